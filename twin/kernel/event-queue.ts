@@ -1,0 +1,68 @@
+/**
+ * A binary min-heap of scheduled entries ordered by (due time, insertion sequence): ties fire in the order they
+ * were scheduled, which is what makes a run reproducible (design.md, determinism rule 3).
+ */
+export interface QueueEntry {
+  readonly dueMs: number;
+  readonly seq: number;
+  readonly callback: () => void;
+  cancelled: boolean;
+}
+
+function before(a: QueueEntry, b: QueueEntry): boolean {
+  return a.dueMs < b.dueMs || (a.dueMs === b.dueMs && a.seq < b.seq);
+}
+
+export class EventQueue {
+  private readonly heap: QueueEntry[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  peek(): QueueEntry | undefined {
+    return this.heap[0];
+  }
+
+  push(entry: QueueEntry): void {
+    const heap = this.heap;
+    heap.push(entry);
+    let index = heap.length - 1;
+    while (index > 0) {
+      const parentIndex = (index - 1) >> 1;
+      const parent = heap[parentIndex] as QueueEntry;
+      if (!before(entry, parent)) break;
+      heap[index] = parent;
+      index = parentIndex;
+    }
+    heap[index] = entry;
+  }
+
+  pop(): QueueEntry | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (top === undefined || last === undefined || heap.length === 0) return top;
+    const length = heap.length;
+    let index = 0;
+    for (;;) {
+      const leftIndex = 2 * index + 1;
+      if (leftIndex >= length) break;
+      const rightIndex = leftIndex + 1;
+      let childIndex = leftIndex;
+      let child = heap[leftIndex] as QueueEntry;
+      if (rightIndex < length) {
+        const right = heap[rightIndex] as QueueEntry;
+        if (before(right, child)) {
+          childIndex = rightIndex;
+          child = right;
+        }
+      }
+      if (!before(child, last)) break;
+      heap[index] = child;
+      index = childIndex;
+    }
+    heap[index] = last;
+    return top;
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json.ts';
+import { Trace, firstDivergence, fingerprintOf } from './trace.ts';
+
+describe('canonicalJson', () => {
+  it('sorts keys and drops undefined fields', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: true }, e: undefined })).toBe('{"a":{"c":true,"d":[1,"x"]},"b":1}');
+  });
+
+  it('refuses non-finite numbers', () => {
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+describe('Trace', () => {
+  const recordSample = (trace: Trace, tag: string): void => {
+    trace.record('door', 'door-1', { open: true });
+    trace.record('packet', 'lock-1', { to: 'iq-1', ok: tag === 'same' });
+  };
+
+  it('stamps each line with sequence and virtual time', () => {
+    let nowMs = 0;
+    const trace = new Trace(() => nowMs, { keepLinesMax: 10 });
+    trace.record('start', undefined);
+    nowMs = 1500;
+    trace.record('door', 'door-1', { open: true });
+    expect(trace.lines()).toEqual(['{"kind":"start","seq":0,"t":0}', '{"device":"door-1","kind":"door","open":true,"seq":1,"t":1500}']);
+  });
+
+  it('gives identical fingerprints for identical events and different ones otherwise', () => {
+    const a = new Trace(() => 0);
+    const b = new Trace(() => 0);
+    const c = new Trace(() => 0);
+    recordSample(a, 'same');
+    recordSample(b, 'same');
+    recordSample(c, 'other');
+    expect(a.fingerprint()).toBe(b.fingerprint());
+    expect(a.fingerprint()).not.toBe(c.fingerprint());
+  });
+
+  it('computes the same fingerprint in batches as over the whole JSON Lines text', () => {
+    const lines: string[] = [];
+    const trace = new Trace(() => 3, { onLine: (line) => lines.push(line) });
+    for (let i = 0; i < 5_000; i++) trace.record('tick', `lock-${i % 7}`, { i });
+    expect(trace.fingerprint()).toBe(fingerprintOf(lines));
+    expect(trace.events).toBe(5_000);
+  });
+
+  it('names the first event where two traces part', () => {
+    expect(firstDivergence(['a', 'b', 'c'], ['a', 'b', 'c'])).toBeUndefined();
+    expect(firstDivergence(['a', 'b', 'c'], ['a', 'x', 'c'])).toEqual({ index: 1, left: 'b', right: 'x' });
+    expect(firstDivergence(['a'], ['a', 'b'])).toEqual({ index: 1, left: undefined, right: 'b' });
+  });
+});

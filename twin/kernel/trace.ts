@@ -1,0 +1,91 @@
+/**
+ * The trace: the run's record. Every event is one canonical JSON line carrying its sequence number and virtual
+ * time; a rolling SHA-256 over the lines is the run's fingerprint (design.md, determinism rule 5).
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from './canonical-json.ts';
+
+export type TraceFieldValue = string | number | boolean | null | readonly TraceFieldValue[];
+export type TraceFields = { readonly [field: string]: TraceFieldValue | undefined };
+
+export interface TraceOptions {
+  /** Called with each line (no newline) as it is recorded, e.g. to write JSON Lines to a file. */
+  readonly onLine?: (line: string) => void;
+  /** Keep up to this many lines in memory for comparison (0 = keep none). */
+  readonly keepLinesMax?: number;
+}
+
+/** Lines are hashed in batches: one native call per batch instead of per event, same digest. */
+const hashBatchChars = 64 * 1024;
+
+export class Trace {
+  private readonly hash: Hash = createHash('sha256');
+  private pendingText = '';
+  private count = 0;
+  private readonly kept: string[] = [];
+  private readonly keepLinesMax: number;
+  private readonly onLine: ((line: string) => void) | undefined;
+
+  constructor(
+    private readonly nowMs: () => number,
+    options: TraceOptions = {},
+  ) {
+    this.keepLinesMax = options.keepLinesMax ?? 0;
+    this.onLine = options.onLine;
+  }
+
+  /** Records one event at the current virtual time and returns its sequence number. */
+  record(kind: string, device: string | undefined, fields?: TraceFields): number {
+    const seq = this.count++;
+    const line = canonicalJson({ ...(fields as { [key: string]: JsonValue | undefined }), seq, t: this.nowMs(), kind, device });
+    this.pendingText += line + '\n';
+    if (this.pendingText.length >= hashBatchChars) this.flushHash();
+    if (this.kept.length < this.keepLinesMax) this.kept.push(line);
+    this.onLine?.(line);
+    return seq;
+  }
+
+  get events(): number {
+    return this.count;
+  }
+
+  /** The fingerprint of everything recorded so far (hex SHA-256 of the JSON Lines text). */
+  fingerprint(): string {
+    this.flushHash();
+    return this.hash.copy().digest('hex');
+  }
+
+  /** The lines kept in memory (see `keepLinesMax`). */
+  lines(): readonly string[] {
+    return this.kept;
+  }
+
+  private flushHash(): void {
+    if (this.pendingText.length === 0) return;
+    this.hash.update(this.pendingText);
+    this.pendingText = '';
+  }
+}
+
+/** Where two traces part: the index of the first differing line and both lines (undefined past an end). */
+export interface TraceDivergence {
+  readonly index: number;
+  readonly left: string | undefined;
+  readonly right: string | undefined;
+}
+
+/** The first event where two traces differ, or undefined when they are identical. */
+export function firstDivergence(left: readonly string[], right: readonly string[]): TraceDivergence | undefined {
+  const length = Math.max(left.length, right.length);
+  for (let index = 0; index < length; index++) {
+    if (left[index] !== right[index]) return { index, left: left[index], right: right[index] };
+  }
+  return undefined;
+}
+
+/** The SHA-256 fingerprint of a list of trace lines, as `Trace.fingerprint()` computes it. */
+export function fingerprintOf(lines: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(line + '\n');
+  return hash.digest('hex');
+}
