@@ -8,7 +8,18 @@ import { canonicalJson, type JsonValue } from './canonical-json.ts';
 export type TraceFieldValue = string | number | boolean | null | readonly TraceFieldValue[];
 export type TraceFields = { readonly [field: string]: TraceFieldValue | undefined };
 
+/** One recorded event, as handed to `onRecord` listeners (narration, live views). */
+export interface TraceRecord {
+  readonly seq: number;
+  readonly tMs: number;
+  readonly kind: string;
+  readonly device: string | undefined;
+  readonly fields: TraceFields | undefined;
+}
+
 export interface TraceOptions {
+  /** Called with each event as it is recorded. */
+  readonly onRecord?: (record: TraceRecord) => void;
   /** Called with each line (no newline) as it is recorded, e.g. to write JSON Lines to a file. */
   readonly onLine?: (line: string) => void;
   /** Keep up to this many lines in memory for comparison (0 = keep none). */
@@ -25,6 +36,7 @@ export class Trace {
   private readonly kept: string[] = [];
   private readonly keepLinesMax: number;
   private readonly onLine: ((line: string) => void) | undefined;
+  private readonly onRecord: ((record: TraceRecord) => void) | undefined;
 
   constructor(
     private readonly nowMs: () => number,
@@ -32,16 +44,19 @@ export class Trace {
   ) {
     this.keepLinesMax = options.keepLinesMax ?? 0;
     this.onLine = options.onLine;
+    this.onRecord = options.onRecord;
   }
 
   /** Records one event at the current virtual time and returns its sequence number. */
   record(kind: string, device: string | undefined, fields?: TraceFields): number {
     const seq = this.count++;
-    const line = canonicalJson({ ...(fields as { [key: string]: JsonValue | undefined }), seq, t: this.nowMs(), kind, device });
+    const tMs = this.nowMs();
+    const line = canonicalJson({ ...(fields as { [key: string]: JsonValue | undefined }), seq, t: tMs, kind, device });
     this.pendingText += line + '\n';
     if (this.pendingText.length >= hashBatchChars) this.flushHash();
     if (this.kept.length < this.keepLinesMax) this.kept.push(line);
     this.onLine?.(line);
+    this.onRecord?.({ seq, tMs, kind, device, fields });
     return seq;
   }
 

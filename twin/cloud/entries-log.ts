@@ -1,0 +1,86 @@
+/**
+ * The cloud's log of entries: audit events uploaded by locks, stored once each with their original timestamps.
+ * Uploads are at-least-once (a lost acknowledgement makes the lock send again), so the log keeps, per lock, the
+ * highest sequence number it holds and ignores anything at or below it. A gap in sequence numbers is only ever
+ * explained by an overflow report from the lock, which is itself stored as an entry.
+ */
+import type { AccessMethod, AuditUpload } from '../devices/audit-buffer.ts';
+
+export interface Entry {
+  readonly lockId: string;
+  readonly auditSeq: number;
+  /** When the lock recorded it (its own clock). */
+  readonly atMs: number;
+  /** When the cloud received it. */
+  readonly receivedMs: number;
+  readonly category: string;
+  readonly detail: string;
+  readonly userId: string | undefined;
+  readonly method: AccessMethod | undefined;
+}
+
+export interface AuditAck {
+  readonly seq: number;
+  readonly overflowLastSeq: number | undefined;
+}
+
+/** Entries kept in memory; past this the oldest are dropped (a day of a large campus stays well under it). */
+export const entriesMaxDefault = 2_000_000;
+
+export class EntriesLog {
+  private readonly stored: Entry[] = [];
+  private readonly highestSeqByLock = new Map<string, number>();
+  private readonly overflowSeenByLock = new Map<string, number>();
+  private duplicatesIgnored = 0;
+  private droppedOldest = 0;
+
+  constructor(private readonly entriesMax: number = entriesMaxDefault) {}
+
+  receive(lockId: string, upload: AuditUpload, receivedMs: number): AuditAck {
+    let highest = this.highestSeqByLock.get(lockId) ?? 0;
+    const overflow = upload.overflow;
+    if (overflow !== undefined && overflow.lastLostSeq > (this.overflowSeenByLock.get(lockId) ?? 0)) {
+      this.overflowSeenByLock.set(lockId, overflow.lastLostSeq);
+      this.append({
+        lockId,
+        auditSeq: 0,
+        atMs: receivedMs,
+        receivedMs,
+        category: 'audit_overflow',
+        detail: `${overflow.lostEvents} events lost (seq ${overflow.firstLostSeq}–${overflow.lastLostSeq})`,
+        userId: undefined,
+        method: undefined,
+      });
+    }
+    for (const event of upload.events) {
+      if (event.seq <= highest) {
+        this.duplicatesIgnored++;
+        continue;
+      }
+      highest = event.seq;
+      this.append({ lockId, auditSeq: event.seq, atMs: event.atMs, receivedMs, category: event.category, detail: event.detail, userId: event.userId, method: event.method });
+    }
+    this.highestSeqByLock.set(lockId, highest);
+    return { seq: highest, overflowLastSeq: overflow?.lastLostSeq };
+  }
+
+  entries(): readonly Entry[] {
+    return this.stored;
+  }
+
+  get duplicates(): number {
+    return this.duplicatesIgnored;
+  }
+
+  get dropped(): number {
+    return this.droppedOldest;
+  }
+
+  private append(entry: Entry): void {
+    if (this.stored.length >= this.entriesMax) {
+      this.stored.shift();
+      this.droppedOldest++;
+    }
+    this.stored.push(entry);
+  }
+}

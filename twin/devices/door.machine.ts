@@ -1,0 +1,74 @@
+/**
+ * A door: open or closed, with an inside handle and a sensor that tells its lock. From outside it opens only
+ * while its lock is unlocked (or when forced); from inside the handle always lets a person out.
+ */
+import { assign, setup } from 'xstate';
+import type { DeviceEnvironment } from './device-environment.ts';
+
+export interface DoorEnvironment extends DeviceEnvironment {
+  readonly isLockUnlocked: (lockId: string) => boolean;
+  /** The door sensor reports to the lock. */
+  readonly sensorChanged: (lockId: string, open: boolean, byInsideHandle: boolean) => void;
+}
+
+export interface DoorInput {
+  readonly id: string;
+  readonly lockId: string;
+  readonly env: DoorEnvironment;
+}
+
+export interface DoorContext extends DoorInput {
+  readonly handleHeld: boolean;
+}
+
+export type DoorEvent =
+  | { readonly type: 'PUSH' }
+  | { readonly type: 'FORCE' }
+  | { readonly type: 'CLOSE' }
+  | { readonly type: 'HANDLE_DOWN' }
+  | { readonly type: 'HANDLE_UP' };
+
+export const doorMachine = setup({
+  types: { context: {} as DoorContext, events: {} as DoorEvent, input: {} as DoorInput },
+  guards: {
+    mayOpenFromOutside: ({ context }) => context.handleHeld || context.env.isLockUnlocked(context.lockId),
+  },
+  actions: {
+    reportOpened: ({ context }) => {
+      context.env.trace.record('door.opened', context.id, { insideHandle: context.handleHeld });
+      context.env.sensorChanged(context.lockId, true, context.handleHeld);
+    },
+    reportForced: ({ context }) => {
+      context.env.trace.record('door.opened', context.id, { forced: true });
+      context.env.sensorChanged(context.lockId, true, false);
+    },
+    reportClosed: ({ context }) => {
+      context.env.trace.record('door.closed', context.id);
+      context.env.sensorChanged(context.lockId, false, false);
+    },
+    reportStaysShut: ({ context }) => {
+      context.env.trace.record('door.stays-shut', context.id, { reason: 'locked' });
+    },
+    holdHandle: assign({ handleHeld: true }),
+    releaseHandle: assign({ handleHeld: false }),
+  },
+}).createMachine({
+  id: 'door',
+  initial: 'closed',
+  context: ({ input }) => ({ ...input, handleHeld: false }),
+  on: {
+    HANDLE_DOWN: { actions: 'holdHandle' },
+    HANDLE_UP: { actions: 'releaseHandle' },
+  },
+  states: {
+    closed: {
+      on: {
+        PUSH: [{ guard: 'mayOpenFromOutside', target: 'open', actions: 'reportOpened' }, { actions: 'reportStaysShut' }],
+        FORCE: { target: 'open', actions: 'reportForced' },
+      },
+    },
+    open: {
+      on: { CLOSE: { target: 'closed', actions: 'reportClosed' } },
+    },
+  },
+});

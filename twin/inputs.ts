@@ -1,0 +1,33 @@
+/**
+ * Inputs: what people, admins and faults do to the twin. Each is applied at a virtual time by the kernel; a
+ * scenario is a list of them. The schema validates inputs read from files.
+ */
+import { z } from 'zod';
+import { batteryLevels } from './defaults.ts';
+
+const id = z.string().min(1);
+
+export const twinInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('present-tag'), tag: id, lock: id, holdMs: z.number().int().min(0).max(60_000).optional() }),
+  z.strictObject({ type: z.literal('tap-phone'), phone: id, lock: id }),
+  z.strictObject({ type: z.literal('enter-pin'), pin: z.string().regex(/^\d{6}$/, 'a PIN is 6 digits'), lock: id }),
+  z.strictObject({ type: z.literal('open-door'), door: id }),
+  z.strictObject({ type: z.literal('close-door'), door: id }),
+  z.strictObject({ type: z.literal('force-door'), door: id }),
+  z.strictObject({ type: z.literal('hold-handle'), door: id, durationMs: z.number().int().min(1).max(600_000) }),
+  z.strictObject({ type: z.literal('iq-internet'), iq: id, up: z.boolean() }),
+  z.strictObject({ type: z.literal('power'), device: id, on: z.boolean() }),
+  z.strictObject({
+    type: z.literal('interference'),
+    x: z.number(),
+    y: z.number(),
+    radiusM: z.number().positive().max(1_000),
+    lossProbability: z.number().min(0).max(1),
+    durationMs: z.number().int().min(1).max(86_400_000),
+  }),
+  z.strictObject({ type: z.literal('battery'), lock: id, level: z.enum(batteryLevels) }),
+  z.strictObject({ type: z.literal('phone-internet'), phone: id, on: z.boolean() }),
+]);
+
+export type TwinInput = z.infer<typeof twinInputSchema>;
+export type TwinInputType = TwinInput['type'];

@@ -1,0 +1,40 @@
+/**
+ * Validating a site spec: the schema first (shapes, ranges, defaults), then the checks across fields (unique ids,
+ * references, time zone). The result is a discriminated union, never an exception, so a CLI or the API can print
+ * every problem at once with its path.
+ */
+import { checkReferences, checkUniqueIds, checkUniquePins } from './references.ts';
+import { issueMessage, specErrorsFromIssues } from './schema-issues.ts';
+import { siteSpecSchema, type SiteSpec } from './spec.ts';
+import type { SpecError } from './spec-error.ts';
+import { isValidTimeZone } from './time-zone.ts';
+
+export type ParseSiteSpecResult =
+  | { readonly ok: true; readonly spec: SiteSpec }
+  | { readonly ok: false; readonly errors: readonly SpecError[] };
+
+export function parseSiteSpec(input: unknown): ParseSiteSpecResult {
+  // reportInput keeps the bad value on each issue, so a message can say what was found.
+  const parsed = siteSpecSchema.safeParse(input, { error: issueMessage, reportInput: true });
+  if (!parsed.success) return { ok: false, errors: specErrorsFromIssues(parsed.error.issues) };
+  // The cross-checks need the typed spec, so they run only once the schema passed.
+  const errors = crossCheckSiteSpec(parsed.data);
+  return errors.length === 0 ? { ok: true, spec: parsed.data } : { ok: false, errors };
+}
+
+/** The checks across fields, on a spec the schema has accepted; empty when the spec is consistent. */
+export function crossCheckSiteSpec(spec: SiteSpec): SpecError[] {
+  return [
+    ...checkTimeZone(spec),
+    ...checkUniqueIds(spec),
+    ...checkReferences(spec),
+    ...checkUniquePins(spec),
+  ];
+}
+
+function checkTimeZone(spec: SiteSpec): SpecError[] {
+  if (isValidTimeZone(spec.timeZone)) return [];
+  return [
+    { path: 'timeZone', message: `"${spec.timeZone}" is not an IANA time zone (like "Europe/Amsterdam")` },
+  ];
+}
