@@ -36,6 +36,7 @@ import { LinkTable } from './radio/link.ts';
 import { MeshNetwork } from './radio/mesh-network.ts';
 import { resolveRadioConfig, type RadioConfig } from './radio/radio-config.ts';
 import { buildTopology, type Topology } from './radio/topology.ts';
+import { fillFakePeople } from './site/fake-people.ts';
 import type { Position, SiteSpec } from './site/spec.ts';
 
 export interface TwinOptions {
@@ -94,11 +95,11 @@ export class Twin {
   private interferenceCount = 0;
 
   constructor(options: TwinOptions) {
-    this.spec = options.spec;
     this.seed = options.seed;
     this.clock = new VirtualClock(options.clock);
     this.trace = new Trace(() => this.clock.now(), options.trace);
     this.random = createSeededRandom(options.seed);
+    this.spec = fillFakePeople(options.spec, this.random.stream('people.names'));
     this.streams = { tags: this.random.stream('people.tags'), cloud: this.random.stream('cloud.latency'), taps: new Map() };
     this.radioConfig = resolveRadioConfig(this.spec.settings.radio);
     for (const device of [...this.spec.iqs, ...this.spec.repeaters, ...this.spec.locks]) this.positions.set(device.id, device.position);
@@ -274,7 +275,9 @@ export class Twin {
 
   private sendHeartbeat(iqId: string, lockId: string): void {
     this.mesh.sendDown(lockId, 'hb', () => {
-      this.lockActor(lockId).send({ type: 'HEARTBEAT' });
+      // The lock's radio answers heartbeats by itself; the firmware is woken only when it has audit events
+      // waiting, to send them again (most heartbeats of a day find nothing waiting).
+      if (this.audits.get(lockId)?.hasUnacknowledged() === true) this.lockActor(lockId).send({ type: 'HEARTBEAT' });
       this.mesh.sendUp(lockId, 'hb-ack', () => this.iqActor(iqId).send({ type: 'HEARTBEAT_ACK', lockId }));
     });
   }

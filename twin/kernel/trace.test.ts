@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.ts';
-import { Trace, firstDivergence, fingerprintOf } from './trace.ts';
+import { Trace, canonicalLine, firstDivergence, fingerprintOf, type TraceFields } from './trace.ts';
+import type { JsonValue } from './canonical-json.ts';
 
 describe('canonicalJson', () => {
   it('sorts keys and drops undefined fields', () => {
@@ -50,5 +51,20 @@ describe('Trace', () => {
     expect(firstDivergence(['a', 'b', 'c'], ['a', 'b', 'c'])).toBeUndefined();
     expect(firstDivergence(['a', 'b', 'c'], ['a', 'x', 'c'])).toEqual({ index: 1, left: 'b', right: 'x' });
     expect(firstDivergence(['a'], ['a', 'b'])).toEqual({ index: 1, left: undefined, right: 'b' });
+  });
+});
+
+describe('canonicalLine', () => {
+  it('writes the same text as canonicalJson of the spread event', () => {
+    const samples: [string, string | undefined, Record<string, unknown> | undefined][] = [
+      ['radio.hop', 'lock-1', { to: 'iq-1', msg: 'hb', ok: true, tries: 2, rssi: -81.5 }],
+      ['ble.tap', 'phone-1', { aimed: 'lock-a', taken: null, heard: ['lock-a:-50', 'lock-b:-60'], quote: 'say "hi"\n' }],
+      ['twin.start', undefined, undefined],
+      ['odd', 'x', { seq: 99, zeta: 1, alpha: false, kind: 'shadowed' }],
+    ];
+    for (const [kind, device, fields] of samples) {
+      const spread = { ...(fields as object), seq: 5, t: 1234, kind, device } as JsonValue;
+      expect(canonicalLine(5, 1234, kind, device, fields as TraceFields)).toBe(canonicalJson(spread));
+    }
   });
 });

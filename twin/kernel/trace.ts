@@ -51,7 +51,7 @@ export class Trace {
   record(kind: string, device: string | undefined, fields?: TraceFields): number {
     const seq = this.count++;
     const tMs = this.nowMs();
-    const line = canonicalJson({ ...(fields as { [key: string]: JsonValue | undefined }), seq, t: tMs, kind, device });
+    const line = canonicalLine(seq, tMs, kind, device, fields);
     this.pendingText += line + '\n';
     if (this.pendingText.length >= hashBatchChars) this.flushHash();
     if (this.kept.length < this.keepLinesMax) this.kept.push(line);
@@ -80,6 +80,43 @@ export class Trace {
     this.hash.update(this.pendingText);
     this.pendingText = '';
   }
+}
+
+/**
+ * The canonical JSON of one event, written directly: the same text `canonicalJson` gives for
+ * `{ ...fields, seq, t, kind, device }` (a test holds the two together), without building that object. This is
+ * the twin's hottest path: a simulated day of a campus records millions of events.
+ */
+export function canonicalLine(seq: number, tMs: number, kind: string, device: string | undefined, fields: TraceFields | undefined): string {
+  const keys = fields === undefined ? [] : Object.keys(fields);
+  keys.push('seq', 't', 'kind');
+  if (device !== undefined) keys.push('device');
+  keys.sort();
+  let line = '{';
+  let previousKey = '';
+  for (const key of keys) {
+    if (key === previousKey) continue; // a field named like a reserved key: the reserved value wins
+    previousKey = key;
+    let value: TraceFieldValue | undefined;
+    if (key === 'seq' || key === 't' || key === 'kind' || key === 'device') {
+      // Reserved names win over fields of the same name, as in the object spread they stand for.
+      value = key === 'seq' ? seq : key === 't' ? tMs : key === 'kind' ? kind : device;
+    } else {
+      value = (fields as TraceFields)[key];
+    }
+    if (value === undefined) continue;
+    // Field names come from the twin's code (identifiers), so they need no escaping.
+    const text =
+      typeof value === 'string'
+        ? JSON.stringify(value)
+        : typeof value === 'number' && Number.isFinite(value)
+          ? String(value) // same text as JSON.stringify for finite numbers
+          : typeof value === 'boolean'
+            ? (value ? 'true' : 'false')
+            : canonicalJson(value as JsonValue);
+    line += (line.length === 1 ? '"' : ',"') + key + '":' + text;
+  }
+  return line + '}';
 }
 
 /** Where two traces part: the index of the first differing line and both lines (undefined past an end). */

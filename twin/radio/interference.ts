@@ -27,6 +27,11 @@ export class InterferenceField {
     this.bursts.push(burst);
   }
 
+  /** Whether any burst was started and not yet stopped (a cheap test for the hot path). */
+  get active(): boolean {
+    return this.bursts.length > 0;
+  }
+
   stop(id: string): void {
     this.bursts = this.bursts.filter((burst) => burst.id !== id);
   }

@@ -6,7 +6,7 @@ import type { VirtualClock } from '../kernel/clock.ts';
 import type { Trace } from '../kernel/trace.ts';
 import type { Position } from '../site/spec.ts';
 import type { InterferenceField } from './interference.ts';
-import type { LinkTable } from './link.ts';
+import type { LinkTable, RadioLink } from './link.ts';
 import type { Topology } from './topology.ts';
 
 export interface MeshNetworkOptions {
@@ -20,20 +20,37 @@ export interface MeshNetworkOptions {
   readonly isRadioUp: (deviceId: string) => boolean;
 }
 
-export type Direction = 'down' | 'up';
+/** The hops between an IQ and one lock, resolved once: path[i] and path[i + 1] are joined by links[i]. */
+interface Route {
+  readonly path: readonly string[];
+  readonly links: readonly RadioLink[];
+}
 
 export class MeshNetwork {
+  private readonly routes = new Map<string, Route>();
+
   constructor(private readonly options: MeshNetworkOptions) {}
 
   /** IQ → repeaters → lock. `onArrive` runs at the lock when the packet gets there. */
   sendDown(lockId: string, message: string, onArrive: () => void): void {
-    this.forward(this.options.topology.pathFromIq(lockId), 0, 1, message, onArrive);
+    this.forward(this.route(lockId), 0, 1, message, onArrive);
   }
 
   /** Lock → repeaters → IQ. `onArrive` runs at the IQ when the packet gets there. */
   sendUp(lockId: string, message: string, onArrive: () => void): void {
-    const path = this.options.topology.pathFromIq(lockId);
-    this.forward(path, path.length - 1, -1, message, onArrive);
+    const route = this.route(lockId);
+    this.forward(route, route.path.length - 1, -1, message, onArrive);
+  }
+
+  private route(lockId: string): Route {
+    let route = this.routes.get(lockId);
+    if (route === undefined) {
+      const path = this.options.topology.pathFromIq(lockId);
+      const links = path.slice(1).map((to, index) => this.options.links.get(path[index] as string, to));
+      route = { path, links };
+      this.routes.set(lockId, route);
+    }
+    return route;
   }
 
   /** Whether every device on the path between an IQ and a lock is up (not whether packets will get through). */
@@ -41,10 +58,10 @@ export class MeshNetwork {
     return this.options.topology.pathFromIq(lockId).every((deviceId) => this.options.isRadioUp(deviceId));
   }
 
-  private forward(path: readonly string[], index: number, stepDirection: 1 | -1, message: string, onArrive: () => void): void {
-    const { clock, trace, links, interference, positionOf, isRadioUp } = this.options;
-    const from = path[index];
-    const to = path[index + stepDirection];
+  private forward(route: Route, index: number, stepDirection: 1 | -1, message: string, onArrive: () => void): void {
+    const { clock, trace, interference, positionOf, isRadioUp } = this.options;
+    const from = route.path[index];
+    const to = route.path[index + stepDirection];
     if (from === undefined || to === undefined) {
       onArrive();
       return;
@@ -53,7 +70,9 @@ export class MeshNetwork {
       trace.record('radio.dropped', from, { msg: message, reason: 'sender-down' });
       return;
     }
-    const result = links.get(from, to).transmit(interference.extraLossAt(positionOf(to), clock.now()));
+    const link = route.links[stepDirection === 1 ? index : index - 1] as RadioLink;
+    const extraLoss = interference.active ? interference.extraLossAt(positionOf(to), clock.now()) : 0;
+    const result = link.transmit(extraLoss);
     trace.record('radio.hop', from, { to, msg: message, ok: result.delivered, tries: result.attempts, rssi: result.rssiDbm });
     if (!result.delivered) return;
     clock.schedule(result.latencyMs, () => {
@@ -61,7 +80,7 @@ export class MeshNetwork {
         trace.record('radio.dropped', to, { msg: message, reason: 'receiver-down' });
         return;
       }
-      this.forward(path, index + stepDirection, stepDirection, message, onArrive);
+      this.forward(route, index + stepDirection, stepDirection, message, onArrive);
     });
   }
 }

@@ -3,6 +3,7 @@ export * from './spec.ts';
 export { formatPath, formatSpecErrors, specFilePath, specRootPath, type SpecError } from './spec-error.ts';
 export { crossCheckSiteSpec, parseSiteSpec, type ParseSiteSpecResult } from './validate.ts';
 export { isValidTimeZone } from './time-zone.ts';
+export { issueMessage, specErrorsFromIssues } from './schema-issues.ts';
 export { fillFakePeople } from './fake-people.ts';
 export {
   campusDefaults,

@@ -1,0 +1,15 @@
+import { generateCampusSpec, parseSiteSpec } from './twin/site/index.ts';
+import { createTwin } from './twin/twin.ts';
+const parsed = parseSiteSpec(generateCampusSpec());
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0,3)));
+global.gc?.();
+const h0 = process.memoryUsage().heapUsed;
+let t0 = performance.now();
+const twin = createTwin({ spec: parsed.spec, seed: 1 });
+global.gc?.();
+const h1 = process.memoryUsage().heapUsed;
+console.log('build ms', performance.now() - t0, 'heap/device', (h1 - h0) / (parsed.spec.locks.length + parsed.spec.iqs.length + parsed.spec.repeaters.length + parsed.spec.doors.length + parsed.spec.phones.length));
+t0 = performance.now();
+twin.runUntil(Number(process.env.H ?? 1) * 3600_000);
+const wall = performance.now() - t0;
+console.log('1h wall ms', wall, 'events', twin.clock.eventsProcessed, 'trace', twin.trace.events, 'per day s', wall * 24 / 1000);

@@ -1,0 +1,133 @@
+/**
+ * The scenario file: a site (by name or inline) plus timed inputs. Loading validates everything up front (the
+ * file, the site, each input and the devices it names), so a bad file is reported with the path of the bad
+ * field before anything runs.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import {
+  issueMessage,
+  loadNamedSite,
+  parseSiteSpec,
+  siteNames,
+  specErrorsFromIssues,
+  twinInputSchema,
+  type SiteSpec,
+  type SpecError,
+  type TwinInput,
+} from '../twin/index.ts';
+import { parseDurationMs } from './duration.ts';
+
+export interface TimedInput {
+  readonly atMs: number;
+  readonly input: TwinInput;
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly spec: SiteSpec;
+  readonly seed: number | undefined;
+  /** How long the run lasts; undefined: one minute past the last input. */
+  readonly untilMs: number | undefined;
+  /** Whether seeded people come and go besides the listed inputs. */
+  readonly background: boolean;
+  readonly inputs: readonly TimedInput[];
+}
+
+export type LoadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly SpecError[] };
+
+const durationField = z.union([z.string(), z.number()]);
+
+export const scenarioFileSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  site: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+  seed: z.number().int().optional(),
+  until: durationField.optional(),
+  background: z.boolean().optional(),
+  inputs: z.array(z.record(z.string(), z.unknown())).max(100_000).default([]),
+});
+
+/** Is this parsed JSON a scenario (rather than a bare site spec)? */
+export function looksLikeScenario(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && 'site' in json;
+}
+
+export function parseScenario(json: unknown): LoadResult<Scenario> {
+  const parsed = scenarioFileSchema.safeParse(json, { error: issueMessage, reportInput: true });
+  if (!parsed.success) return { ok: false, errors: specErrorsFromIssues(parsed.error.issues) };
+  const file = parsed.data;
+  const site = resolveSite(file.site);
+  if (!site.ok) return site;
+  const errors: SpecError[] = [];
+  const untilMs = file.until === undefined ? undefined : parseDurationMs(file.until);
+  if (file.until !== undefined && untilMs === undefined) errors.push({ path: 'until', message: `"${file.until}" is not a duration (like "90s", "2m", "1h")` });
+  const inputs = file.inputs.map((entry, index) => parseTimedInput(entry, `inputs[${index}]`, site.value, errors));
+  if (errors.length > 0) return { ok: false, errors };
+  const ordered = (inputs as TimedInput[]).map((input, index) => ({ input, index })).sort((a, b) => a.input.atMs - b.input.atMs || a.index - b.index);
+  return {
+    ok: true,
+    value: { name: file.name, description: file.description ?? '', spec: site.value, seed: file.seed, untilMs, background: file.background ?? false, inputs: ordered.map((entry) => entry.input) },
+  };
+}
+
+function resolveSite(site: string | Record<string, unknown>): LoadResult<SiteSpec> {
+  const input = typeof site === 'string' ? loadNamedSite(site) : site;
+  if (input === undefined) return { ok: false, errors: [{ path: 'site', message: `no site named "${site}" (sites: ${siteNames().join(', ')})` }] };
+  const parsed = parseSiteSpec(input);
+  if (parsed.ok) return { ok: true, value: parsed.spec };
+  return { ok: false, errors: parsed.errors.map((error) => ({ path: `site.${error.path}`, message: error.message })) };
+}
+
+function parseTimedInput(entry: Record<string, unknown>, path: string, spec: SiteSpec, errors: SpecError[]): TimedInput | undefined {
+  const { at, ...rest } = entry;
+  const atMs = typeof at === 'string' || typeof at === 'number' ? parseDurationMs(at) : undefined;
+  if (atMs === undefined) errors.push({ path: `${path}.at`, message: 'is required: a time from the start, like "10s" or 10000' });
+  const parsed = twinInputSchema.safeParse(rest, { error: issueMessage, reportInput: true });
+  if (!parsed.success) {
+    for (const error of specErrorsFromIssues(parsed.error.issues)) errors.push({ path: `${path}.${error.path}`, message: error.message });
+    return undefined;
+  }
+  for (const error of checkDeviceReferences(parsed.data, spec)) errors.push({ path: `${path}.${error.path}`, message: error.message });
+  return atMs === undefined ? undefined : { atMs, input: parsed.data };
+}
+
+/** Every device an input names must exist in the site. */
+export function checkDeviceReferences(input: TwinInput, spec: SiteSpec): SpecError[] {
+  const ids = {
+    lock: new Set(spec.locks.map((lock) => lock.id)),
+    door: new Set(spec.locks.map((lock) => lock.door)),
+    tag: new Set(spec.tags.map((tag) => tag.id)),
+    phone: new Set(spec.phones.map((phone) => phone.id)),
+    iq: new Set(spec.iqs.map((iq) => iq.id)),
+    device: new Set([...spec.iqs, ...spec.repeaters].map((device) => device.id)),
+  };
+  const errors: SpecError[] = [];
+  const check = (field: keyof typeof ids, value: string | undefined, what: string): void => {
+    if (value !== undefined && !ids[field].has(value)) errors.push({ path: field, message: `no ${what} "${value}" in site ${spec.name}` });
+  };
+  const fields = input as Partial<Record<keyof typeof ids, string>>;
+  check('lock', fields.lock, 'lock');
+  check('door', fields.door, 'door with a lock');
+  check('tag', fields.tag, 'tag');
+  check('phone', fields.phone, 'phone');
+  check('iq', fields.iq, 'IQ');
+  check('device', fields.device, 'IQ or repeater');
+  return errors;
+}
+
+/** Reads a scenario or site file; never throws. */
+export function readJsonFile(path: string): LoadResult<unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { ok: false, errors: [{ path: '(file)', message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, errors: [{ path: '(file)', message: `${path} is not valid JSON: ${(error as Error).message}` }] };
+  }
+}

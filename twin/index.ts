@@ -1,0 +1,10 @@
+/** The twin's public face: everything simulated that scenarios, the API and the CLI may use. */
+export * from './kernel/index.ts';
+export * from './radio/index.ts';
+export * from './site/index.ts';
+export * from './defaults.ts';
+export { twinInputSchema, type TwinInput, type TwinInputType } from './inputs.ts';
+export { Twin, createTwin, UnknownDeviceError, type LockView, type TwinOptions } from './twin.ts';
+export { startBackgroundTraffic, visitsPerLockPerHourDefault, type BackgroundTrafficOptions } from './background-traffic.ts';
+export { EntriesLog, type Entry } from './cloud/entries-log.ts';
+export type { AuditEvent, AccessMethod } from './devices/audit-buffer.ts';
