@@ -1,1 +1,70 @@
-console.log("hello", process.argv.slice(2))
+/**
+ * `lockstep`: list, run and benchmark the twin. `--json` prints one JSON object on stdout; exit code 0 = passed,
+ * 1 = failed, 2 = bad input (with a message naming what was wrong, never a stack trace).
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { describeScenarioList, runCommand, demoCommand, listCommand, benchCommand } from './commands.ts';
+import { exitCodes, BadInputError } from './exit-codes.ts';
+
+function parseSeed(text: string): number {
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('a seed is a whole number');
+  return Number(text);
+}
+
+function buildProgram(): Command {
+  const program = new Command('lockstep')
+    .description('A deterministic digital twin of a cloud smart-lock site, and the harness around it.')
+    .exitOverride()
+    .showHelpAfterError('(run lockstep --help for usage)');
+  program
+    .command('list')
+    .description('list the named scenarios and sites')
+    .option('--json', 'print one JSON object')
+    .action((options: { json?: boolean }) => listCommand(options));
+  program
+    .command('run')
+    .description('run a scenario, a site (with seeded background traffic) or a scenario/site file')
+    .argument('<target>', 'a scenario name, a site name, or a .json file')
+    .option('--seed <n>', 'root seed of all randomness', parseSeed)
+    .option('--until <duration>', 'virtual time to run to (e.g. 90s, 10m, 1h, 1d)')
+    .option('--trace <file>', 'write the trace as JSON Lines to this file')
+    .option('--narrate', 'tell what happens, in plain words')
+    .option('--json', 'print one JSON object')
+    .action((target: string, options) => runCommand(target, options));
+  program
+    .command('demo')
+    .description('narrate a site in virtual time (what `npm start` runs until the live server exists)')
+    .option('--site <name>', 'site or scenario to narrate', 'office')
+    .option('--seed <n>', 'root seed', parseSeed)
+    .option('--until <duration>', 'virtual time to run to', '2h')
+    .addOption(new Option('--speed <x>', 'virtual seconds per wall second (default 120 on a terminal, as fast as possible otherwise)').argParser(parseFloat))
+    .action((options) => demoCommand(options));
+  program
+    .command('bench')
+    .description('measure speed and memory (campus day, clock race, heap per device)')
+    .option('--json', 'print one JSON object')
+    .option('--quick', 'a shorter run (1 simulated hour, 1,000-actor clock race) for a quick look')
+    .action((options: { json?: boolean; quick?: boolean }) => benchCommand(options));
+  program.addHelpText('after', `\n${describeScenarioList()}`);
+  return program;
+}
+
+async function main(): Promise<void> {
+  try {
+    await buildProgram().parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? exitCodes.passed : exitCodes.badInput;
+      return;
+    }
+    if (error instanceof BadInputError) {
+      process.stderr.write(`lockstep: ${error.message}\n`);
+      process.exitCode = exitCodes.badInput;
+      return;
+    }
+    process.stderr.write(`lockstep: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = exitCodes.failed;
+  }
+}
+
+await main();

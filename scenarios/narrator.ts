@@ -9,6 +9,7 @@ const radioSummaryEveryMs = 600_000;
 
 interface Names {
   readonly doorOfLock: ReadonlyMap<string, string>;
+  readonly doorName: ReadonlyMap<string, string>;
   readonly userName: ReadonlyMap<string, string>;
   readonly ownerOfCredential: ReadonlyMap<string, string>;
 }
@@ -20,7 +21,7 @@ function namesOf(spec: SiteSpec): Names {
     ...spec.tags.map((tag): [string, string] => [tag.id, tag.user]),
     ...spec.phones.map((phone): [string, string] => [phone.id, phone.user]),
   ]);
-  return { doorOfLock: new Map(spec.locks.map((lock) => [lock.id, doorName.get(lock.door) ?? lock.door])), userName, ownerOfCredential };
+  return { doorOfLock: new Map(spec.locks.map((lock) => [lock.id, doorName.get(lock.door) ?? lock.door])), doorName, userName, ownerOfCredential };
 }
 
 /** Formats virtual time as the site's local wall time. */
@@ -73,7 +74,7 @@ export class Narrator {
       case 'lock.audit':
         return auditSentence(String(fields.category), String(fields.detail), door, user(fields.user));
       case 'door.stays-shut':
-        return `${device}: pushed, but the door stays locked`;
+        return `${names.doorName.get(device) ?? device}: pushed, but the door stays locked`;
       case 'ble.tap': {
         const who = user(names.ownerOfCredential.get(device));
         const aimed = names.doorOfLock.get(String(fields.aimed)) ?? String(fields.aimed);

@@ -1,9 +1,8 @@
 /**
  * Running a scenario: build the twin from the scenario's site and seed, queue its inputs (and background
- * traffic when asked), run to the end in virtual time, and report the fingerprint. A run that breaks (an input
- * the twin refuses, a limit reached) is reported as a failure, never as an exception.
+ * traffic when asked), run to the end in virtual time, and report the fingerprint.
  */
-import { createTwin, startBackgroundTraffic, type Twin, type TraceOptions, type SiteSpec } from '../twin/index.ts';
+import { createTwin, startBackgroundTraffic, type SiteSpec, type TraceOptions, type Twin } from '../twin/index.ts';
 import type { Scenario } from './scenario-file.ts';
 
 /** A site run without a scenario lasts this long by default. */
@@ -40,27 +39,52 @@ export function scenarioUntilMs(scenario: Scenario, options: RunOptions): number
   return options.untilMs ?? scenario.untilMs ?? lastInputMs + scenarioTailMs;
 }
 
-export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+/** A twin built from a scenario, its inputs queued, ready to run to `untilMs` (at once or paced). */
+export interface PreparedRun {
+  readonly scenario: Scenario;
+  readonly twin: Twin;
+  readonly seed: number;
+  readonly untilMs: number;
+}
+
+/** Builds the twin and queues the inputs. Throws `TopologyLimitError` for a site over the radio limits. */
+export function prepareRun(scenario: Scenario, options: RunOptions = {}): PreparedRun {
   const seed = options.seed ?? scenario.seed ?? seedDefault;
   const untilMs = scenarioUntilMs(scenario, options);
-  const failures: string[] = [];
-  let twin: Twin | undefined;
-  try {
-    twin = createTwin({ spec: scenario.spec, seed, ...(options.trace === undefined ? {} : { trace: options.trace }) });
-    options.onTwin?.(twin);
-    for (const { atMs, input } of scenario.inputs) twin.applyAt(atMs, input);
-    if (scenario.background) startBackgroundTraffic(twin, { untilMs });
-    twin.runUntil(untilMs);
-  } catch (error) {
-    failures.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-  }
+  const twin = createTwin({ spec: scenario.spec, seed, ...(options.trace === undefined ? {} : { trace: options.trace }) });
+  options.onTwin?.(twin);
+  for (const { atMs, input } of scenario.inputs) twin.applyAt(atMs, input);
+  if (scenario.background) startBackgroundTraffic(twin, { untilMs });
+  return { scenario, twin, seed, untilMs };
+}
+
+export function summarizeRun(run: PreparedRun, failures: readonly string[]): RunResult {
   return {
-    scenario: scenario.name,
-    seed,
+    scenario: run.scenario.name,
+    seed: run.seed,
     passed: failures.length === 0,
-    events: twin?.trace.events ?? 0,
-    simulatedMs: twin?.clock.now() ?? 0,
-    traceHash: twin?.trace.fingerprint() ?? '',
+    events: run.twin.trace.events,
+    simulatedMs: run.twin.clock.now(),
+    traceHash: run.twin.trace.fingerprint(),
     failures,
   };
+}
+
+export function describeFailure(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Runs a scenario to its end. A run that breaks midway (a limit reached) is a failure in the result. */
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  return runPrepared(prepareRun(scenario, options));
+}
+
+export function runPrepared(run: PreparedRun): RunResult {
+  const failures: string[] = [];
+  try {
+    run.twin.runUntil(run.untilMs);
+  } catch (error) {
+    failures.push(describeFailure(error));
+  }
+  return summarizeRun(run, failures);
 }

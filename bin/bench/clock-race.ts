@@ -5,7 +5,7 @@
  * clock is timed; creating and starting the actors costs the same on both sides and would blur the ratio.
  */
 import { SimulatedClock, createActor, setup, type AnyActorRef } from 'xstate';
-import { VirtualClock, type Clock } from '../../twin/kernel/clock.ts';
+import { VirtualClock, type Clock } from '../../twin/index.ts';
 
 export interface ClockRaceOptions {
   actors?: number;

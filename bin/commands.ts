@@ -1,0 +1,151 @@
+/** The CLI's commands. Each prints its result and sets the exit code; bad input throws `BadInputError`. */
+import {
+  Narrator,
+  formatDurationMs,
+  parseDurationMs,
+  prepareRun,
+  runPrepared,
+  scenarioNames,
+  loadNamedScenario,
+  summarizeRun,
+  type LoadResult,
+  type PreparedRun,
+  type RunOptions,
+  type RunResult,
+  type Scenario,
+} from '../scenarios/index.ts';
+import { describeSite, siteNames, TopologyLimitError, type SpecError } from '../twin/index.ts';
+import { runBenchmarks } from './bench/run-benchmarks.ts';
+import { BadInputError, exitCodes } from './exit-codes.ts';
+import { resolveTarget } from './resolve-target.ts';
+import { TraceFileWriter } from './trace-file.ts';
+
+function print(text: string): void {
+  process.stdout.write(text + '\n');
+}
+
+function formatErrors(errors: readonly SpecError[]): string {
+  return errors.map((error) => `${error.path}: ${error.message}`).join('\n  ');
+}
+
+function required<T>(result: LoadResult<T>): T {
+  if (!result.ok) throw new BadInputError(formatErrors(result.errors));
+  return result.value;
+}
+
+function durationOption(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const durationMs = parseDurationMs(text);
+  if (durationMs === undefined) throw new BadInputError(`--${name} "${text}" is not a duration (like 90s, 10m, 1h, 1d)`);
+  return durationMs;
+}
+
+interface ListedItem {
+  readonly name: string;
+  readonly description: string;
+}
+
+function scenarioList(): ListedItem[] {
+  return scenarioNames().map((name) => {
+    const loaded = loadNamedScenario(name);
+    return { name, description: loaded?.ok === true ? loaded.value.description : `(invalid: ${loaded?.ok === false ? formatErrors(loaded.errors) : 'missing'})` };
+  });
+}
+
+function siteList(): ListedItem[] {
+  return siteNames().map((name) => ({ name, description: describeSite(name) }));
+}
+
+export function describeScenarioList(): string {
+  return `Scenarios: ${scenarioNames().join(', ')}\nSites: ${siteNames().join(', ')}`;
+}
+
+export function listCommand(options: { json?: boolean }): void {
+  const scenarios = scenarioList();
+  const sites = siteList();
+  if (options.json === true) {
+    print(JSON.stringify({ scenarios, sites }));
+    return;
+  }
+  const width = Math.max(...[...scenarios, ...sites].map((item) => item.name.length));
+  print('Scenarios (lockstep run <name>):');
+  for (const item of scenarios) print(`  ${item.name.padEnd(width)}  ${item.description}`);
+  print('Sites (lockstep run <name>: the site with seeded people coming and going):');
+  for (const item of sites) print(`  ${item.name.padEnd(width)}  ${item.description}`);
+}
+
+/** Builds the run, turning a site over the radio limits into bad input. */
+function prepare(scenario: Scenario, options: RunOptions): PreparedRun {
+  try {
+    return prepareRun(scenario, options);
+  } catch (error) {
+    if (error instanceof TopologyLimitError) throw new BadInputError(error.message);
+    throw error;
+  }
+}
+
+export function runCommand(target: string, options: { seed?: number; until?: string; trace?: string; narrate?: boolean; json?: boolean }): void {
+  const scenario = required(resolveTarget(target));
+  const untilMs = durationOption(options.until, 'until');
+  const writer = options.trace === undefined ? undefined : new TraceFileWriter(options.trace);
+  const narrator = options.narrate === true && options.json !== true ? new Narrator(print) : undefined;
+  const runOptions: RunOptions = {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(untilMs === undefined ? {} : { untilMs }),
+    trace: {
+      ...(writer === undefined ? {} : { onLine: (line: string) => writer.write(line) }),
+      ...(narrator === undefined ? {} : { onRecord: narrator.record.bind(narrator) }),
+    },
+    ...(narrator === undefined ? {} : { onTwin: narrator.attach.bind(narrator) }),
+  };
+  let result: RunResult;
+  try {
+    result = runPrepared(prepare(scenario, runOptions));
+  } finally {
+    writer?.close();
+  }
+  if (options.json === true) print(JSON.stringify(result));
+  else {
+    print(`${result.scenario} (seed ${result.seed}): ${result.passed ? 'PASSED' : 'FAILED'}, ${result.events} events over ${formatDurationMs(result.simulatedMs)} of virtual time`);
+    print(`trace ${result.traceHash}${writer === undefined ? '' : ` (written to ${writer.path})`}`);
+    for (const failure of result.failures) print(`  failure: ${failure}`);
+  }
+  process.exitCode = result.passed ? exitCodes.passed : exitCodes.failed;
+}
+
+export async function demoCommand(options: { site: string; seed?: number; until: string; speed?: number }): Promise<void> {
+  const scenario = required(resolveTarget(options.site));
+  const untilMs = durationOption(options.until, 'until') as number;
+  const speed = options.speed ?? (process.stdout.isTTY === true ? 120 : Number.POSITIVE_INFINITY);
+  if (!(speed > 0)) throw new BadInputError('--speed must be a positive number');
+  const narrator = new Narrator(print);
+  const run = prepare(scenario, {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    untilMs,
+    trace: { onRecord: narrator.record.bind(narrator) },
+    onTwin: narrator.attach.bind(narrator),
+  });
+  print(`lockstep demo: ${scenario.name} (seed ${run.seed}), ${formatDurationMs(untilMs)} of virtual time${Number.isFinite(speed) ? ` at ${speed}x` : ''}; Ctrl-C stops`);
+  let stopped = false;
+  process.once('SIGINT', () => {
+    stopped = true;
+  });
+  const tickMs = 100;
+  while (!stopped && run.twin.clock.now() < untilMs) {
+    const nextMs = Number.isFinite(speed) ? Math.min(untilMs, run.twin.clock.now() + Math.round(speed * tickMs)) : untilMs;
+    run.twin.runUntil(nextMs);
+    if (Number.isFinite(speed)) await new Promise((resolve) => setTimeout(resolve, tickMs));
+  }
+  const result = summarizeRun(run, []);
+  print(`${stopped ? 'stopped' : 'done'} at ${formatDurationMs(result.simulatedMs)} of virtual time: ${result.events} events, trace ${result.traceHash}`);
+}
+
+export function benchCommand(options: { json?: boolean; quick?: boolean }): void {
+  const progress = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
+  const benchmarks = runBenchmarks({ progress, ...(options.quick === true ? { campusSimulatedMs: 3_600_000, clockRaceActors: 1_000 } : {}) });
+  if (options.json === true) {
+    print(JSON.stringify({ benchmarks }));
+    return;
+  }
+  for (const benchmark of benchmarks) print(`${benchmark.name.padEnd(36)} ${String(benchmark.value).padStart(12)} ${benchmark.unit}`);
+}
