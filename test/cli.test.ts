@@ -1,0 +1,93 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const cli = join(process.cwd(), 'bin/lockstep.js');
+
+function lockstep(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('lockstep run: determinism across processes', () => {
+  it('prints the same traceHash for the same seed in two separate processes, another for another seed', () => {
+    const runs = [7, 7, 8].map((seed) => JSON.parse(execFileSync(process.execPath, [cli, 'run', 'office', '--seed', String(seed), '--json'], { encoding: 'utf8' })) as Record<string, unknown>);
+    const [first, second, other] = runs;
+    expect(Object.keys(first ?? {}).sort()).toEqual(['events', 'failures', 'passed', 'scenario', 'seed', 'simulatedMs', 'traceHash'].sort());
+    expect(first?.traceHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(second?.traceHash).toBe(first?.traceHash);
+    expect(other?.traceHash).not.toBe(first?.traceHash);
+    expect(first?.passed).toBe(true);
+  });
+
+  it('writes the trace as JSON Lines whose lines hash to the printed fingerprint', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
+    const file = join(dir, 'trace.jsonl');
+    const result = lockstep('run', 'office-morning', '--trace', file, '--json');
+    expect(result.status).toBe(0);
+    const { fingerprintOf } = await import('../twin/index.ts');
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const printed = JSON.parse(result.stdout) as { traceHash: string; events: number };
+    expect(lines).toHaveLength(printed.events);
+    expect(fingerprintOf(lines)).toBe(printed.traceHash);
+  });
+});
+
+describe('lockstep: exit codes and messages', () => {
+  it('lists scenarios and sites as JSON', () => {
+    const result = lockstep('list', '--json');
+    expect(result.status).toBe(0);
+    const listed = JSON.parse(result.stdout) as { scenarios: { name: string }[]; sites: { name: string }[] };
+    expect(listed.sites.map((site) => site.name)).toEqual(['campus', 'office', 'two-doors']);
+    expect(listed.scenarios.length).toBeGreaterThan(0);
+  });
+
+  it('exits 2 naming the bad field of a site file, without a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
+    const file = join(dir, 'bad-site.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', iqs: [{ id: 'iq-1', position: { x: 0, y: 0 } }], doors: [{ id: 'd' }], locks: [{ id: 'l', kind: 'pin', iq: 'iq-1', door: 'd', position: { x: 1, y: 1 }, openTimeMs: 500 }] }));
+    const result = lockstep('run', file);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/locks\[0\]\.openTimeMs/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for a scenario input naming a device the site lacks, with its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
+    const file = join(dir, 'bad-scenario.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', site: 'office', inputs: [{ at: '1s', type: 'present-tag', tag: 'tag-anna', lock: 'lock-nowhere' }] }));
+    const result = lockstep('run', file);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/inputs\[0\]\.lock: no lock "lock-nowhere"/);
+  });
+
+  it('exits 2 for malformed JSON, an unknown target, a bad seed or a bad duration', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{ "name": ');
+    expect(lockstep('run', file).status).toBe(2);
+    expect(lockstep('run', 'no-such-thing').stderr).toMatch(/no scenario, site or file named "no-such-thing"/);
+    expect(lockstep('run', 'office', '--seed', 'seven').status).toBe(2);
+    expect(lockstep('run', 'office', '--until', 'forever').stderr).toMatch(/not a duration/);
+  });
+
+  it('exits 2 for a site over the radio limits, naming the limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
+    const file = join(dir, 'crowded.json');
+    const locks = Array.from({ length: 17 }, (_, index) => ({ id: `l${index}`, kind: 'bluenet-escutcheon', iq: 'iq-1', door: `d${index}`, position: { x: 3, y: index / 4 } }));
+    writeFileSync(file, JSON.stringify({ name: 'crowded', iqs: [{ id: 'iq-1', position: { x: 0, y: 0 } }], doors: locks.map((lock) => ({ id: lock.door })), locks }));
+    const result = lockstep('run', file);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/maxLocksPerIq/);
+  });
+
+  it('narrates the demo and exits when its span is over', () => {
+    const result = lockstep('demo', '--until', '20m', '--seed', '3');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/opened for/);
+    expect(result.stdout).toMatch(/radio: \d+ hops in the last 10 min/);
+    expect(result.stdout).toMatch(/done at 20m of virtual time/);
+  });
+});
