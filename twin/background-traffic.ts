@@ -29,8 +29,17 @@ type Credential = { readonly kind: 'tag'; readonly id: string } | { readonly kin
 /** The credentials people allowed at a lock carry, per lock, computed on first use. */
 class CredentialIndex {
   private readonly byLock = new Map<string, readonly (readonly Credential[])[]>();
+  private readonly carriedByUser = new Map<string, Credential[]>();
 
-  constructor(private readonly spec: SiteSpec) {}
+  constructor(private readonly spec: SiteSpec) {
+    const carried = (userId: string): Credential[] => {
+      let credentials = this.carriedByUser.get(userId);
+      if (credentials === undefined) this.carriedByUser.set(userId, (credentials = []));
+      return credentials;
+    };
+    for (const tag of spec.tags) carried(tag.user).push({ kind: 'tag', id: tag.id });
+    for (const phone of spec.phones) carried(phone.user).push({ kind: 'phone', id: phone.id });
+  }
 
   /** For each person allowed at `lock`: the credentials they could use there. */
   peopleAt(lock: LockSpec): readonly (readonly Credential[])[] {
@@ -48,9 +57,7 @@ class CredentialIndex {
 
   private credentialsOf(userId: string, pin: string | undefined, lock: LockSpec): Credential[] {
     if (lock.kind === 'pin') return pin === undefined ? [] : [{ kind: 'pin', id: pin }];
-    const tags = this.spec.tags.filter((tag) => tag.user === userId).map((tag): Credential => ({ kind: 'tag', id: tag.id }));
-    const phones = this.spec.phones.filter((phone) => phone.user === userId).map((phone): Credential => ({ kind: 'phone', id: phone.id }));
-    return [...tags, ...phones];
+    return this.carriedByUser.get(userId) ?? [];
   }
 }
 
