@@ -7,9 +7,14 @@ import { assign, setup } from 'xstate';
 import { missedHeartbeatsOffline } from '../defaults.ts';
 import type { AuditUpload } from './audit-buffer.ts';
 import type { DeviceEnvironment } from './device-environment.ts';
+import type { LockAccessData } from './lock-access-data.ts';
 
 export interface IqEnvironment extends DeviceEnvironment {
   readonly sendHeartbeat: (iqId: string, lockId: string) => void;
+  /** Pushes access data down to a lock (the lock acknowledges with DATA_ACK when it lands). */
+  readonly pushData: (iqId: string, lockId: string, data: LockAccessData) => void;
+  /** Tells the cloud which version a lock now holds (while the internet link is up). */
+  readonly reportLockVersion: (iqId: string, lockId: string, version: number) => void;
   readonly forwardAudit: (iqId: string, lockId: string, upload: AuditUpload) => void;
   readonly lockStatusChanged: (iqId: string, lockId: string, online: boolean) => void;
 }
@@ -25,12 +30,37 @@ export interface IqInput {
   readonly id: string;
   readonly lockIds: readonly string[];
   readonly heartbeatIntervalMs: number;
+  /** The access-data version every lock starts with (installed at commissioning). */
+  readonly initialVersion: number;
   readonly env: IqEnvironment;
 }
 
+/** Access data the IQ still has to land on a lock (the newest version only), and the version it last saw. */
+export interface LockSync {
+  pending: LockAccessData | undefined;
+  lockVersion: number;
+}
+
+export type IqSyncState = 'synced' | 'pending' | 'failed';
+
 export interface IqContext extends IqInput {
   readonly liveness: ReadonlyMap<string, LockLiveness>;
+  readonly sync: ReadonlyMap<string, LockSync>;
   readonly cloudConnected: boolean;
+}
+
+/**
+ * The IQ's sync state as the service shows it: synced when every lock holds the newest data, pending while some
+ * data is on its way, failed when data waits for a lock the IQ has declared offline.
+ */
+export function iqSyncState(context: IqContext): IqSyncState {
+  let pending = false;
+  for (const [lockId, sync] of context.sync) {
+    if (sync.pending === undefined) continue;
+    if (context.liveness.get(lockId)?.online === false) return 'failed';
+    pending = true;
+  }
+  return pending ? 'pending' : 'synced';
 }
 
 export type IqEvent =
@@ -39,7 +69,9 @@ export type IqEvent =
   | { readonly type: 'CLOUD_DOWN' }
   | { readonly type: 'CLOUD_UP' }
   | { readonly type: 'HEARTBEAT_ACK'; readonly lockId: string }
-  | { readonly type: 'AUDIT_UPLOAD'; readonly lockId: string; readonly upload: AuditUpload };
+  | { readonly type: 'AUDIT_UPLOAD'; readonly lockId: string; readonly upload: AuditUpload }
+  | { readonly type: 'DATA_FROM_CLOUD'; readonly lockId: string; readonly data: LockAccessData }
+  | { readonly type: 'DATA_ACK'; readonly lockId: string; readonly version: number };
 
 function pollLocks(context: IqContext): void {
   for (const lockId of context.lockIds) {
@@ -57,6 +89,9 @@ function pollLocks(context: IqContext): void {
     }
     liveness.answeredSinceLastPoll = false;
     context.env.sendHeartbeat(context.id, lockId);
+    // Retry: data that has not landed yet goes down again with every heartbeat round until it does.
+    const pending = context.sync.get(lockId)?.pending;
+    if (pending !== undefined) context.env.pushData(context.id, lockId, pending);
   }
 }
 
@@ -82,6 +117,26 @@ export const iqMachine = setup({
       if (context.cloudConnected) context.env.forwardAudit(context.id, event.lockId, event.upload);
       else context.env.trace.record('iq.audit-held-back', context.id, { lock: event.lockId, events: event.upload.events.length });
     },
+    acceptData: ({ context, event }) => {
+      if (event.type !== 'DATA_FROM_CLOUD') return;
+      const sync = context.sync.get(event.lockId);
+      if (sync === undefined || event.data.version <= sync.lockVersion || event.data.version <= (sync.pending?.version ?? 0)) return;
+      sync.pending = event.data;
+      context.env.trace.record('iq.data', context.id, { lock: event.lockId, version: event.data.version });
+      context.env.pushData(context.id, event.lockId, event.data);
+    },
+    dataLanded: ({ context, event }) => {
+      if (event.type !== 'DATA_ACK') return;
+      const sync = context.sync.get(event.lockId);
+      if (sync === undefined || event.version <= sync.lockVersion) return;
+      sync.lockVersion = event.version;
+      if (sync.pending !== undefined && sync.pending.version <= event.version) sync.pending = undefined;
+      context.env.trace.record('iq.data-landed', context.id, { lock: event.lockId, version: event.version });
+      if (context.cloudConnected) context.env.reportLockVersion(context.id, event.lockId, event.version);
+    },
+    reportAllVersions: ({ context }) => {
+      for (const [lockId, sync] of context.sync) context.env.reportLockVersion(context.id, lockId, sync.lockVersion);
+    },
     setCloud: assign(({ context }, params: { connected: boolean }) => {
       context.env.trace.record('iq.cloud', context.id, { connected: params.connected });
       return { cloudConnected: params.connected };
@@ -94,11 +149,12 @@ export const iqMachine = setup({
   context: ({ input }) => ({
     ...input,
     cloudConnected: true,
+    sync: new Map(input.lockIds.map((lockId) => [lockId, { pending: undefined, lockVersion: input.initialVersion }])),
     liveness: new Map(input.lockIds.map((lockId) => [lockId, { answeredSinceLastPoll: true, missedHeartbeats: 0, online: true }])),
   }),
   on: {
     CLOUD_DOWN: { actions: { type: 'setCloud', params: { connected: false } } },
-    CLOUD_UP: { actions: { type: 'setCloud', params: { connected: true } } },
+    CLOUD_UP: { actions: [{ type: 'setCloud', params: { connected: true } }, 'reportAllVersions'] },
   },
   states: {
     on: {
@@ -107,6 +163,8 @@ export const iqMachine = setup({
         POWER_OFF: { target: 'off', actions: { type: 'tracePower', params: { on: false } } },
         HEARTBEAT_ACK: { actions: 'heartbeatAnswered' },
         AUDIT_UPLOAD: { actions: 'forwardAudit' },
+        DATA_FROM_CLOUD: { actions: 'acceptData' },
+        DATA_ACK: { actions: 'dataLanded' },
       },
     },
     off: {

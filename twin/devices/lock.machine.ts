@@ -1,63 +1,83 @@
 /**
  * A wireless lock (BLUEnet escutcheon or cylinder, older escutcheon, PIN lock, or a wall reader with its
- * controller). It decides on its own copy of the access data, relocks after its open time, watches its door
- * (NOT CLOSED after the door stays open, intrusion when it opens while locked), measures its battery on each
- * attempt, and keeps a bounded audit buffer that it uploads through its IQ.
+ * controller). It decides on its own copy of the access data and its own clock (firmware-decision.ts), relocks
+ * after its open time, enters and leaves office modes (MOM by a tag held > 5 s on BLUEnet, by a tag with the
+ * inside handle held on the older escutcheon, or from the cloud; EOM by a permitted tag inside the lock's EOM
+ * schedule, locking itself when the schedule ends, IQ or no IQ), watches its door (NOT CLOSED, intrusion),
+ * measures its battery, and keeps a bounded audit buffer that it uploads through its IQ.
  */
 import { assign, setup, stateIn } from 'xstate';
-import { type BatteryLevel } from '../defaults.ts';
+import { currentWindowEndUtcMs } from '../cloud/schedule.ts';
+import type { BatteryLevel } from '../defaults.ts';
 import type { LockKind } from '../site/spec.ts';
-import type { AccessList } from './access-list.ts';
 import type { AccessMethod, AuditBuffer, AuditEvent } from './audit-buffer.ts';
 import type { DeviceEnvironment } from './device-environment.ts';
+import { decide, type Decision } from './firmware-decision.ts';
+import type { LockAccessData } from './lock-access-data.ts';
 
 export interface LockEnvironment extends DeviceEnvironment {
   /** Sends the lock's unacknowledged audit events towards its IQ (when a path may exist). */
   readonly uploadAudit: (lockId: string) => void;
+  /** UTC instant of virtual time 0. */
+  readonly epochUtcMs: number;
 }
 
 export interface LockInput {
   readonly id: string;
   readonly kind: LockKind;
   readonly doorId: string;
-  readonly openTimeMs: number;
   readonly notClosedAfterMs: number;
   readonly battery: BatteryLevel;
-  readonly access: AccessList;
+  readonly data: LockAccessData;
   readonly audit: AuditBuffer;
   readonly env: LockEnvironment;
 }
 
 export interface LockContext extends LockInput {
-  /** Why the last attempt was refused (for the story a replay tells). */
+  /** How far the lock's own clock is off (positive: ahead). */
+  readonly clockOffsetMs: number;
+  /** When the current Easy Office Mode window ends, as a delay from entering it. */
+  readonly eomEndsInMs: number;
   readonly lastRefusal: string | undefined;
 }
 
 export type LockEvent =
-  | { readonly type: 'CREDENTIAL'; readonly credentialId: string; readonly method: AccessMethod }
+  | { readonly type: 'CREDENTIAL'; readonly credentialId: string; readonly method: AccessMethod; readonly handleHeld: boolean }
+  | { readonly type: 'TAG_HELD'; readonly credentialId: string }
+  | { readonly type: 'REMOTE_OPEN'; readonly userId: string }
+  | { readonly type: 'REMOTE_OFFICE_MODE'; readonly on: boolean; readonly userId: string }
   | { readonly type: 'DOOR_OPENED'; readonly byInsideHandle: boolean }
   | { readonly type: 'DOOR_CLOSED' }
   | { readonly type: 'SET_BATTERY'; readonly level: BatteryLevel }
-  | { readonly type: 'ACCESS_DATA'; readonly access: AccessList }
+  | { readonly type: 'SET_CLOCK_OFFSET'; readonly offsetMs: number }
+  | { readonly type: 'ACCESS_DATA'; readonly data: LockAccessData }
   | { readonly type: 'AUDIT_ACK'; readonly seq: number; readonly overflowLastSeq: number | undefined }
   | { readonly type: 'HEARTBEAT' };
 
-type CredentialEvent = Extract<LockEvent, { type: 'CREDENTIAL' }>;
+/** The lock's own clock, in virtual milliseconds (what it stamps its audit events with). */
+export function lockClockMs(context: LockContext): number {
+  return context.env.clock.now() + context.clockOffsetMs;
+}
+
+function lockUtcMs(context: LockContext): number {
+  return context.env.epochUtcMs + lockClockMs(context);
+}
+
+/** The firmware's decision for a credential event (tags, keys, PINs). */
+export function decisionFor(context: LockContext, event: LockEvent): Decision | undefined {
+  if (event.type !== 'CREDENTIAL' && event.type !== 'TAG_HELD') return undefined;
+  const method: AccessMethod = event.type === 'CREDENTIAL' ? event.method : 'tag';
+  return decide({ credentialId: event.credentialId, method }, { kind: context.kind, battery: context.battery, lockUtcMs: lockUtcMs(context), data: context.data });
+}
 
 /** Records an audit event with the lock's own clock and sends it on its way. */
 function recordAudit(context: LockContext, event: Omit<AuditEvent, 'seq' | 'atMs'>): void {
-  const stored = context.audit.record({ atMs: context.env.clock.now(), ...event });
+  const stored = context.audit.record({ atMs: lockClockMs(context), ...event });
   context.env.trace.record('lock.audit', context.id, { auditSeq: stored.seq, category: stored.category, detail: stored.detail, user: stored.userId ?? null });
   context.env.uploadAudit(context.id);
 }
 
-/** The firmware's decision on its own data: why a credential is refused, or undefined when it opens. */
-export function refusalReason(context: LockContext, event: CredentialEvent): string | undefined {
-  if (context.battery === 'very-low') return 'battery very low';
-  if (event.method === 'pin_code' && context.kind !== 'pin') return 'no keypad on this lock';
-  if (context.access.ownerOf(event.credentialId) === undefined) return 'credential not on this lock';
-  return undefined;
-}
+const isBluenet = (kind: LockKind): boolean => kind === 'bluenet-escutcheon' || kind === 'bluenet-cylinder';
 
 export const lockMachine = setup({
   types: {
@@ -66,56 +86,87 @@ export const lockMachine = setup({
     input: {} as LockInput,
   },
   delays: {
-    openTime: ({ context }) => context.openTimeMs,
+    openTime: ({ context }) => context.data.openTimeMs,
     notClosedAfter: ({ context }) => context.notClosedAfterMs,
+    eomEnd: ({ context }) => context.eomEndsInMs,
   },
   guards: {
-    credentialAccepted: ({ context, event }) => event.type === 'CREDENTIAL' && refusalReason(context, event) === undefined,
+    granted: ({ context, event }) => decisionFor(context, event)?.granted === true,
+    easyToggle: ({ context, event }) => {
+      const decision = decisionFor(context, event);
+      return event.type === 'CREDENTIAL' && decision?.granted === true && decision.mayToggleEasyOfficeMode;
+    },
+    handleToggle: ({ context, event }) => {
+      const decision = decisionFor(context, event);
+      return event.type === 'CREDENTIAL' && event.handleHeld && context.kind === 'escutcheon' && decision?.granted === true && decision.mayToggleManualOfficeMode;
+    },
+    heldToggle: ({ context, event }) => {
+      const decision = decisionFor(context, event);
+      return event.type === 'TAG_HELD' && isBluenet(context.kind) && decision?.granted === true && decision.mayToggleManualOfficeMode;
+    },
+    remoteOfficeOn: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && event.on,
+    remoteOfficeOff: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && !event.on,
     openedByInsideHandle: ({ event }) => event.type === 'DOOR_OPENED' && event.byInsideHandle,
   },
   actions: {
     recordOpening: ({ context, event }) => {
+      if (event.type === 'REMOTE_OPEN') {
+        recordAudit(context, { category: 'lock_opened', detail: 'opened remotely', userId: event.userId, method: 'remote' });
+        return;
+      }
       if (event.type !== 'CREDENTIAL') return;
-      const userId = context.access.ownerOf(event.credentialId);
-      recordAudit(context, { category: 'lock_opened', detail: `opened by ${event.method}`, credentialId: event.credentialId, method: event.method, ...(userId === undefined ? {} : { userId }) });
+      const decision = decisionFor(context, event);
+      recordAudit(context, { category: 'lock_opened', detail: `opened by ${event.method}`, credentialId: event.credentialId, method: event.method, ...(decision?.userId === undefined ? {} : { userId: decision.userId }) });
     },
     recordRefusal: assign(({ context, event }) => {
       if (event.type !== 'CREDENTIAL') return {};
-      const reason = refusalReason(context, event) ?? 'refused';
-      recordAudit(context, { category: 'lock_rejected', detail: reason, credentialId: event.credentialId, method: event.method });
+      const decision = decisionFor(context, event);
+      const reason = decision !== undefined && !decision.granted ? decision.reason : 'refused';
+      recordAudit(context, { category: 'lock_rejected', detail: reason, credentialId: event.credentialId, method: event.method, ...(decision?.userId === undefined ? {} : { userId: decision.userId }) });
       return { lastRefusal: reason };
     }),
-    traceBolt: ({ context }, params: { state: 'unlocked' | 'locked' }) => {
+    recordOfficeMode: ({ context, event }, params: { mode: 'manual' | 'easy'; on: boolean; why: string }) => {
+      const userId = 'userId' in event ? event.userId : decisionFor(context, event)?.userId;
+      const method: AccessMethod | undefined = event.type === 'REMOTE_OFFICE_MODE' ? 'remote' : event.type === 'CREDENTIAL' || event.type === 'TAG_HELD' ? 'tag' : undefined;
+      recordAudit(context, {
+        category: params.mode === 'easy' ? 'easy_office_mode' : 'manual_office_mode',
+        detail: `${params.on ? 'office mode on' : 'office mode off, locked'} (${params.why})`,
+        ...(userId === undefined ? {} : { userId }),
+        ...(method === undefined ? {} : { method }),
+      });
+    },
+    planEomEnd: assign(({ context }) => {
+      const nowUtcMs = lockUtcMs(context);
+      const endUtcMs = currentWindowEndUtcMs(context.data.eomSchedules, nowUtcMs, context.data.timeZone);
+      return { eomEndsInMs: Math.max(0, (endUtcMs ?? nowUtcMs) - nowUtcMs) };
+    }),
+    traceBolt: ({ context }, params: { state: 'unlocked' | 'locked' | 'office-mode' }) => {
       context.env.trace.record(`lock.${params.state}`, context.id);
     },
-    recordInsideHandle: ({ context }) => {
-      recordAudit(context, { category: 'lock_opened', detail: 'opened from inside', method: 'inside_handle' });
-    },
-    recordIntrusion: ({ context }) => {
-      recordAudit(context, { category: 'intrusion', detail: 'door opened without an opening' });
-    },
-    raiseNotClosed: ({ context }) => {
-      recordAudit(context, { category: 'not_closed', detail: `door open ${context.notClosedAfterMs / 1000} s` });
-    },
-    clearNotClosed: ({ context }) => {
-      recordAudit(context, { category: 'not_closed_cleared', detail: 'door closed' });
-    },
+    recordInsideHandle: ({ context }) => recordAudit(context, { category: 'lock_opened', detail: 'opened from inside', method: 'inside_handle' }),
+    recordIntrusion: ({ context }) => recordAudit(context, { category: 'intrusion', detail: 'door opened without an opening' }),
+    raiseNotClosed: ({ context }) => recordAudit(context, { category: 'not_closed', detail: `door open ${context.notClosedAfterMs / 1000} s` }),
+    clearNotClosed: ({ context }) => recordAudit(context, { category: 'not_closed_cleared', detail: 'door closed' }),
     traceDoor: ({ context }, params: { open: boolean }) => {
       context.env.trace.record(params.open ? 'lock.door-open-seen' : 'lock.door-closed-seen', context.id);
     },
     setBattery: assign(({ context, event }) => {
       if (event.type !== 'SET_BATTERY' || event.level === context.battery) return {};
-      if (event.level !== 'fresh') recordAudit(context, { category: 'battery_low', detail: `battery ${event.level}` });
+      recordAudit(context, { category: event.level === 'fresh' ? 'battery_fresh' : 'battery_low', detail: `battery ${event.level}` });
       return { battery: event.level };
     }),
-    installAccess: assign(({ context, event }) => {
-      if (event.type !== 'ACCESS_DATA') return {};
-      context.env.trace.record('lock.access-data', context.id, { version: event.access.version });
-      return { access: event.access };
+    setClockOffset: assign(({ context, event }) => {
+      if (event.type !== 'SET_CLOCK_OFFSET') return {};
+      context.env.trace.record('lock.clock', context.id, { offsetMs: event.offsetMs });
+      return { clockOffsetMs: event.offsetMs };
+    }),
+    installData: assign(({ context, event }) => {
+      if (event.type !== 'ACCESS_DATA' || event.data.version <= context.data.version) return {};
+      context.env.trace.record('lock.access-data', context.id, { version: event.data.version });
+      return { data: event.data };
     }),
     acknowledgeAudit: ({ context, event }) => {
-      if (event.type !== 'AUDIT_ACK') return;
-      context.audit.acknowledge(event.seq, event.overflowLastSeq);
+      if (event.type === 'AUDIT_ACK') context.audit.acknowledge(event.seq, event.overflowLastSeq);
     },
     resendAudit: ({ context }) => {
       if (context.audit.hasUnacknowledged()) context.env.uploadAudit(context.id);
@@ -124,10 +175,11 @@ export const lockMachine = setup({
 }).createMachine({
   id: 'lock',
   type: 'parallel',
-  context: ({ input }) => ({ ...input, lastRefusal: undefined }),
+  context: ({ input }) => ({ ...input, clockOffsetMs: 0, eomEndsInMs: 0, lastRefusal: undefined }),
   on: {
     SET_BATTERY: { actions: 'setBattery' },
-    ACCESS_DATA: { actions: 'installAccess' },
+    SET_CLOCK_OFFSET: { actions: 'setClockOffset' },
+    ACCESS_DATA: { actions: 'installData' },
     AUDIT_ACK: { actions: 'acknowledgeAudit' },
     HEARTBEAT: { actions: 'resendAudit' },
   },
@@ -138,20 +190,58 @@ export const lockMachine = setup({
         locked: {
           on: {
             CREDENTIAL: [
-              { guard: 'credentialAccepted', target: 'unlocked', actions: 'recordOpening' },
+              { guard: 'easyToggle', target: 'officeMode.easy', actions: [{ type: 'recordOfficeMode', params: { mode: 'easy', on: true, why: 'tag inside the EOM schedule' } }, 'planEomEnd'] },
+              { guard: 'handleToggle', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'tag with the inside handle held' } } },
+              { guard: 'granted', target: 'unlocked', actions: 'recordOpening' },
               { actions: 'recordRefusal' },
             ],
+            TAG_HELD: { guard: 'heldToggle', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'tag held over 5 s' } } },
+            REMOTE_OPEN: { target: 'unlocked', actions: 'recordOpening' },
+            REMOTE_OFFICE_MODE: { guard: 'remoteOfficeOn', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'from the cloud' } } },
           },
         },
         unlocked: {
           entry: { type: 'traceBolt', params: { state: 'unlocked' } },
-          exit: { type: 'traceBolt', params: { state: 'locked' } },
-          after: { openTime: { target: 'locked' } },
+          after: { openTime: { target: 'locked', actions: { type: 'traceBolt', params: { state: 'locked' } } } },
           on: {
             CREDENTIAL: [
-              { guard: 'credentialAccepted', target: 'unlocked', reenter: true, actions: 'recordOpening' },
+              { guard: 'easyToggle', target: 'officeMode.easy', actions: [{ type: 'recordOfficeMode', params: { mode: 'easy', on: true, why: 'tag inside the EOM schedule' } }, 'planEomEnd'] },
+              { guard: 'handleToggle', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'tag with the inside handle held' } } },
+              { guard: 'granted', target: 'unlocked', reenter: true, actions: 'recordOpening' },
               { actions: 'recordRefusal' },
             ],
+            TAG_HELD: { guard: 'heldToggle', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'tag held over 5 s' } } },
+            REMOTE_OPEN: { target: 'unlocked', reenter: true, actions: 'recordOpening' },
+            REMOTE_OFFICE_MODE: { guard: 'remoteOfficeOn', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'from the cloud' } } },
+          },
+        },
+        officeMode: {
+          entry: { type: 'traceBolt', params: { state: 'office-mode' } },
+          exit: { type: 'traceBolt', params: { state: 'locked' } },
+          on: {
+            REMOTE_OFFICE_MODE: { guard: 'remoteOfficeOff', target: 'locked', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: false, why: 'from the cloud' } } },
+          },
+          states: {
+            manual: {
+              on: {
+                CREDENTIAL: [
+                  { guard: 'handleToggle', target: '#lock.bolt.locked', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: false, why: 'tag with the inside handle held' } } },
+                  { guard: 'granted', actions: 'recordOpening' },
+                  { actions: 'recordRefusal' },
+                ],
+                TAG_HELD: { guard: 'heldToggle', target: '#lock.bolt.locked', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: false, why: 'tag held over 5 s' } } },
+              },
+            },
+            easy: {
+              after: { eomEnd: { target: '#lock.bolt.locked', actions: { type: 'recordOfficeMode', params: { mode: 'easy', on: false, why: 'EOM schedule ended' } } } },
+              on: {
+                CREDENTIAL: [
+                  { guard: 'easyToggle', target: '#lock.bolt.locked', actions: { type: 'recordOfficeMode', params: { mode: 'easy', on: false, why: 'tag inside the EOM schedule' } } },
+                  { guard: 'granted', actions: 'recordOpening' },
+                  { actions: 'recordRefusal' },
+                ],
+              },
+            },
           },
         },
       },

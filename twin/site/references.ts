@@ -5,8 +5,11 @@
  * offending field, not discovered later as a missing device.
  *
  * Radio topology limits (locks and repeaters per IQ, repeater layers) are the radio module's to check.
+ *
+ * Pods have rules of their own (the cloud's errors 2213–2222); a spec must not describe a site the cloud would
+ * have refused to build, so `checkPods` applies the same rules to the spec.
  */
-import type { SiteSpec } from './spec.ts';
+import { implicitGroupIdPrefix, type SiteSpec } from './spec.ts';
 import type { SpecError } from './spec-error.ts';
 
 interface Identified {
@@ -23,6 +26,8 @@ function idSections(spec: SiteSpec): readonly (readonly [string, readonly Identi
     ['users', spec.users],
     ['tags', spec.tags],
     ['phones', spec.phones],
+    ['accessGroups', spec.accessGroups],
+    ['pods', spec.pods],
   ];
 }
 
@@ -48,6 +53,7 @@ export function checkUniqueIds(spec: SiteSpec): SpecError[] {
 export function checkReferences(spec: SiteSpec): SpecError[] {
   const iqIds = new Set(spec.iqs.map((iq) => iq.id));
   const userIds = new Set(spec.users.map((user) => user.id));
+  const lockIds = new Set(spec.locks.map((lock) => lock.id));
   return [
     ...spec.repeaters.flatMap((repeater, i) => checkRef(`repeaters[${i}].iq`, repeater.iq, iqIds, 'IQ')),
     ...spec.locks.flatMap((lock, i) => checkRef(`locks[${i}].iq`, lock.iq, iqIds, 'IQ')),
@@ -55,7 +61,33 @@ export function checkReferences(spec: SiteSpec): SpecError[] {
     ...checkAccessLists(spec, userIds),
     ...spec.tags.flatMap((tag, i) => checkRef(`tags[${i}].user`, tag.user, userIds, 'user')),
     ...spec.phones.flatMap((phone, i) => checkRef(`phones[${i}].user`, phone.user, userIds, 'user')),
+    ...spec.accessGroups.flatMap((group, i) => [
+      ...checkIdList(`accessGroups[${i}].users`, group.users, userIds, 'user'),
+      ...checkIdList(`accessGroups[${i}].locks`, group.locks, lockIds, 'lock'),
+    ]),
+    ...spec.pods.flatMap((pod, i) => [
+      ...checkIdList(`pods[${i}].members`, pod.members, userIds, 'user'),
+      ...checkIdList(`pods[${i}].guests`, pod.guests, userIds, 'user'),
+      ...checkIdList(`pods[${i}].locks`, pod.locks, lockIds, 'lock'),
+    ]),
   ];
+}
+
+/** A list of ids names existing things, each once. */
+function checkIdList(
+  path: string,
+  ids: readonly string[],
+  known: ReadonlySet<string>,
+  kind: string,
+): SpecError[] {
+  const errors: SpecError[] = [];
+  const seen = new Set<string>();
+  ids.forEach((id, j) => {
+    errors.push(...checkRef(`${path}[${j}]`, id, known, kind));
+    if (seen.has(id)) errors.push({ path: `${path}[${j}]`, message: `${kind} "${id}" is listed twice` });
+    seen.add(id);
+  });
+  return errors;
 }
 
 function checkRef(path: string, id: string, known: ReadonlySet<string>, kind: string): SpecError[] {
@@ -107,4 +139,124 @@ export function checkUniquePins(spec: SiteSpec): SpecError[] {
     else errors.push({ path: `users[${i}].pin`, message: `the same PIN as users[${other}]` });
   });
   return errors;
+}
+
+/** The cloud names the groups it makes from locks' `access` lists `implicit-<n>`; a spec's own groups may not. */
+export function checkAccessGroupIds(spec: SiteSpec): SpecError[] {
+  return spec.accessGroups.flatMap((group, i) =>
+    group.id.startsWith(implicitGroupIdPrefix)
+      ? [
+          {
+            path: `accessGroups[${i}].id`,
+            message: `ids starting with "${implicitGroupIdPrefix}" are reserved for the groups made from locks' access lists`,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * The cloud's pod rules, on the spec: names unique in the site (2213), a user at most once per pod (2216), a
+ * member in at most one pod (2217), no more guests than the limit (2219/2221), and guests confined to their pods'
+ * locks (2222): an access list or access group may give a pod guest only locks of the pods they are a guest of.
+ * (2215, a member with an email, is the cloud's to check: fake people fill in emails after the spec is read.)
+ */
+export function checkPods(spec: SiteSpec): SpecError[] {
+  const errors: SpecError[] = [];
+  const nameUse = new Map<string, number>();
+  const memberOf = new Map<string, number>();
+  spec.pods.forEach((pod, i) => {
+    const nameKey = podNameKey(pod.name);
+    const other = nameUse.get(nameKey);
+    if (other === undefined) {
+      nameUse.set(nameKey, i);
+    } else {
+      errors.push({ path: `pods[${i}].name`, message: `pods[${other}] already has the name "${pod.name}"` });
+    }
+    pod.members.forEach((member, j) => {
+      const otherPod = memberOf.get(member);
+      if (otherPod !== undefined && otherPod !== i) {
+        errors.push({
+          path: `pods[${i}].members[${j}]`,
+          message: `user "${member}" is already a member of pods[${otherPod}]`,
+        });
+      }
+      memberOf.set(member, i);
+    });
+    const members = new Set(pod.members);
+    pod.guests.forEach((guest, j) => {
+      if (members.has(guest)) {
+        errors.push({
+          path: `pods[${i}].guests[${j}]`,
+          message: `user "${guest}" is already a member of this pod`,
+        });
+      }
+    });
+    if (pod.guests.length > pod.guestLimit) {
+      errors.push({
+        path: `pods[${i}].guests`,
+        message: `${pod.guests.length} guests, more than the pod's guestLimit of ${pod.guestLimit}`,
+      });
+    }
+  });
+  return [...errors, ...checkPodGuestLocks(spec)];
+}
+
+/** Pod names are unique in a site regardless of case and surrounding blanks ("Acme" and "acme " clash). */
+export function podNameKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+function checkPodGuestLocks(spec: SiteSpec): SpecError[] {
+  const allowedByGuest = new Map<string, Set<string>>();
+  for (const pod of spec.pods) {
+    for (const guest of pod.guests) {
+      const allowed = allowedByGuest.get(guest) ?? new Set<string>();
+      for (const lock of pod.locks) allowed.add(lock);
+      allowedByGuest.set(guest, allowed);
+    }
+  }
+  if (allowedByGuest.size === 0) return [];
+  const outside = (user: string, locks: readonly string[]): string | undefined => {
+    const allowed = allowedByGuest.get(user);
+    return allowed === undefined ? undefined : locks.find((lock) => !allowed.has(lock));
+  };
+  const errors: SpecError[] = [];
+  const message = (user: string, lock: string): string =>
+    `user "${user}" is a pod guest and may be given only their pods' locks, not "${lock}"`;
+  spec.locks.forEach((lock, i) => {
+    // "all" means every user but pod guests (see cloudStateFromSpec), so only explicit lists can break the rule.
+    if (lock.access === 'all') return;
+    lock.access.forEach((user, j) => {
+      const bad = outside(user, [lock.id]);
+      if (bad !== undefined) errors.push({ path: `locks[${i}].access[${j}]`, message: message(user, bad) });
+    });
+  });
+  spec.accessGroups.forEach((group, i) => {
+    group.users.forEach((user, j) => {
+      const bad = outside(user, group.locks);
+      if (bad !== undefined)
+        errors.push({ path: `accessGroups[${i}].users[${j}]`, message: message(user, bad) });
+    });
+  });
+  return errors;
+}
+
+/** A site not yet released can be used only by installers (2210), so it must have one. */
+export function checkRelease(spec: SiteSpec): SpecError[] {
+  if (spec.released || spec.users.some((user) => user.role === 'installer')) return [];
+  return [
+    { path: 'released', message: 'a site that is not released needs a user with the role "installer"' },
+  ];
+}
+
+/** A digital key's window ends after it starts. */
+export function checkKeyWindows(spec: SiteSpec): SpecError[] {
+  return spec.phones.flatMap((phone, i) => {
+    if (phone.keyValidFrom === undefined || phone.keyValidUntil === undefined) return [];
+    if (Date.parse(phone.keyValidUntil) > Date.parse(phone.keyValidFrom)) return [];
+    return [
+      { path: `phones[${i}].keyValidUntil`, message: `must be after keyValidFrom (${phone.keyValidFrom})` },
+    ];
+  });
 }

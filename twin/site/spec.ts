@@ -1,11 +1,34 @@
 /**
- * The site spec: a JSON description of one site (IQs, repeaters, locks, doors, users, tags, phones), positions in
- * metres. It is validated with a schema; a bad spec is reported with the path of the bad field.
+ * The site spec: a JSON description of one site (IQs, repeaters, locks, doors, users, tags, phones, access groups,
+ * pods, the subscription), positions in metres. It is validated with a schema; a bad spec is reported with the path
+ * of the bad field.
+ *
+ * Every field added after the first library sites has a default that keeps them (and the campus generator) valid
+ * and meaning what they meant: a released site with a full subscription, plain users, every phone registered and
+ * verified, no tag blocked, no office-mode schedules, every door alert on, no explicit access groups, no pods.
  */
 import { z } from 'zod';
-import { batteryLevels, openTimeMsDefault, openTimeMsMax, openTimeMsMin } from '../defaults.ts';
+import { features, roles } from '../cloud/model.ts';
+import { scheduleSchema } from '../cloud/schedule.ts';
+import {
+  batteryLevels,
+  epochUtcIsoDefault,
+  openTimeMsDefault,
+  openTimeMsMax,
+  openTimeMsMin,
+} from '../defaults.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'an id is 1–64 letters, digits, or _ . : -');
+/** The id format of every entity, for code that takes new ids from outside (the cloud's operations). */
+export const idSchema = id;
+
+/** A UTC instant: `2026-03-02T07:00:00Z` (an explicit offset like `+01:00` is accepted too). */
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO instant like 2026-03-02T07:00:00Z' });
+
+/** Seats (users) a subscription has when a spec does not say. */
+export const subscriptionSeatsDefault = 10_000;
+/** Upper bound on seats, so a typo cannot claim more than the twin is built for. */
+export const subscriptionSeatsMax = 1_000_000;
 
 export const positionSchema = z.strictObject({
   x: z.number().finite(),
@@ -28,6 +51,12 @@ export const repeaterSpecSchema = z.strictObject({
   position: positionSchema,
 });
 
+export const doorAlertsSpecSchema = z.strictObject({
+  notClosed: z.boolean().default(true),
+  intrusion: z.boolean().default(true),
+  lowBattery: z.boolean().default(true),
+});
+
 export const lockSpecSchema = z.strictObject({
   id,
   name: z.string().optional(),
@@ -39,11 +68,23 @@ export const lockSpecSchema = z.strictObject({
   battery: z.enum(batteryLevels).default('fresh'),
   /** Users whose credentials this lock holds; "all" for every user of the site. */
   access: z.union([z.literal('all'), z.array(id)]).default('all'),
+  /** Easy Office Mode windows on this lock, in the site's time zone; none: no EOM on this lock. */
+  eomSchedules: z.array(scheduleSchema).default([]),
+  /** The owner's pre-set alerts for this door; each is on unless switched off. */
+  alerts: doorAlertsSpecSchema.prefault({}),
 });
 
 export const doorSpecSchema = z.strictObject({
   id,
   name: z.string().optional(),
+});
+
+/** A user's permissions; any left out is off. */
+export const permissionsSpecSchema = z.strictObject({
+  remoteOpening: z.boolean().default(false),
+  manualOfficeMode: z.boolean().default(false),
+  easyOfficeMode: z.boolean().default(false),
+  overridePrivacy: z.boolean().default(false),
 });
 
 export const userSpecSchema = z.strictObject({
@@ -55,17 +96,62 @@ export const userSpecSchema = z.strictObject({
     .string()
     .regex(/^\d{6}$/, 'a PIN is 6 digits')
     .optional(),
+  /** Plain users by default; a spec that needs an owner or an admin names one. */
+  role: z.enum(roles).default('user'),
+  permissions: permissionsSpecSchema.prefault({}),
 });
 
 export const tagSpecSchema = z.strictObject({
   id,
   user: id,
+  /** A lost tag, blocked in the cloud (locks refuse it once the block has reached them). */
+  blocked: z.boolean().default(false),
 });
 
 export const phoneSpecSchema = z.strictObject({
   id,
   user: id,
   internet: z.boolean().default(true),
+  /** A digital key is issued only to a phone that is registered and verified. */
+  registered: z.boolean().default(true),
+  verified: z.boolean().default(true),
+  /** The digital key's validity window (UTC instants); open-ended where left out. */
+  keyValidFrom: instant.optional(),
+  keyValidUntil: instant.optional(),
+});
+
+/**
+ * The cloud turns the locks' `access` lists into access groups with these ids (`implicit-1`, …), so a spec's own
+ * groups may not use the prefix.
+ */
+export const implicitGroupIdPrefix = 'implicit-';
+
+/** Ties users to locks under schedules (site time zone). A group with no schedule grants nothing. */
+export const accessGroupSpecSchema = z.strictObject({
+  id,
+  name: z.string().min(1).optional(),
+  users: z.array(id),
+  locks: z.array(id),
+  schedules: z.array(scheduleSchema),
+});
+
+/**
+ * A pod: a named group of members (a tenant) with their guests and the locks the pod may use. A pod grants no
+ * access by itself; its guests may be given access (by access groups) only to the pod's locks.
+ */
+export const podSpecSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  members: z.array(id).min(1, 'a pod needs at least one member'),
+  guests: z.array(id).default([]),
+  locks: z.array(id).default([]),
+  guestLimit: z.number().int().min(0),
+});
+
+export const subscriptionSpecSchema = z.strictObject({
+  active: z.boolean().default(true),
+  features: z.array(z.enum(features)).default(() => [...features]),
+  seats: z.number().int().min(0).max(subscriptionSeatsMax).default(subscriptionSeatsDefault),
 });
 
 export const radioSettingsSchema = z.strictObject({
@@ -88,6 +174,11 @@ export const siteSpecSchema = z.strictObject({
   name: id,
   description: z.string().optional(),
   timeZone: z.string().default('Europe/Amsterdam'),
+  /** The UTC instant at virtual time 0 of a run (a Monday morning by default, so schedules have a weekday). */
+  startsAtUtc: instant.default(epochUtcIsoDefault),
+  /** Released to its owner by the installer; until then only installers may use the site (error 2210). */
+  released: z.boolean().default(true),
+  subscription: subscriptionSpecSchema.prefault({}),
   settings: siteSettingsSchema.default({}),
   iqs: z.array(iqSpecSchema).min(1, 'a site needs at least one IQ'),
   repeaters: z.array(repeaterSpecSchema).default([]),
@@ -96,6 +187,9 @@ export const siteSpecSchema = z.strictObject({
   users: z.array(userSpecSchema).default([]),
   tags: z.array(tagSpecSchema).default([]),
   phones: z.array(phoneSpecSchema).default([]),
+  /** Explicit access groups, besides the implicit ones each lock's `access` list makes. */
+  accessGroups: z.array(accessGroupSpecSchema).default([]),
+  pods: z.array(podSpecSchema).default([]),
 });
 
 /** A spec as written in a file (defaults may be missing). */
@@ -109,4 +203,8 @@ export type DoorSpec = SiteSpec['doors'][number];
 export type UserSpec = SiteSpec['users'][number];
 export type TagSpec = SiteSpec['tags'][number];
 export type PhoneSpec = SiteSpec['phones'][number];
+export type AccessGroupSpec = SiteSpec['accessGroups'][number];
+export type PodSpec = SiteSpec['pods'][number];
+export type ScheduleSpec = AccessGroupSpec['schedules'][number];
+export type SubscriptionSpec = SiteSpec['subscription'];
 export type RadioSettings = NonNullable<SiteSpec['settings']['radio']>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openTimeMsDefault, openTimeMsMax } from '../defaults.ts';
-import type { SiteSpecInput } from './spec.ts';
+import { features, noPermissions } from '../cloud/model.ts';
+import { epochUtcIsoDefault, openTimeMsDefault, openTimeMsMax } from '../defaults.ts';
+import { subscriptionSeatsDefault, type SiteSpecInput } from './spec.ts';
 import type { SpecError } from './spec-error.ts';
 import { parseSiteSpec } from './validate.ts';
 
@@ -161,5 +162,156 @@ describe('parseSiteSpec: cross-checks', () => {
     const site = validSite();
     site.users = [...site.users!, { id: 'user-3', pin: '123456' }];
     expect(errorsOf(site)).toEqual([{ path: 'users[2].pin', message: 'the same PIN as users[0]' }]);
+  });
+});
+
+describe('parseSiteSpec: site, subscription, roles, groups and pods', () => {
+  it('fills the defaults that keep older specs meaning what they meant', () => {
+    const result = parseSiteSpec(validSite());
+    if (!result.ok) throw new Error('expected the valid site to parse');
+    const { spec } = result;
+    expect(spec.startsAtUtc).toBe(epochUtcIsoDefault);
+    expect(spec.released).toBe(true);
+    expect(spec.subscription).toEqual({
+      active: true,
+      features: [...features],
+      seats: subscriptionSeatsDefault,
+    });
+    expect(spec.users[0]).toMatchObject({ role: 'user', permissions: noPermissions });
+    expect(spec.tags[0]?.blocked).toBe(false);
+    expect(spec.phones[0]).toMatchObject({ registered: true, verified: true });
+    expect(spec.phones[0]?.keyValidFrom).toBeUndefined();
+    expect(spec.locks[0]).toMatchObject({
+      eomSchedules: [],
+      alerts: { notClosed: true, intrusion: true, lowBattery: true },
+    });
+    expect(spec.accessGroups).toEqual([]);
+    expect(spec.pods).toEqual([]);
+  });
+
+  it('takes roles, partial permissions, partial alerts, EOM schedules, key windows and a subscription', () => {
+    const site = validSite();
+    site.users = [{ id: 'user-1', role: 'owner', permissions: { manualOfficeMode: true } }, { id: 'user-2' }];
+    site.locks = [
+      {
+        ...site.locks![0]!,
+        alerts: { notClosed: false },
+        eomSchedules: [{ weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', fromDate: '2026-03-01' }],
+      },
+      site.locks![1]!,
+    ];
+    site.phones = [
+      {
+        id: 'phone-1',
+        user: 'user-2',
+        keyValidFrom: '2026-03-02T08:00:00+01:00',
+        keyValidUntil: '2026-04-01T00:00:00Z',
+      },
+    ];
+    const result = parseSiteSpec({
+      ...site,
+      startsAtUtc: '2026-06-01T06:00:00Z',
+      subscription: { features: ['pods'], seats: 3 },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.spec.users[0]?.permissions).toEqual({ ...noPermissions, manualOfficeMode: true });
+    expect(result.spec.locks[0]?.alerts).toEqual({ notClosed: false, intrusion: true, lowBattery: true });
+    expect(result.spec.locks[0]?.eomSchedules[0]?.fromDate).toBe('2026-03-01');
+    expect(result.spec.subscription).toEqual({ active: true, features: ['pods'], seats: 3 });
+  });
+
+  it('reports bad instants, roles, features, permissions and schedules at their paths', () => {
+    const site = validSite();
+    site.users = [
+      { id: 'user-1', role: 'boss' as never, permissions: { fly: true } as never },
+      { id: 'user-2' },
+    ];
+    site.locks = [
+      { ...site.locks![0]!, eomSchedules: [{ weekdays: [1], start: '8:00', end: '18:00' }] },
+      { ...site.locks![1]!, eomSchedules: [{ weekdays: [1], start: '18:00', end: '08:00' }] },
+    ];
+    site.phones = [{ id: 'phone-1', user: 'user-2', keyValidUntil: 'tomorrow' }];
+    expect(pathsOf({ ...site, startsAtUtc: '2026-03-02', subscription: { features: ['teleport'] } })).toEqual(
+      [
+        'startsAtUtc',
+        'subscription.features[0]',
+        'locks[0].eomSchedules[0].start',
+        'locks[1].eomSchedules[0].end',
+        'users[0].role',
+        'users[0].permissions.fly',
+        'phones[0].keyValidUntil',
+      ],
+    );
+  });
+
+  it('checks the references of access groups and pods, and keeps ids in one namespace', () => {
+    const site = validSite();
+    site.accessGroups = [
+      { id: 'group-1', users: ['user-1', 'ghost', 'user-1'], locks: ['lock-9'], schedules: [] },
+      { id: 'implicit-1', users: [], locks: [], schedules: [] },
+    ];
+    site.pods = [{ id: 'lock-1', name: 'Acme', members: ['nobody'], locks: ['lock-8'], guestLimit: 0 }];
+    expect(errorsOf(site)).toEqual([
+      { path: 'pods[0].id', message: 'duplicate id "lock-1" (first used at locks[0].id)' },
+      { path: 'accessGroups[0].users[1]', message: 'names user "ghost", which the site does not have' },
+      { path: 'accessGroups[0].users[2]', message: 'user "user-1" is listed twice' },
+      { path: 'accessGroups[0].locks[0]', message: 'names lock "lock-9", which the site does not have' },
+      { path: 'pods[0].members[0]', message: 'names user "nobody", which the site does not have' },
+      { path: 'pods[0].locks[0]', message: 'names lock "lock-8", which the site does not have' },
+      { path: 'accessGroups[1].id', message: expect.stringContaining('reserved') },
+    ]);
+  });
+
+  it('applies the pod rules: unique names, one pod per member, the guest limit, guests on pod locks only', () => {
+    const site = validSite();
+    site.users = [...site.users!, { id: 'user-3' }, { id: 'user-4' }];
+    site.locks = [site.locks![0]!, { ...site.locks![1]!, access: ['user-1', 'user-3'] }];
+    site.accessGroups = [{ id: 'group-1', users: ['user-4'], locks: ['lock-1'], schedules: [] }];
+    site.pods = [
+      {
+        id: 'pod-1',
+        name: 'Acme',
+        members: ['user-1'],
+        guests: ['user-3', 'user-1'],
+        locks: ['lock-1'],
+        guestLimit: 1,
+      },
+      {
+        id: 'pod-2',
+        name: ' acme',
+        members: ['user-1'],
+        guests: ['user-4'],
+        locks: ['lock-2'],
+        guestLimit: 1,
+      },
+    ];
+    expect(errorsOf(site)).toEqual([
+      { path: 'pods[0].guests[1]', message: 'user "user-1" is already a member of this pod' },
+      { path: 'pods[0].guests', message: "2 guests, more than the pod's guestLimit of 1" },
+      { path: 'pods[1].name', message: 'pods[0] already has the name " acme"' },
+      { path: 'pods[1].members[0]', message: 'user "user-1" is already a member of pods[0]' },
+      // user-1 is (wrongly) a guest of pods[0] too, so the same rule confines them.
+      { path: 'locks[1].access[0]', message: expect.stringContaining('"user-1" is a pod guest') },
+      { path: 'locks[1].access[1]', message: expect.stringContaining('"user-3" is a pod guest') },
+      { path: 'accessGroups[0].users[0]', message: expect.stringContaining('not "lock-1"') },
+    ]);
+  });
+
+  it('needs an installer on a site not yet released, and a key window that ends after it starts', () => {
+    const site = { ...validSite(), released: false };
+    site.phones = [
+      {
+        id: 'phone-1',
+        user: 'user-2',
+        keyValidFrom: '2026-03-02T08:00:00Z',
+        keyValidUntil: '2026-03-02T08:00:00Z',
+      },
+    ];
+    expect(errorsOf(site)).toEqual([
+      { path: 'released', message: 'a site that is not released needs a user with the role "installer"' },
+      { path: 'phones[0].keyValidUntil', message: 'must be after keyValidFrom (2026-03-02T08:00:00Z)' },
+    ]);
+    site.users = [...site.users!, { id: 'user-9', role: 'installer' }];
+    expect(pathsOf(site)).toEqual(['phones[0].keyValidUntil']);
   });
 });

@@ -3,7 +3,15 @@
  * references, time zone). The result is a discriminated union, never an exception, so a CLI or the API can print
  * every problem at once with its path.
  */
-import { checkReferences, checkUniqueIds, checkUniquePins } from './references.ts';
+import {
+  checkAccessGroupIds,
+  checkKeyWindows,
+  checkPods,
+  checkReferences,
+  checkRelease,
+  checkUniqueIds,
+  checkUniquePins,
+} from './references.ts';
 import { issueMessage, specErrorsFromIssues } from './schema-issues.ts';
 import { siteSpecSchema, type SiteSpec } from './spec.ts';
 import type { SpecError } from './spec-error.ts';
@@ -29,6 +37,10 @@ export function crossCheckSiteSpec(spec: SiteSpec): SpecError[] {
     ...checkUniqueIds(spec),
     ...checkReferences(spec),
     ...checkUniquePins(spec),
+    ...checkAccessGroupIds(spec),
+    ...checkPods(spec),
+    ...checkRelease(spec),
+    ...checkKeyWindows(spec),
   ];
 }
 

@@ -1,0 +1,67 @@
+/**
+ * Compiles the cloud's state into one lock's access data: which credentials it accepts (and which it must refuse
+ * as blocked), each user's schedules on that lock (the union over the access groups that give it), office-mode
+ * permissions, and the lock's settings. Locks granted by the same set of groups share one table, so a change
+ * touching many locks compiles each distinct table once.
+ */
+import type { CredentialGrant, GrantTables, LockAccessData, UserGrant } from '../devices/lock-access-data.ts';
+import { credentialIds } from '../devices/lock-access-data.ts';
+import type { AccessGroup, CloudState, Schedule } from './model.ts';
+
+export class AccessCompiler {
+  /** Tables by the ids of the groups that grant a lock; valid until the state changes (`invalidate`). */
+  private tables = new Map<string, GrantTables>();
+
+  constructor(private readonly state: CloudState) {}
+
+  /** Forget every compiled table: the state has changed. */
+  invalidate(): void {
+    this.tables = new Map();
+  }
+
+  compile(lockId: string, version: number): LockAccessData {
+    const lock = this.state.locks.get(lockId);
+    if (lock === undefined) throw new RangeError(`no lock ${lockId} in the cloud`);
+    const groups = [...this.state.accessGroups.values()].filter((group) => group.lockIds.includes(lockId));
+    const key = groups.map((group) => group.id).join('\u0000');
+    let grants = this.tables.get(key);
+    if (grants === undefined) {
+      grants = this.compileTables(groups);
+      this.tables.set(key, grants);
+    }
+    return { version, timeZone: this.state.site.timeZone, grants, openTimeMs: lock.settings.openTimeMs, eomSchedules: lock.settings.eomSchedules };
+  }
+
+  private compileTables(groups: readonly AccessGroup[]): GrantTables {
+    const schedulesByUser = new Map<string, Schedule[]>();
+    for (const group of groups) {
+      for (const userId of group.userIds) {
+        const schedules = schedulesByUser.get(userId) ?? [];
+        schedules.push(...group.schedules);
+        schedulesByUser.set(userId, schedules);
+      }
+    }
+    const users = new Map<string, UserGrant>();
+    for (const [userId, schedules] of schedulesByUser) {
+      const permissions = this.state.users.get(userId)?.permissions;
+      users.set(userId, { schedules, manualOfficeMode: permissions?.manualOfficeMode ?? false, easyOfficeMode: permissions?.easyOfficeMode ?? false });
+    }
+    return { credentials: this.compileCredentials(users), users };
+  }
+
+  /** Every credential of a granted user; blocked tags stay in, marked, so the lock refuses them by name. */
+  private compileCredentials(users: ReadonlyMap<string, UserGrant>): Map<string, CredentialGrant> {
+    const credentials = new Map<string, CredentialGrant>();
+    const open = { validFromUtcMs: undefined, validUntilUtcMs: undefined };
+    for (const tag of this.state.tags.values()) {
+      if (tag.userId !== undefined && users.has(tag.userId)) credentials.set(credentialIds.tag(tag.id), { userId: tag.userId, kind: 'tag', blocked: tag.blocked, ...open });
+    }
+    for (const key of this.state.digitalKeys.values()) {
+      if (users.has(key.userId)) credentials.set(credentialIds.digitalKey(key.phoneId), { userId: key.userId, kind: 'digital_key', blocked: false, validFromUtcMs: key.validFromUtcMs, validUntilUtcMs: key.validUntilUtcMs });
+    }
+    for (const user of this.state.users.values()) {
+      if (user.pin !== undefined && users.has(user.id)) credentials.set(credentialIds.pin(user.pin), { userId: user.id, kind: 'pin', blocked: false, ...open });
+    }
+    return credentials;
+  }
+}

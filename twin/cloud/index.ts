@@ -1,0 +1,21 @@
+/** The cloud module's public face: the state model, the error table, building the state from a spec, the core. */
+export * from './model.ts';
+export * from './error-table.ts';
+export * from './state-from-spec.ts';
+export * from './cloud-core.ts';
+export type { CoreContext } from './core-context.ts';
+export { accessFingerprint, commitAccess, locksOfUser } from './core-context.ts';
+export {
+  actingLevel,
+  actor,
+  adminLevel,
+  ownerLevel,
+  reader,
+  requireFeature,
+  requireLevel,
+  requireManage,
+  roleLevels,
+  superUserLevel,
+  userLevel,
+} from './rights.ts';
+// schedule, notifications, alerts, entries-log, access-compiler and access-sync exports go here (integrator).

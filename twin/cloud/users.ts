@@ -1,0 +1,203 @@
+/**
+ * Site users: adding (within the subscription's seats), editing, deleting, roles, permissions and PINs.
+ *
+ * Granting a permission needs the feature it unlocks (remote opening: 'remote-opening'; Manual and Easy Office
+ * Mode: 'office-modes'); taking one away never does, so a lapsed subscription can still be cleaned up. The same
+ * goes for PINs ('pin-codes').
+ */
+import { type CoreContext, commitAccess, found, locksOfUser } from './core-context.ts';
+import { CloudError } from './error-table.ts';
+import { type CloudUser, noPermissions, type Permissions, type Role, roles } from './model.ts';
+import { invalid, requireEmail, requireName, requireNewId, requirePin } from './parameters.ts';
+import {
+  actor,
+  requireFeature,
+  requireLevel,
+  requireManage,
+  requireMayGrantRole,
+  requireNotLastOwner,
+  requireNotPodMember,
+  superUserLevel,
+} from './rights.ts';
+
+export interface NewUser {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+  /** 'user' when left out. */
+  readonly role?: Role;
+  readonly permissions?: Partial<Permissions>;
+  readonly pin?: string;
+}
+
+export interface UserChanges {
+  readonly name?: string;
+  /** `null` removes the email. */
+  readonly email?: string | null;
+}
+
+const permissionNames = Object.keys(noPermissions) as (keyof Permissions)[];
+
+export function addUser(context: CoreContext, actorId: string, input: NewUser): CloudUser {
+  const { state } = context;
+  const by = actor(context, actorId);
+  requireLevel(state.site, by, superUserLevel, 'add users');
+  const role = input.role ?? 'user';
+  if (!roles.includes(role)) throw invalid('role', `one of ${roles.join(', ')}`);
+  requireMayGrantRole(state.site, by, role);
+  const id = requireNewId(context, input.id, 'id');
+  const name = requireName(input.name);
+  const email = input.email === undefined ? undefined : requireEmail(state, input.email, id);
+  const permissions = grantedPermissions(context, noPermissions, input.permissions ?? {});
+  const pin = input.pin === undefined ? undefined : newPin(context, input.pin, id);
+  const { seats } = state.site.subscription;
+  if (state.users.size >= seats)
+    throw new CloudError(2203, `all ${seats} seats of the subscription are taken`);
+  const user: CloudUser = { id, name, email, role, permissions, pin };
+  state.users.set(id, user);
+  return user;
+}
+
+export function updateUser(
+  context: CoreContext,
+  actorId: string,
+  userId: string,
+  changes: UserChanges,
+): CloudUser {
+  const { state } = context;
+  const by = actor(context, actorId);
+  const target = found(state.users, userId);
+  requireManage(state.site, by, target);
+  const name = changes.name === undefined ? target.name : requireName(changes.name);
+  let email = target.email;
+  if (changes.email === null) email = undefined;
+  else if (changes.email !== undefined) email = requireEmail(state, changes.email, userId);
+  if (email === undefined && target.email !== undefined) requirePodsKeepAnEmail(context, userId);
+  const user: CloudUser = { ...target, name, email };
+  state.users.set(userId, user);
+  return user;
+}
+
+/** Removing a user's email must leave every pod they are a member of with a member who has one (2215). */
+function requirePodsKeepAnEmail(context: CoreContext, userId: string): void {
+  const { state } = context;
+  for (const pod of state.pods.values()) {
+    if (!pod.memberIds.includes(userId)) continue;
+    const others = pod.memberIds.filter((id) => id !== userId);
+    if (!others.some((id) => state.users.get(id)?.email !== undefined)) {
+      throw new CloudError(2215, `${userId} is the only member of pod ${pod.id} with an email`);
+    }
+  }
+}
+
+/**
+ * Deletes a user and everything that is theirs: they leave every access group and every pod they are a guest of,
+ * their tags stay in the site unassigned (a blocked tag stays blocked), their phones and digital keys go.
+ */
+export function deleteUser(context: CoreContext, actorId: string, userId: string): void {
+  const { state } = context;
+  const by = actor(context, actorId);
+  const target = found(state.users, userId);
+  requireManage(state.site, by, target);
+  requireNotPodMember(state, target);
+  requireNotLastOwner(state, target, 'delete');
+  commitAccess(context, locksOfUser(state, userId), () => {
+    for (const group of state.accessGroups.values()) {
+      if (group.userIds.includes(userId)) {
+        state.accessGroups.set(group.id, { ...group, userIds: group.userIds.filter((id) => id !== userId) });
+      }
+    }
+    for (const pod of state.pods.values()) {
+      if (pod.guestIds.includes(userId)) {
+        state.pods.set(pod.id, { ...pod, guestIds: pod.guestIds.filter((id) => id !== userId) });
+      }
+    }
+    for (const tag of state.tags.values()) {
+      if (tag.userId === userId) state.tags.set(tag.id, { ...tag, userId: undefined });
+    }
+    for (const phone of state.phones.values()) {
+      if (phone.userId !== userId) continue;
+      state.digitalKeys.delete(phone.id);
+      state.phones.delete(phone.id);
+    }
+    state.users.delete(userId);
+  });
+}
+
+export function setRole(context: CoreContext, actorId: string, userId: string, role: Role): CloudUser {
+  const { state } = context;
+  const by = actor(context, actorId);
+  if (!roles.includes(role)) throw invalid('role', `one of ${roles.join(', ')}`);
+  requireLevel(state.site, by, superUserLevel, 'change roles');
+  const target = found(state.users, userId);
+  requireManage(state.site, by, target);
+  requireMayGrantRole(state.site, by, role);
+  requireNotPodMember(state, target);
+  if (role !== 'owner') requireNotLastOwner(state, target, 'demote');
+  const user: CloudUser = { ...target, role };
+  state.users.set(userId, user);
+  return user;
+}
+
+export function setPermissions(
+  context: CoreContext,
+  actorId: string,
+  userId: string,
+  changes: Partial<Permissions>,
+): CloudUser {
+  const { state } = context;
+  const by = actor(context, actorId);
+  requireLevel(state.site, by, superUserLevel, 'change permissions');
+  const target = found(state.users, userId);
+  requireManage(state.site, by, target);
+  const permissions = grantedPermissions(context, target.permissions, changes);
+  const user: CloudUser = { ...target, permissions };
+  return commitAccess(context, locksOfUser(state, userId), () => {
+    state.users.set(userId, user);
+    return user;
+  });
+}
+
+/** `pin` undefined removes the user's PIN. */
+export function setPin(
+  context: CoreContext,
+  actorId: string,
+  userId: string,
+  pin: string | undefined,
+): CloudUser {
+  const { state } = context;
+  const by = actor(context, actorId);
+  const target = found(state.users, userId);
+  requireManage(state.site, by, target);
+  const user: CloudUser = { ...target, pin: pin === undefined ? undefined : newPin(context, pin, userId) };
+  return commitAccess(context, locksOfUser(state, userId), () => {
+    state.users.set(userId, user);
+    return user;
+  });
+}
+
+function newPin(context: CoreContext, pin: string, userId: string): string {
+  requireFeature(context.state, 'pin-codes');
+  return requirePin(context.state, pin, userId);
+}
+
+/** `current` with `changes` applied; each permission newly granted needs its feature. */
+function grantedPermissions(
+  context: CoreContext,
+  current: Permissions,
+  changes: Partial<Permissions>,
+): Permissions {
+  const next: { -readonly [Name in keyof Permissions]: boolean } = { ...current };
+  for (const name of Object.keys(changes)) {
+    if (!permissionNames.includes(name as keyof Permissions))
+      throw invalid(`permissions.${name}`, 'no such permission');
+    const value: unknown = changes[name as keyof Permissions];
+    if (typeof value !== 'boolean') throw invalid(`permissions.${name}`, 'must be true or false');
+    next[name as keyof Permissions] = value;
+  }
+  if (next.remoteOpening && !current.remoteOpening) requireFeature(context.state, 'remote-opening');
+  const officeModeGranted =
+    (next.manualOfficeMode && !current.manualOfficeMode) || (next.easyOfficeMode && !current.easyOfficeMode);
+  if (officeModeGranted) requireFeature(context.state, 'office-modes');
+  return next;
+}

@@ -1,0 +1,49 @@
+/**
+ * The lock firmware's decision on a credential, made only from the lock's own data and its own (possibly
+ * drifting) clock: nothing here asks the cloud. Pure, so the reference model and the tests can call it too.
+ */
+import { isWithinSchedules } from '../cloud/schedule.ts';
+import type { BatteryLevel } from '../defaults.ts';
+import type { LockKind } from '../site/spec.ts';
+import type { AccessMethod } from './audit-buffer.ts';
+import type { LockAccessData } from './lock-access-data.ts';
+
+export interface CredentialAttempt {
+  readonly credentialId: string;
+  readonly method: AccessMethod;
+}
+
+export interface LockCircumstances {
+  readonly kind: LockKind;
+  readonly battery: BatteryLevel;
+  /** The lock's own idea of the time (UTC ms), drift included. */
+  readonly lockUtcMs: number;
+  readonly data: LockAccessData;
+}
+
+export type Decision =
+  | { readonly granted: true; readonly userId: string; readonly mayToggleManualOfficeMode: boolean; readonly mayToggleEasyOfficeMode: boolean }
+  | { readonly granted: false; readonly userId: string | undefined; readonly reason: string };
+
+const refuse = (reason: string, userId?: string): Decision => ({ granted: false, userId, reason });
+
+export function decide(attempt: CredentialAttempt, circumstances: LockCircumstances): Decision {
+  const { data, lockUtcMs } = circumstances;
+  if (circumstances.battery === 'very-low') return refuse('battery very low');
+  if (attempt.method === 'pin_code' && circumstances.kind !== 'pin') return refuse('no keypad on this lock');
+  const grant = data.grants.credentials.get(attempt.credentialId);
+  if (grant === undefined) return refuse('credential not on this lock');
+  if (grant.blocked) return refuse(`${grant.kind === 'tag' ? 'tag' : 'credential'} blocked`, grant.userId);
+  if (grant.validFromUtcMs !== undefined && lockUtcMs < grant.validFromUtcMs) return refuse('key not yet valid', grant.userId);
+  if (grant.validUntilUtcMs !== undefined && lockUtcMs >= grant.validUntilUtcMs) return refuse('key expired', grant.userId);
+  const user = data.grants.users.get(grant.userId);
+  if (user === undefined || user.schedules.length === 0) return refuse('no access group grants this lock', grant.userId);
+  if (!isWithinSchedules(user.schedules, lockUtcMs, data.timeZone)) return refuse('outside schedule', grant.userId);
+  const eomWindow = data.eomSchedules.length > 0 && isWithinSchedules(data.eomSchedules, lockUtcMs, data.timeZone);
+  return {
+    granted: true,
+    userId: grant.userId,
+    mayToggleManualOfficeMode: user.manualOfficeMode,
+    mayToggleEasyOfficeMode: user.easyOfficeMode && eomWindow,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * A lock's own copy of the access data: the credentials it knows (blocked ones too, so it can say why it refuses),
+ * the users' schedules and office-mode permissions on this lock, and its settings. Built by the cloud, carried
+ * down by sync, immutable once built. The big tables are shared between every lock granting the same groups (a
+ * campus of 1,024 locks holds 64 tables, not 1,024), and each copy carries its version, so the twin can tell how
+ * stale a lock is.
+ */
+import type { Schedule } from '../cloud/model.ts';
+
+export type CredentialKind = 'tag' | 'digital_key' | 'pin';
+
+export interface CredentialGrant {
+  readonly userId: string;
+  readonly kind: CredentialKind;
+  readonly blocked: boolean;
+  readonly validFromUtcMs: number | undefined;
+  readonly validUntilUtcMs: number | undefined;
+}
+
+export interface UserGrant {
+  /** Union of the schedules of every access group giving this user this lock. */
+  readonly schedules: readonly Schedule[];
+  readonly manualOfficeMode: boolean;
+  readonly easyOfficeMode: boolean;
+}
+
+export interface GrantTables {
+  readonly credentials: ReadonlyMap<string, CredentialGrant>;
+  readonly users: ReadonlyMap<string, UserGrant>;
+}
+
+export interface LockAccessData {
+  readonly version: number;
+  readonly timeZone: string;
+  readonly grants: GrantTables;
+  readonly openTimeMs: number;
+  readonly eomSchedules: readonly Schedule[];
+}
+
+/** Credential ids: the tag's own id, `key:<phone>` for a phone's digital key, `pin:<digits>` for a PIN. */
+export const credentialIds = {
+  tag: (tagId: string): string => tagId,
+  digitalKey: (phoneId: string): string => `key:${phoneId}`,
+  pin: (digits: string): string => `pin:${digits}`,
+};

@@ -1,0 +1,93 @@
+/**
+ * Commands the cloud sends to a lock through its IQ: remote opening and Manual Office Mode on/off. The cloud
+ * refuses at once (3105) when the IQ is not connected; the IQ answers 3102 when the lock is offline or does not
+ * acknowledge within the command timeout. Outcomes arrive in virtual time, like everything else.
+ */
+import { CloudError } from './cloud/error-table.ts';
+import type { VirtualClock } from './kernel/clock.ts';
+import type { Trace } from './kernel/trace.ts';
+
+export type RemoteCommandKind = 'open' | 'office-mode-on' | 'office-mode-off';
+
+export interface RemoteCommand {
+  readonly id: number;
+  readonly kind: RemoteCommandKind;
+  readonly lockId: string;
+  readonly userId: string;
+  readonly issuedMs: number;
+  status: 'pending' | 'succeeded' | 'failed';
+  error: CloudError | undefined;
+  finishedMs: number | undefined;
+}
+
+/** How long the IQ waits for a lock to acknowledge a command before answering 3102. */
+export const remoteCommandTimeoutMs = 8_000;
+/** Commands remembered; the oldest finished ones are forgotten past this. */
+export const remoteCommandsMax = 10_000;
+
+export interface RemoteCommandTransport {
+  readonly clock: VirtualClock;
+  readonly trace: Trace;
+  readonly cloudLatencyMs: () => number;
+  readonly iqOfLock: (lockId: string) => string;
+  readonly iqConnected: (iqId: string) => boolean;
+  readonly lockOnline: (lockId: string) => boolean;
+  /** Carries the command down to the lock and its acknowledgement back up to the IQ (`onAck` at the IQ). */
+  readonly sendToLock: (command: RemoteCommand, onAck: () => void) => void;
+}
+
+export class RemoteCommands {
+  private readonly commands: RemoteCommand[] = [];
+  private nextId = 1;
+
+  constructor(private readonly transport: RemoteCommandTransport) {}
+
+  /** Issues a command the cloud has already allowed; throws 3105 when the lock's IQ is not connected. */
+  issue(kind: RemoteCommandKind, userId: string, lockId: string): RemoteCommand {
+    const { clock, trace } = this.transport;
+    const iqId = this.transport.iqOfLock(lockId);
+    if (!this.transport.iqConnected(iqId)) throw new CloudError(3105, `IQ ${iqId} of lock ${lockId}`);
+    const command: RemoteCommand = { id: this.nextId++, kind, lockId, userId, issuedMs: clock.now(), status: 'pending', error: undefined, finishedMs: undefined };
+    this.remember(command);
+    trace.record('cloud.command', lockId, { id: command.id, command: kind, user: userId });
+    clock.schedule(this.transport.cloudLatencyMs(), () => this.atIq(command));
+    return command;
+  }
+
+  all(): readonly RemoteCommand[] {
+    return this.commands;
+  }
+
+  private atIq(command: RemoteCommand): void {
+    const { clock } = this.transport;
+    if (!this.transport.lockOnline(command.lockId)) {
+      this.finishLater(command, new CloudError(3102, `lock ${command.lockId} is offline`));
+      return;
+    }
+    const timeout = clock.schedule(remoteCommandTimeoutMs, () => this.finishLater(command, new CloudError(3102, `lock ${command.lockId} did not answer`)));
+    this.transport.sendToLock(command, () => {
+      clock.cancel(timeout);
+      this.finishLater(command, undefined);
+    });
+  }
+
+  /** The IQ's answer travels back to the cloud. */
+  private finishLater(command: RemoteCommand, error: CloudError | undefined): void {
+    if (command.status !== 'pending') return;
+    this.transport.clock.schedule(this.transport.cloudLatencyMs(), () => {
+      if (command.status !== 'pending') return;
+      command.status = error === undefined ? 'succeeded' : 'failed';
+      command.error = error;
+      command.finishedMs = this.transport.clock.now();
+      this.transport.trace.record('cloud.command-result', command.lockId, { id: command.id, ok: error === undefined, code: error?.code ?? null });
+    });
+  }
+
+  private remember(command: RemoteCommand): void {
+    this.commands.push(command);
+    if (this.commands.length > remoteCommandsMax) {
+      const finished = this.commands.findIndex((candidate) => candidate.status !== 'pending');
+      this.commands.splice(finished === -1 ? 0 : finished, 1);
+    }
+  }
+}
