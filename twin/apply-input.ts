@@ -5,7 +5,7 @@ import type { Twin } from './twin.ts';
 export function applyInput(twin: Twin, input: TwinInput): void {
   switch (input.type) {
     case 'present-tag':
-      twin.presentTag(input.tag, input.lock);
+      twin.presentTag(input.tag, input.lock, input.holdMs);
       return;
     case 'tap-phone':
       twin.phoneActor(input.phone).send({ type: 'TAP', lockId: input.lock });
@@ -31,6 +31,7 @@ export function applyInput(twin: Twin, input: TwinInput): void {
     }
     case 'iq-internet':
       twin.iqActor(input.iq).send({ type: input.up ? 'CLOUD_UP' : 'CLOUD_DOWN' });
+      if (input.up) twin.iqBackOnline(input.iq);
       return;
     case 'power':
       applyPower(twin, input.device, input.on);
@@ -44,6 +45,9 @@ export function applyInput(twin: Twin, input: TwinInput): void {
     case 'battery':
       twin.lockActor(input.lock).send({ type: 'SET_BATTERY', level: input.level });
       return;
+    case 'lock-clock':
+      twin.lockActor(input.lock).send({ type: 'SET_CLOCK_OFFSET', offsetMs: input.offsetMs });
+      return;
     case 'phone-internet':
       twin.phoneActor(input.phone).send({ type: 'SET_INTERNET', on: input.on });
       return;
@@ -53,6 +57,10 @@ export function applyInput(twin: Twin, input: TwinInput): void {
 function applyPower(twin: Twin, deviceId: string, on: boolean): void {
   const repeater = twin.repeaterActor(deviceId);
   const event = { type: on ? ('POWER_ON' as const) : ('POWER_OFF' as const) };
-  if (repeater !== undefined) repeater.send(event);
-  else twin.iqActor(deviceId).send(event);
+  if (repeater !== undefined) {
+    repeater.send(event);
+    return;
+  }
+  twin.iqActor(deviceId).send(event);
+  if (on) twin.iqBackOnline(deviceId);
 }

@@ -27,6 +27,8 @@ export const twinInputSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('battery'), lock: id, level: z.enum(batteryLevels) }),
   z.strictObject({ type: z.literal('phone-internet'), phone: id, on: z.boolean() }),
+  /** The lock's own clock is this far off (positive: ahead): schedules are judged on it. */
+  z.strictObject({ type: z.literal('lock-clock'), lock: id, offsetMs: z.number().int().min(-86_400_000).max(86_400_000) }),
 ]);
 
 export type TwinInput = z.infer<typeof twinInputSchema>;

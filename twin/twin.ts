@@ -13,15 +13,17 @@ import {
   cloudLatencyMsMin,
   heartbeatIntervalMsDefault,
   notClosedAfterMsDefault,
+  officeModeTagHoldMs,
   tagReadMsMax,
   tagReadMsMin,
 } from './defaults.ts';
-import { EntriesLog } from './cloud/entries-log.ts';
-import { buildInitialAccessLists } from './devices/access-data.ts';
-import { credentialIds } from './devices/access-list.ts';
+import { CloudError } from './cloud/error-table.ts';
+import { locksOfUser } from './cloud/core-context.ts';
+import type { Staleness } from './cloud/access-sync.ts';
 import { AuditBuffer } from './devices/audit-buffer.ts';
+import { credentialIds, type LockAccessData } from './devices/lock-access-data.ts';
 import { doorMachine } from './devices/door.machine.ts';
-import { iqMachine } from './devices/iq.machine.ts';
+import { iqMachine, iqSyncState, type IqSyncState } from './devices/iq.machine.ts';
 import { lockMachine } from './devices/lock.machine.ts';
 import { phoneMachine } from './devices/phone.machine.ts';
 import { repeaterMachine } from './devices/repeater.machine.ts';
@@ -36,6 +38,8 @@ import { LinkTable } from './radio/link.ts';
 import { MeshNetwork } from './radio/mesh-network.ts';
 import { resolveRadioConfig, type RadioConfig } from './radio/radio-config.ts';
 import { buildTopology, type Topology } from './radio/topology.ts';
+import { SiteCloud } from './site-cloud.ts';
+import type { RemoteCommand } from './remote-commands.ts';
 import { fillFakePeople } from './site/fake-people.ts';
 import type { Position, SiteSpec } from './site/spec.ts';
 
@@ -49,7 +53,9 @@ export interface TwinOptions {
 /** A lock as the twin sees it, for narration, tests and the live views. */
 export interface LockView {
   readonly id: string;
-  readonly bolt: 'locked' | 'unlocked';
+  readonly bolt: 'locked' | 'unlocked' | 'officeMode';
+  /** Which office mode, when in one. */
+  readonly officeMode: 'manual' | 'easy' | undefined;
   readonly door: 'closed' | 'open' | 'notClosed';
   readonly battery: string;
   /** The IQ's view: has the lock answered its heartbeats? */
@@ -77,7 +83,9 @@ export class Twin {
   readonly radioConfig: RadioConfig;
   readonly topology: Topology;
   readonly interference = new InterferenceField();
-  readonly entries = new EntriesLog();
+  /** UTC instant of virtual time 0 (the spec's `startsAtUtc`). */
+  readonly epochUtcMs: number;
+  readonly cloud: SiteCloud;
   private readonly links: LinkTable;
   private readonly mesh: MeshNetwork;
   private readonly positions = new Map<string, Position>();
@@ -100,6 +108,7 @@ export class Twin {
     this.trace = new Trace(() => this.clock.now(), options.trace);
     this.random = createSeededRandom(options.seed);
     this.spec = fillFakePeople(options.spec, this.random.stream('people.names'));
+    this.epochUtcMs = Date.parse(this.spec.startsAtUtc);
     this.streams = { tags: this.random.stream('people.tags'), cloud: this.random.stream('cloud.latency'), taps: new Map() };
     this.radioConfig = resolveRadioConfig(this.spec.settings.radio);
     for (const device of [...this.spec.iqs, ...this.spec.repeaters, ...this.spec.locks]) this.positions.set(device.id, device.position);
@@ -120,8 +129,15 @@ export class Twin {
       positionOf: (id) => this.positionOf(id),
       isRadioUp: (id) => this.isRadioUp(id),
     });
+    for (const lock of this.spec.locks) this.iqOfLock.set(lock.id, lock.iq);
+    this.cloud = this.createCloud();
     this.trace.record('twin.start', undefined, { site: this.spec.name, seed: options.seed });
     this.createDevices();
+  }
+
+  /** The cloud's log of entries (audit events that reached it). */
+  get entries(): SiteCloud['entries'] {
+    return this.cloud.entries;
   }
 
   /** Applies an input now. */
@@ -146,16 +162,17 @@ export class Twin {
   lockView(lockId: string): LockView {
     const actor = this.lockActor(lockId);
     const snapshot = actor.getSnapshot();
-    const value = snapshot.value as { bolt: 'locked' | 'unlocked'; door: 'closed' | 'open' | 'notClosed' };
+    const value = snapshot.value as { bolt: 'locked' | 'unlocked' | { officeMode: 'manual' | 'easy' }; door: 'closed' | 'open' | 'notClosed' };
     const iqId = this.iqOfLock.get(lockId) as string;
     const liveness = this.iqActor(iqId).getSnapshot().context.liveness.get(lockId);
     return {
       id: lockId,
-      bolt: value.bolt,
+      bolt: typeof value.bolt === 'string' ? value.bolt : 'officeMode',
+      officeMode: typeof value.bolt === 'string' ? undefined : value.bolt.officeMode,
       door: value.door,
       battery: snapshot.context.battery,
       online: liveness?.online ?? false,
-      accessVersion: snapshot.context.access.version,
+      accessVersion: snapshot.context.data.version,
       auditBuffered: this.audits.get(lockId)?.size ?? 0,
       parent: this.topology.parentOf.get(lockId),
     };
@@ -184,16 +201,67 @@ export class Twin {
     return `interference-${++this.interferenceCount}`;
   }
 
-  /** A tag is read by the lock it is presented to after the reader's read time. */
-  presentTag(tagId: string, lockId: string): void {
+  /**
+   * A tag is read by the lock it is presented to after the reader's read time. Held longer than the office-mode
+   * hold time, the lock notices it is still there at that mark.
+   */
+  presentTag(tagId: string, lockId: string, holdMs = 0): void {
     const lock = this.lockActor(lockId);
-    this.clock.schedule(this.streams.tags.int(tagReadMsMin, tagReadMsMax), () =>
-      lock.send({ type: 'CREDENTIAL', credentialId: credentialIds.tag(tagId), method: 'tag' }),
-    );
+    const credentialId = credentialIds.tag(tagId);
+    this.clock.schedule(this.streams.tags.int(tagReadMsMin, tagReadMsMax), () => {
+      lock.send({ type: 'CREDENTIAL', credentialId, method: 'tag', handleHeld: this.handleHeld(lockId) });
+      if (holdMs > officeModeTagHoldMs) this.clock.schedule(officeModeTagHoldMs, () => lock.send({ type: 'TAG_HELD', credentialId }));
+    });
   }
 
   enterPin(digits: string, lockId: string): void {
-    this.lockActor(lockId).send({ type: 'CREDENTIAL', credentialId: credentialIds.pin(digits), method: 'pin_code' });
+    this.lockActor(lockId).send({ type: 'CREDENTIAL', credentialId: credentialIds.pin(digits), method: 'pin_code', handleHeld: this.handleHeld(lockId) });
+  }
+
+  /** Remote opening through the cloud and the IQ. Throws the cloud's refusal; the outcome arrives later. */
+  remoteOpen(actorId: string, lockId: string): RemoteCommand {
+    this.cloud.core.authorizeLockCommand(actorId, lockId, 'open');
+    return this.cloud.commands.issue('open', actorId, lockId);
+  }
+
+  /** Manual Office Mode on or off from the cloud (the API's `office_mode` / `locked`). */
+  setOfficeMode(actorId: string, lockId: string, on: boolean): RemoteCommand {
+    this.cloud.core.authorizeLockCommand(actorId, lockId, 'office-mode');
+    return this.cloud.commands.issue(on ? 'office-mode-on' : 'office-mode-off', actorId, lockId);
+  }
+
+  /**
+   * A PIN change must reach every keypad lock that holds the user's credentials: refused with 3105 when one's IQ
+   * is not connected and 3102 when one is out of its IQ's reach; otherwise it syncs like any change.
+   */
+  changePin(actorId: string, userId: string, pin: string | undefined): void {
+    for (const lockId of [...locksOfUser(this.cloud.state, userId)].sort()) {
+      if (this.spec.locks.find((lock) => lock.id === lockId)?.kind !== 'pin') continue;
+      const iqId = this.iqOfLock.get(lockId) as string;
+      if (!this.iqConnected(iqId)) throw new CloudError(3105, `IQ ${iqId} of keypad lock ${lockId}`);
+      if (!this.lockView(lockId).online) throw new CloudError(3102, `keypad lock ${lockId} is out of reach`);
+    }
+    this.cloud.core.setPin(actorId, userId, pin);
+  }
+
+  /** How far behind the cloud a lock's data is, right now. */
+  staleness(lockId: string): Staleness {
+    return this.cloud.sync.staleness(lockId, this.lockActor(lockId).getSnapshot().context.data.version);
+  }
+
+  iqSyncState(iqId: string): IqSyncState {
+    return iqSyncState(this.iqActor(iqId).getSnapshot().context);
+  }
+
+  /** The IQ is powered and its internet link is up. */
+  iqConnected(iqId: string): boolean {
+    const snapshot = this.iqActor(iqId).getSnapshot();
+    return snapshot.value === 'on' && snapshot.context.cloudConnected;
+  }
+
+  private handleHeld(lockId: string): boolean {
+    const door = this.doors.get(this.doorOf(lockId));
+    return door?.getSnapshot().context.handleHeld ?? false;
   }
 
   private positionOf(deviceId: string): Position {
@@ -239,7 +307,7 @@ export class Twin {
     const lock = this.lockActor(winner);
     const handshakeMs = stream.int(bleTapHandshakeMsMin, bleTapHandshakeMsMax);
     this.clock.schedule(outcome.heardAfterMs + handshakeMs, () =>
-      lock.send({ type: 'CREDENTIAL', credentialId: credentialIds.digitalKey(phoneId), method: 'digital_key' }),
+      lock.send({ type: 'CREDENTIAL', credentialId: credentialIds.digitalKey(phoneId), method: 'digital_key', handleHeld: false }),
     );
   }
 
@@ -261,7 +329,7 @@ export class Twin {
   /** IQ → cloud → IQ → lock: the cloud stores the batch once and its acknowledgement travels back down. */
   private forwardAudit(iqId: string, lockId: string, upload: ReturnType<AuditBuffer['nextUpload']>): void {
     this.clock.schedule(this.cloudLatencyMs(), () => {
-      const ack = this.entries.receive(lockId, upload, this.clock.now());
+      const ack = this.cloud.entries.receive(lockId, upload, this.clock.now());
       this.trace.record('cloud.entries', iqId, { lock: lockId, events: upload.events.length, ackSeq: ack.seq });
       this.clock.schedule(this.cloudLatencyMs(), () => {
         this.mesh.sendDown(lockId, 'audit-ack', () => {
@@ -282,13 +350,53 @@ export class Twin {
     });
   }
 
+  private createCloud(): SiteCloud {
+    return new SiteCloud(this.spec, {
+      clock: this.clock,
+      trace: this.trace,
+      epochUtcMs: this.epochUtcMs,
+      cloudLatencyMs: () => this.cloudLatencyMs(),
+      iqOfLock: (lockId) => required(this.iqOfLock.get(lockId), 'lock', lockId),
+      iqConnected: (iqId) => this.iqConnected(iqId),
+      lockOnline: (lockId) => this.lockView(lockId).online,
+      dataToIq: (iqId, lockId, data) => this.iqActor(iqId).send({ type: 'DATA_FROM_CLOUD', lockId, data }),
+      commandToLock: (command, onAck) => this.commandToLock(command, onAck),
+    });
+  }
+
+  /** IQ → repeaters → lock: access data lands and the lock's version goes back up as the acknowledgement. */
+  private pushData(iqId: string, lockId: string, data: LockAccessData): void {
+    this.mesh.sendDown(lockId, 'data', () => {
+      const lock = this.lockActor(lockId);
+      lock.send({ type: 'ACCESS_DATA', data });
+      const version = lock.getSnapshot().context.data.version;
+      this.mesh.sendUp(lockId, 'data-ack', () => this.iqActor(iqId).send({ type: 'DATA_ACK', lockId, version }));
+    });
+  }
+
+  private reportLockVersion(lockId: string, version: number): void {
+    this.clock.schedule(this.cloudLatencyMs(), () => this.cloud.sync.lockReported(lockId, version));
+  }
+
+  private commandToLock(command: RemoteCommand, onAck: () => void): void {
+    this.mesh.sendDown(command.lockId, 'command', () => {
+      const lock = this.lockActor(command.lockId);
+      if (command.kind === 'open') lock.send({ type: 'REMOTE_OPEN', userId: command.userId });
+      else lock.send({ type: 'REMOTE_OFFICE_MODE', on: command.kind === 'office-mode-on', userId: command.userId });
+      this.mesh.sendUp(command.lockId, 'command-ack', onAck);
+    });
+  }
+
+  /** The cloud notices an IQ back on the internet and sends what it missed. */
+  iqBackOnline(iqId: string): void {
+    if (this.iqConnected(iqId)) this.cloud.sync.iqReconnected(iqId);
+  }
+
   private createDevices(): void {
     const clock = this.clock;
     const trace = this.trace;
     const settings = this.spec.settings;
-    const accessLists = buildInitialAccessLists(this.spec);
     for (const lock of this.spec.locks) {
-      this.iqOfLock.set(lock.id, lock.iq);
       this.lockOfDoor.set(lock.door, lock.id);
       this.doorOfLock.set(lock.id, lock.door);
     }
@@ -298,16 +406,24 @@ export class Twin {
       sendHeartbeat: (iqId: string, lockId: string) => this.sendHeartbeat(iqId, lockId),
       forwardAudit: (iqId: string, lockId: string, upload: ReturnType<AuditBuffer['nextUpload']>) => this.forwardAudit(iqId, lockId, upload),
       lockStatusChanged: () => undefined,
+      pushData: (iqId: string, lockId: string, data: LockAccessData) => this.pushData(iqId, lockId, data),
+      reportLockVersion: (_iqId: string, lockId: string, version: number) => this.reportLockVersion(lockId, version),
     };
     for (const iq of this.spec.iqs) {
-      const input = { id: iq.id, lockIds: this.topology.locksOf.get(iq.id) ?? [], heartbeatIntervalMs: settings.heartbeatIntervalMs ?? heartbeatIntervalMsDefault, env: iqEnv };
+      const input = {
+        id: iq.id,
+        lockIds: this.topology.locksOf.get(iq.id) ?? [],
+        heartbeatIntervalMs: settings.heartbeatIntervalMs ?? heartbeatIntervalMsDefault,
+        initialVersion: this.cloud.sync.initialVersion,
+        env: iqEnv,
+      };
       this.iqs.set(iq.id, createActor(iqMachine, { input, clock, id: iq.id, systemId: iq.id }));
     }
     const deviceEnv = { clock, trace };
     for (const repeater of this.spec.repeaters) {
       this.repeaters.set(repeater.id, createActor(repeaterMachine, { input: { id: repeater.id, env: deviceEnv }, clock, id: repeater.id, systemId: repeater.id }));
     }
-    const lockEnv = { clock, trace, uploadAudit: (lockId: string) => this.uploadAudit(lockId) };
+    const lockEnv = { clock, trace, epochUtcMs: this.epochUtcMs, uploadAudit: (lockId: string) => this.uploadAudit(lockId) };
     for (const lock of this.spec.locks) {
       const audit = new AuditBuffer(settings.auditBufferMax ?? auditBufferMaxDefault);
       this.audits.set(lock.id, audit);
@@ -315,10 +431,9 @@ export class Twin {
         id: lock.id,
         kind: lock.kind,
         doorId: lock.door,
-        openTimeMs: lock.openTimeMs,
         notClosedAfterMs: settings.notClosedAfterMs ?? notClosedAfterMsDefault,
         battery: lock.kind === 'wall-reader' ? ('fresh' as const) : lock.battery,
-        access: required(accessLists.get(lock.id), 'access list of lock', lock.id),
+        data: this.cloud.sync.initialData(lock.id),
         audit,
         env: lockEnv,
       };
@@ -327,7 +442,7 @@ export class Twin {
     const doorEnv = {
       clock,
       trace,
-      isLockUnlocked: (lockId: string) => this.lockView(lockId).bolt === 'unlocked',
+      isLockUnlocked: (lockId: string) => this.lockView(lockId).bolt !== 'locked',
       sensorChanged: (lockId: string, open: boolean, byInsideHandle: boolean) =>
         this.lockActor(lockId).send(open ? { type: 'DOOR_OPENED', byInsideHandle } : { type: 'DOOR_CLOSED' }),
     };

@@ -15,6 +15,7 @@ import { type CloudHooks, type CoreContext, found } from './core-context.ts';
 import * as credentials from './credentials.ts';
 import * as iqs from './iqs.ts';
 import * as lockSettings from './lock-settings.ts';
+import { authorizeLockCommand, type LockCommand } from './lock-commands.ts';
 import type {
   AccessGroup,
   CloudIq,
@@ -339,6 +340,11 @@ export class CloudCore {
   }
 
   /** Reads need a known actor on a released site (or an installer before release). */
+  /** Whether the cloud may send `command` to a lock for `actorId` (throws the refusal). */
+  authorizeLockCommand(actorId: string, lockId: string, command: LockCommand): void {
+    authorizeLockCommand(this.context, actorId, lockId, command);
+  }
+
   private read(actorId: string): void {
     reader(this.context, actorId);
   }

@@ -4,13 +4,17 @@
  * highest sequence number it holds and ignores anything at or below it. A gap in sequence numbers is only ever
  * explained by an overflow report from the lock, which is itself stored as an entry.
  */
+import { DateTime } from 'luxon';
 import type { AccessMethod, AuditUpload } from '../devices/audit-buffer.ts';
 
 export interface Entry {
   readonly lockId: string;
   readonly auditSeq: number;
-  /** When the lock recorded it (its own clock). */
+  /** When the lock recorded it (its own clock), in virtual milliseconds. */
   readonly atMs: number;
+  /** The same instant as UTC and as the site's local wall time (ISO 8601, no offset). */
+  readonly utcDateTime: string;
+  readonly localDateTime: string;
   /** When the cloud received it. */
   readonly receivedMs: number;
   readonly category: string;
@@ -27,14 +31,33 @@ export interface AuditAck {
 /** Entries kept in memory; past this the oldest are dropped (a day of a large campus stays well under it). */
 export const entriesMaxDefault = 2_000_000;
 
+export interface EntriesLogOptions {
+  /** UTC instant of virtual time 0. */
+  readonly epochUtcMs: number;
+  readonly timeZone: string;
+  readonly entriesMax?: number;
+  /** Called with each new entry (alerts, notifications). */
+  readonly onEntry?: (entry: Entry) => void;
+}
+
+type NewEntry = Omit<Entry, 'utcDateTime' | 'localDateTime'>;
+
 export class EntriesLog {
   private readonly stored: Entry[] = [];
   private readonly highestSeqByLock = new Map<string, number>();
   private readonly overflowSeenByLock = new Map<string, number>();
   private duplicatesIgnored = 0;
   private droppedOldest = 0;
+  private readonly entriesMax: number;
 
-  constructor(private readonly entriesMax: number = entriesMaxDefault) {}
+  constructor(private readonly options: EntriesLogOptions) {
+    this.entriesMax = options.entriesMax ?? entriesMaxDefault;
+  }
+
+  /** UTC instant of a virtual time. */
+  utcMsOf(atMs: number): number {
+    return this.options.epochUtcMs + atMs;
+  }
 
   receive(lockId: string, upload: AuditUpload, receivedMs: number): AuditAck {
     let highest = this.highestSeqByLock.get(lockId) ?? 0;
@@ -76,11 +99,18 @@ export class EntriesLog {
     return this.droppedOldest;
   }
 
-  private append(entry: Entry): void {
+  private append(fields: NewEntry): void {
+    const instant = DateTime.fromMillis(this.utcMsOf(fields.atMs), { zone: this.options.timeZone });
+    const entry: Entry = {
+      ...fields,
+      utcDateTime: instant.toUTC().toISO({ suppressMilliseconds: false }) ?? '',
+      localDateTime: instant.toISO({ includeOffset: false }) ?? '',
+    };
     if (this.stored.length >= this.entriesMax) {
       this.stored.shift();
       this.droppedOldest++;
     }
     this.stored.push(entry);
+    this.options.onEntry?.(entry);
   }
 }

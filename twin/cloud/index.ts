@@ -18,4 +18,10 @@ export {
   superUserLevel,
   userLevel,
 } from './rights.ts';
-// schedule, notifications, alerts, entries-log, access-compiler and access-sync exports go here (integrator).
+export * from './schedule.ts';
+export * from './notifications.ts';
+export * from './alerts.ts';
+export * from './entries-log.ts';
+export * from './access-compiler.ts';
+export * from './access-sync.ts';
+export type { LockCommand } from './lock-commands.ts';

@@ -216,6 +216,7 @@ export const lockMachine = setup({
           },
         },
         officeMode: {
+          initial: 'manual',
           entry: { type: 'traceBolt', params: { state: 'office-mode' } },
           exit: { type: 'traceBolt', params: { state: 'locked' } },
           on: {
