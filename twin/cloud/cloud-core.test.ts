@@ -122,7 +122,7 @@ describe('phones and digital keys', () => {
     });
     expect(state.digitalKeys.get('phone-2')).toBe(key);
     expect(accessChanges).toEqual([['lock-a', 'lock-b', 'lock-c']]);
-    refusedWith(1101, () =>
+    refusedWith(2205, () =>
       core.issueDigitalKey('admin', 'phone-2', fixtureStartUtcMs + dayMs, fixtureStartUtcMs),
     );
     setNowUtcMs(fixtureStartUtcMs + 2 * dayMs);

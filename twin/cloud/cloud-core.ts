@@ -33,7 +33,8 @@ import type {
   SiteRecord,
 } from './model.ts';
 import * as pods from './pods.ts';
-import { reader } from './rights.ts';
+import { actor, reader, requireManage } from './rights.ts';
+import { CloudError } from './error-table.ts';
 import { releaseSite } from './site-release.ts';
 import type { CloudRepeater } from './state-from-spec.ts';
 import * as users from './users.ts';
@@ -340,9 +341,22 @@ export class CloudCore {
   }
 
   /** Reads need a known actor on a released site (or an installer before release). */
+  /** Sends a user the invitation to the app; only a user with an email can be invited (4201). */
+  inviteUser(actorId: string, userId: string): CloudUser {
+    const by = this.actorOf(actorId);
+    const user = found(this.state.users, userId);
+    requireManage(this.state.site, by, user);
+    if (user.email === undefined || !user.email.includes('@')) throw new CloudError(4201, `${userId} has no email address`);
+    return user;
+  }
+
   /** Whether the cloud may send `command` to a lock for `actorId` (throws the refusal). */
   authorizeLockCommand(actorId: string, lockId: string, command: LockCommand): void {
     authorizeLockCommand(this.context, actorId, lockId, command);
+  }
+
+  private actorOf(actorId: string): CloudUser {
+    return actor(this.context, actorId);
   }
 
   private read(actorId: string): void {

@@ -194,7 +194,8 @@ export function issueDigitalKey(
   const from = requireOptionalInstant(validFromUtcMs, 'validFromUtcMs');
   const until = requireOptionalInstant(validUntilUtcMs, 'validUntilUtcMs');
   if (from !== undefined && until !== undefined && until <= from) {
-    throw invalid('validUntilUtcMs', 'must be after validFromUtcMs');
+    // A digital key is offline access (the lock checks it alone): a window that ends before it starts is invalid.
+    throw new CloudError(2205, `key window of ${phoneId} ends before it starts`);
   }
   if (until !== undefined && until <= context.hooks.nowUtcMs())
     throw invalid('validUntilUtcMs', 'is already past');

@@ -269,6 +269,18 @@ const rows: readonly Row[] = [
     refused: ({ core }) => core.setPodLocks('admin', 'pod-1', ['lock-a']),
   },
   {
+    code: 2205,
+    what: 'a digital key whose window ends before it starts (offline access)',
+    refused: ({ core }) => core.issueDigitalKey('admin', 'phone-1', Date.parse('2026-06-02T00:00:00Z'), Date.parse('2026-06-01T00:00:00Z')),
+  },
+  {
+    code: 4201,
+    what: 'inviting a user without an email',
+    setup: ({ core }) => core.addUser('admin', { id: 'user-9', name: 'No Mail' }),
+    refused: ({ core }) => core.inviteUser('admin', 'user-9'),
+    message: 'user-9',
+  },
+  {
     code: 3104,
     what: 'an unknown user',
     refused: ({ core }) => core.getUser('owner', 'user-9'),
@@ -311,8 +323,8 @@ describe('the cloud core refuses with the error table', () => {
   it('covers every code the brief names', () => {
     const named: ErrorCode[] = [
       1101, 1501, 2203, 2204, 2206, 2208, 2209, 2210, 2212, 2213, 2214, 2215, 2216, 2217, 2218, 2219, 2220,
-      2221, 2222, 3104,
-    ];
+      2221, 2222, 3104, 2205, 4201,
+    ].sort() as ErrorCode[];
     expect([...new Set(rows.map((row) => row.code))].sort()).toEqual(named);
   });
 });

@@ -153,3 +153,23 @@ describe('Notifier', () => {
     ]);
   });
 });
+
+describe('Notifier refuses rules that could never deliver', () => {
+  it('answers 4101 for a rule without a channel or without a recipient', async () => {
+    const { Notifier } = await import('./notifications.ts');
+    const { CloudError } = await import('./error-table.ts');
+    const notifier = new Notifier('Europe/Amsterdam');
+    const base = { id: 'r', name: 'r', userIds: 'anyone', lockIds: 'any', schedules: 'always', methods: 'any' } as const;
+    for (const rule of [{ ...base, channels: [], recipients: ['a@example.com'] }, { ...base, channels: ['email' as const], recipients: [] }]) {
+      let caught: unknown;
+      try {
+        notifier.setRule(rule);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(CloudError);
+      expect((caught as InstanceType<typeof CloudError>).code).toBe(4101);
+      expect((caught as InstanceType<typeof CloudError>).httpStatus).toBe(400);
+    }
+  });
+});

@@ -4,6 +4,7 @@
  * late still notifies, with the opening's own time); each matching rule × channel × recipient becomes one message
  * in a bounded outbox, which stands in for the email, push and SMS gateways.
  */
+import { CloudError } from './error-table.ts';
 import { DateTime } from 'luxon';
 import type { AccessMethod } from '../devices/audit-buffer.ts';
 import type { Schedule } from './model.ts';
@@ -170,6 +171,9 @@ export class Notifier {
 /** Rules come from admins through the API: a malformed one must fail when set, not when a door opens. */
 function assertRule(rule: NotificationRule): void {
   if (rule.id === '') throw new RangeError('a notification rule needs an id');
+  // A rule that could never deliver (no channel or nobody to tell) is an invalid try to send a message.
+  if (rule.channels.length === 0) throw new CloudError(4101, `notification rule ${rule.id} has no channel`);
+  if (rule.recipients.length === 0) throw new CloudError(4101, `notification rule ${rule.id} has no recipient`);
   if (rule.schedules === 'always') return;
   rule.schedules.forEach((schedule, index) => {
     const result = validateSchedule(schedule);
