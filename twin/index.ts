@@ -6,5 +6,7 @@ export * from './defaults.ts';
 export { twinInputSchema, type TwinInput, type TwinInputType } from './inputs.ts';
 export { Twin, createTwin, UnknownDeviceError, type LockView, type TwinOptions } from './twin.ts';
 export { startBackgroundTraffic, visitsPerLockPerHourDefault, type BackgroundTrafficOptions } from './background-traffic.ts';
-export { EntriesLog, type Entry } from './cloud/entries-log.ts';
+export * from './cloud/index.ts';
+export { type RemoteCommand, type RemoteCommandKind, remoteCommandTimeoutMs } from './remote-commands.ts';
+export type { IqSyncState } from './devices/iq.machine.ts';
 export type { AuditEvent, AccessMethod } from './devices/audit-buffer.ts';
