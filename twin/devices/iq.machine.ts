@@ -1,7 +1,9 @@
 /**
  * The IQ: the site's hub. While powered it polls each of its locks with a heartbeat and declares a lock offline
  * after `missedHeartbeatsOffline` unanswered polls in a row; it relays audit uploads to the cloud while its
- * internet link is up (and drops them otherwise: the lock keeps them until the cloud acknowledges).
+ * internet link is up (and drops them otherwise: the lock keeps them until the cloud acknowledges); and it carries
+ * access data from the cloud down to its locks, pushing it again with every heartbeat round until the lock
+ * acknowledges the version, reporting each landed version to the cloud.
  */
 import { assign, setup } from 'xstate';
 import { missedHeartbeatsOffline } from '../defaults.ts';
