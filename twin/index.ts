@@ -10,3 +10,4 @@ export * from './cloud/index.ts';
 export { type RemoteCommand, type RemoteCommandKind, remoteCommandTimeoutMs } from './remote-commands.ts';
 export type { IqSyncState } from './devices/iq.machine.ts';
 export type { AuditEvent, AccessMethod } from './devices/audit-buffer.ts';
+export { Defects, defectCatalog, defectNames, isDefectName, type DefectName } from './defects.ts';

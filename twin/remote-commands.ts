@@ -34,6 +34,8 @@ export interface RemoteCommandTransport {
   readonly lockOnline: (lockId: string) => boolean;
   /** Carries the command down to the lock and its acknowledgement back up to the IQ (`onAck` at the IQ). */
   readonly sendToLock: (command: RemoteCommand, onAck: () => void) => void;
+  /** The `remote-open-iq-offline` defect: the cloud answers success for an IQ it cannot reach. */
+  readonly claimsSuccessWhenIqOffline?: boolean;
 }
 
 export class RemoteCommands {
@@ -46,11 +48,13 @@ export class RemoteCommands {
   issue(kind: RemoteCommandKind, userId: string, lockId: string): RemoteCommand {
     const { clock, trace } = this.transport;
     const iqId = this.transport.iqOfLock(lockId);
-    if (!this.transport.iqConnected(iqId)) throw new CloudError(3105, `IQ ${iqId} of lock ${lockId}`);
+    const iqConnected = this.transport.iqConnected(iqId);
+    if (!iqConnected && this.transport.claimsSuccessWhenIqOffline !== true) throw new CloudError(3105, `IQ ${iqId} of lock ${lockId}`);
     const command: RemoteCommand = { id: this.nextId++, kind, lockId, userId, issuedMs: clock.now(), status: 'pending', error: undefined, finishedMs: undefined };
     this.remember(command);
     trace.record('cloud.command', lockId, { id: command.id, command: kind, user: userId });
-    clock.schedule(this.transport.cloudLatencyMs(), () => this.atIq(command));
+    if (!iqConnected) this.finishLater(command, undefined);
+    else clock.schedule(this.transport.cloudLatencyMs(), () => this.atIq(command));
     return command;
   }
 

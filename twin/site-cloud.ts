@@ -16,6 +16,7 @@ import type { VirtualClock } from './kernel/clock.ts';
 import type { Trace } from './kernel/trace.ts';
 import { RemoteCommands, type RemoteCommand } from './remote-commands.ts';
 import type { SiteSpec } from './site/spec.ts';
+import type { Defects } from './defects.ts';
 
 export interface SiteCloudLinks {
   readonly clock: VirtualClock;
@@ -43,6 +44,7 @@ export class SiteCloud {
 
   constructor(
     spec: SiteSpec,
+    defects: Defects,
     private readonly links: SiteCloudLinks,
   ) {
     this.state = cloudStateFromSpec(spec);
@@ -63,7 +65,12 @@ export class SiteCloud {
       { repeaters: cloudRepeatersFromSpec(spec) },
     );
     this.notifier = new Notifier(spec.timeZone);
-    this.entries = new EntriesLog({ epochUtcMs: links.epochUtcMs, timeZone: spec.timeZone, onEntry: (entry) => this.onEntry(entry) });
+    this.entries = new EntriesLog({
+      epochUtcMs: links.epochUtcMs,
+      timeZone: spec.timeZone,
+      storeDuplicates: defects.has('audit-doubled-on-reconnect'),
+      onEntry: (entry) => this.onEntry(entry),
+    });
     this.commands = new RemoteCommands({
       clock: links.clock,
       trace: links.trace,
@@ -72,6 +79,7 @@ export class SiteCloud {
       iqConnected: links.iqConnected,
       lockOnline: links.lockOnline,
       sendToLock: links.commandToLock,
+      claimsSuccessWhenIqOffline: defects.has('remote-open-iq-offline'),
     });
   }
 

@@ -41,11 +41,14 @@ import { buildTopology, type Topology } from './radio/topology.ts';
 import { SiteCloud } from './site-cloud.ts';
 import type { RemoteCommand } from './remote-commands.ts';
 import { fillFakePeople } from './site/fake-people.ts';
+import { Defects } from './defects.ts';
 import type { Position, SiteSpec } from './site/spec.ts';
 
 export interface TwinOptions {
   readonly spec: SiteSpec;
   readonly seed: number;
+  /** Defects switched on besides the spec's own. */
+  readonly defects?: readonly string[];
   readonly trace?: TraceOptions;
   readonly clock?: VirtualClockOptions;
 }
@@ -71,6 +74,9 @@ type IqActor = Actor<typeof iqMachine>;
 type RepeaterActor = Actor<typeof repeaterMachine>;
 type PhoneActor = Actor<typeof phoneMachine>;
 
+/** The `not-closed-at-30s` defect's alert time. */
+const notClosedAtDefectMs = 30_000;
+
 /** A retry guard: a lock starts a new audit upload only when none is in flight, or the last one is this old. */
 const auditUploadRetryMs = 10_000;
 
@@ -86,6 +92,7 @@ export class Twin {
   /** UTC instant of virtual time 0 (the spec's `startsAtUtc`). */
   readonly epochUtcMs: number;
   readonly cloud: SiteCloud;
+  readonly defects: Defects;
   private readonly links: LinkTable;
   private readonly mesh: MeshNetwork;
   private readonly positions = new Map<string, Position>();
@@ -109,6 +116,7 @@ export class Twin {
     this.random = createSeededRandom(options.seed);
     this.spec = fillFakePeople(options.spec, this.random.stream('people.names'));
     this.epochUtcMs = Date.parse(this.spec.startsAtUtc);
+    this.defects = new Defects([...this.spec.defects, ...(options.defects ?? [])]);
     this.streams = { tags: this.random.stream('people.tags'), cloud: this.random.stream('cloud.latency'), taps: new Map() };
     this.radioConfig = resolveRadioConfig(this.spec.settings.radio);
     for (const device of [...this.spec.iqs, ...this.spec.repeaters, ...this.spec.locks]) this.positions.set(device.id, device.position);
@@ -295,6 +303,7 @@ export class Twin {
       config: this.radioConfig,
       stream,
       links: this.links,
+      weakestWins: this.defects.has('weakest-lock-answers-tap'),
     });
     const winner = outcome.winner;
     this.trace.record('ble.tap', phoneId, {
@@ -351,7 +360,7 @@ export class Twin {
   }
 
   private createCloud(): SiteCloud {
-    return new SiteCloud(this.spec, {
+    return new SiteCloud(this.spec, this.defects, {
       clock: this.clock,
       trace: this.trace,
       epochUtcMs: this.epochUtcMs,
@@ -423,7 +432,7 @@ export class Twin {
     for (const repeater of this.spec.repeaters) {
       this.repeaters.set(repeater.id, createActor(repeaterMachine, { input: { id: repeater.id, env: deviceEnv }, clock, id: repeater.id, systemId: repeater.id }));
     }
-    const lockEnv = { clock, trace, epochUtcMs: this.epochUtcMs, uploadAudit: (lockId: string) => this.uploadAudit(lockId) };
+    const lockEnv = { clock, trace, epochUtcMs: this.epochUtcMs, defects: this.defects, uploadAudit: (lockId: string) => this.uploadAudit(lockId) };
     for (const lock of this.spec.locks) {
       const audit = new AuditBuffer(settings.auditBufferMax ?? auditBufferMaxDefault);
       this.audits.set(lock.id, audit);
@@ -431,7 +440,7 @@ export class Twin {
         id: lock.id,
         kind: lock.kind,
         doorId: lock.door,
-        notClosedAfterMs: settings.notClosedAfterMs ?? notClosedAfterMsDefault,
+        notClosedAfterMs: this.defects.has('not-closed-at-30s') ? notClosedAtDefectMs : (settings.notClosedAfterMs ?? notClosedAfterMsDefault),
         battery: lock.kind === 'wall-reader' ? ('fresh' as const) : lock.battery,
         data: this.cloud.sync.initialData(lock.id),
         audit,

@@ -36,6 +36,8 @@ export interface EntriesLogOptions {
   readonly epochUtcMs: number;
   readonly timeZone: string;
   readonly entriesMax?: number;
+  /** Store every event received, even one already stored (the `audit-doubled-on-reconnect` defect). */
+  readonly storeDuplicates?: boolean;
   /** Called with each new entry (alerts, notifications). */
   readonly onEntry?: (entry: Entry) => void;
 }
@@ -76,11 +78,11 @@ export class EntriesLog {
       });
     }
     for (const event of upload.events) {
-      if (event.seq <= highest) {
+      if (event.seq <= highest && this.options.storeDuplicates !== true) {
         this.duplicatesIgnored++;
         continue;
       }
-      highest = event.seq;
+      highest = Math.max(highest, event.seq);
       this.append({ lockId, auditSeq: event.seq, atMs: event.atMs, receivedMs, category: event.category, detail: event.detail, userId: event.userId, method: event.method });
     }
     this.highestSeqByLock.set(lockId, highest);

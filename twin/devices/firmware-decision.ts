@@ -4,6 +4,7 @@
  */
 import { isWithinSchedules } from '../cloud/schedule.ts';
 import type { BatteryLevel } from '../defaults.ts';
+import type { Defects } from '../defects.ts';
 import type { LockKind } from '../site/spec.ts';
 import type { AccessMethod } from './audit-buffer.ts';
 import type { LockAccessData } from './lock-access-data.ts';
@@ -19,6 +20,8 @@ export interface LockCircumstances {
   /** The lock's own idea of the time (UTC ms), drift included. */
   readonly lockUtcMs: number;
   readonly data: LockAccessData;
+  /** Bugs switched on for this run (none in a healthy twin). */
+  readonly defects?: Defects;
 }
 
 export type Decision =
@@ -33,12 +36,13 @@ export function decide(attempt: CredentialAttempt, circumstances: LockCircumstan
   if (attempt.method === 'pin_code' && circumstances.kind !== 'pin') return refuse('no keypad on this lock');
   const grant = data.grants.credentials.get(attempt.credentialId);
   if (grant === undefined) return refuse('credential not on this lock');
-  if (grant.blocked) return refuse(`${grant.kind === 'tag' ? 'tag' : 'credential'} blocked`, grant.userId);
+  if (grant.blocked && circumstances.defects?.has('blocked-tag-still-opens') !== true) return refuse(`${grant.kind === 'tag' ? 'tag' : 'credential'} blocked`, grant.userId);
   if (grant.validFromUtcMs !== undefined && lockUtcMs < grant.validFromUtcMs) return refuse('key not yet valid', grant.userId);
   if (grant.validUntilUtcMs !== undefined && lockUtcMs >= grant.validUntilUtcMs) return refuse('key expired', grant.userId);
   const user = data.grants.users.get(grant.userId);
   if (user === undefined || user.schedules.length === 0) return refuse('no access group grants this lock', grant.userId);
-  if (!isWithinSchedules(user.schedules, lockUtcMs, data.timeZone)) return refuse('outside schedule', grant.userId);
+  const timeZone = circumstances.defects?.has('schedule-in-utc') === true ? 'UTC' : data.timeZone;
+  if (!isWithinSchedules(user.schedules, lockUtcMs, timeZone)) return refuse('outside schedule', grant.userId);
   const eomWindow = data.eomSchedules.length > 0 && isWithinSchedules(data.eomSchedules, lockUtcMs, data.timeZone);
   return {
     granted: true,

@@ -9,6 +9,7 @@
 import { assign, setup, stateIn } from 'xstate';
 import { currentWindowEndUtcMs } from '../cloud/schedule.ts';
 import type { BatteryLevel } from '../defaults.ts';
+import type { Defects } from '../defects.ts';
 import type { LockKind } from '../site/spec.ts';
 import type { AccessMethod, AuditBuffer, AuditEvent } from './audit-buffer.ts';
 import type { DeviceEnvironment } from './device-environment.ts';
@@ -20,6 +21,7 @@ export interface LockEnvironment extends DeviceEnvironment {
   readonly uploadAudit: (lockId: string) => void;
   /** UTC instant of virtual time 0. */
   readonly epochUtcMs: number;
+  readonly defects: Defects;
 }
 
 export interface LockInput {
@@ -67,7 +69,7 @@ function lockUtcMs(context: LockContext): number {
 export function decisionFor(context: LockContext, event: LockEvent): Decision | undefined {
   if (event.type !== 'CREDENTIAL' && event.type !== 'TAG_HELD') return undefined;
   const method: AccessMethod = event.type === 'CREDENTIAL' ? event.method : 'tag';
-  return decide({ credentialId: event.credentialId, method }, { kind: context.kind, battery: context.battery, lockUtcMs: lockUtcMs(context), data: context.data });
+  return decide({ credentialId: event.credentialId, method }, { kind: context.kind, battery: context.battery, lockUtcMs: lockUtcMs(context), data: context.data, defects: context.env.defects });
 }
 
 /** Records an audit event with the lock's own clock and sends it on its way. */
@@ -76,6 +78,9 @@ function recordAudit(context: LockContext, event: Omit<AuditEvent, 'seq' | 'atMs
   context.env.trace.record('lock.audit', context.id, { auditSeq: stored.seq, category: stored.category, detail: stored.detail, user: stored.userId ?? null });
   context.env.uploadAudit(context.id);
 }
+
+/** A delay that never comes within any run (a year): how a defect switches a timer off. */
+const neverMs = 365 * 86_400_000;
 
 const isBluenet = (kind: LockKind): boolean => kind === 'bluenet-escutcheon' || kind === 'bluenet-cylinder';
 
@@ -86,7 +91,7 @@ export const lockMachine = setup({
     input: {} as LockInput,
   },
   delays: {
-    openTime: ({ context }) => context.data.openTimeMs,
+    openTime: ({ context }) => (context.env.defects.has('relock-never') ? neverMs : context.data.openTimeMs),
     notClosedAfter: ({ context }) => context.notClosedAfterMs,
     eomEnd: ({ context }) => context.eomEndsInMs,
   },
@@ -102,7 +107,8 @@ export const lockMachine = setup({
     },
     heldToggle: ({ context, event }) => {
       const decision = decisionFor(context, event);
-      return event.type === 'TAG_HELD' && isBluenet(context.kind) && decision?.granted === true && decision.mayToggleManualOfficeMode;
+      const permitted = decision?.granted === true && (decision.mayToggleManualOfficeMode || context.env.defects.has('mom-without-permission'));
+      return event.type === 'TAG_HELD' && isBluenet(context.kind) && permitted;
     },
     remoteOfficeOn: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && event.on,
     remoteOfficeOff: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && !event.on,
@@ -138,6 +144,7 @@ export const lockMachine = setup({
     planEomEnd: assign(({ context }) => {
       const nowUtcMs = lockUtcMs(context);
       const endUtcMs = currentWindowEndUtcMs(context.data.eomSchedules, nowUtcMs, context.data.timeZone);
+      if (context.env.defects.has('eom-never-autolocks')) return { eomEndsInMs: neverMs };
       return { eomEndsInMs: Math.max(0, (endUtcMs ?? nowUtcMs) - nowUtcMs) };
     }),
     traceBolt: ({ context }, params: { state: 'unlocked' | 'locked' | 'office-mode' }) => {

@@ -47,6 +47,8 @@ export function resolveTap(options: {
   readonly stream: RandomStream;
   /** Fixed per-link shadowing comes from the link table (phone ↔ lock links). */
   readonly links: LinkTable;
+  /** The `weakest-lock-answers-tap` defect: the weakest lock that hears the tap takes it. */
+  readonly weakestWins?: boolean;
 }): TapOutcome {
   const { config, stream } = options;
   const phone = config.phone;
@@ -61,6 +63,7 @@ export function resolveTap(options: {
       pathLossRssiDbm(phone.txPowerAt1mDbm, phone.pathLossExponent, distance) + shadowingDb - stream.uniform(0, phone.bodyLossDbMax);
     states.push({ id: listener.id, meanRssiDbm, scanPhaseMs: stream.uniform(0, phone.scanIntervalMs), bestRssiDbm: -Infinity });
   }
+  if (options.weakestWins === true) return weakestTaker(states, options);
   for (let advertisement = 0; advertisement < phone.advertisementsPerTap; advertisement++) {
     const atMs = advertisement * phone.advertisingIntervalMs + stream.uniform(0, phone.advertisingIntervalMs / 2);
     let winner: ListenerState | undefined;
@@ -80,6 +83,22 @@ export function resolveTap(options: {
     }
   }
   return { winner: undefined, heardAfterMs: phone.advertisementsPerTap * phone.advertisingIntervalMs, rssiDbm: -Infinity, heard: summarize(states) };
+}
+
+/** The defect's rule: of the locks that heard the tap above the threshold at all, the weakest takes it. */
+function weakestTaker(states: ListenerState[], options: { readonly config: RadioConfig; readonly stream: RandomStream }): TapOutcome {
+  const phone = options.config.phone;
+  for (let advertisement = 0; advertisement < phone.advertisementsPerTap; advertisement++) {
+    for (const state of states) {
+      const rssiDbm = state.meanRssiDbm + drawFadingDb(options.stream, options.config);
+      if (rssiDbm > state.bestRssiDbm) state.bestRssiDbm = rssiDbm;
+    }
+  }
+  const heard = states.filter((state) => state.bestRssiDbm >= phone.tapThresholdDbm).sort((a, b) => a.bestRssiDbm - b.bestRssiDbm);
+  const weakest = heard[0];
+  const heardAfterMs = phone.advertisingIntervalMs;
+  if (weakest === undefined) return { winner: undefined, heardAfterMs, rssiDbm: -Infinity, heard: summarize(states) };
+  return { winner: weakest.id, heardAfterMs, rssiDbm: round1(weakest.bestRssiDbm), heard: summarize(states) };
 }
 
 function summarize(states: readonly ListenerState[]): { lock: string; rssiDbm: number }[] {

@@ -8,6 +8,7 @@
  * verified, no tag blocked, no office-mode schedules, every door alert on, no explicit access groups, no pods.
  */
 import { z } from 'zod';
+import { defectNames, isDefectName } from '../defects.ts';
 import { features, roles } from '../cloud/model.ts';
 import { scheduleSchema } from '../cloud/schedule.ts';
 import {
@@ -176,6 +177,8 @@ export const siteSpecSchema = z.strictObject({
   timeZone: z.string().default('Europe/Amsterdam'),
   /** The UTC instant at virtual time 0 of a run (a Monday morning by default, so schedules have a weekday). */
   startsAtUtc: instant.default(epochUtcIsoDefault),
+  /** Firmware or cloud bugs switched on for this site (see twin/defects.ts). */
+  defects: z.array(z.string().refine(isDefectName, { message: `is not a known defect (known: ${defectNames.join(', ')})` })).default([]),
   /** Released to its owner by the installer; until then only installers may use the site (error 2210). */
   released: z.boolean().default(true),
   subscription: subscriptionSpecSchema.prefault({}),

@@ -1,0 +1,44 @@
+/**
+ * Defects: known classes of firmware and cloud bugs, switchable by name, so a firmware developer can write a field
+ * bug down as a defect plus a scenario, and so the property suite can prove it catches each one. With no defect
+ * switched on, the twin behaves as the service should.
+ */
+export const defectCatalog = {
+  'eom-never-autolocks': 'firmware: a lock in Easy Office Mode stays open when its EOM schedule ends',
+  'blocked-tag-still-opens': 'firmware: a tag marked blocked in the lock’s data still opens',
+  'audit-doubled-on-reconnect': 'cloud: audit events sent again after a lost acknowledgement are stored twice',
+  'not-closed-at-30s': 'firmware: NOT CLOSED is raised after 30 s instead of 38 s',
+  'mom-without-permission': 'firmware: a tag held over 5 s toggles Manual Office Mode without the MOM permission',
+  'remote-open-iq-offline': 'cloud: remote opening is reported as sent even when the IQ is offline',
+  'weakest-lock-answers-tap': 'firmware: the lock hearing a phone tap most weakly takes it',
+  'schedule-in-utc': 'firmware: access schedules are judged in UTC instead of the site’s time zone',
+  'relock-never': 'firmware: a lock opened by a credential never relocks',
+} as const;
+
+export type DefectName = keyof typeof defectCatalog;
+export const defectNames = Object.keys(defectCatalog).sort() as DefectName[];
+
+export function isDefectName(name: string): name is DefectName {
+  return Object.hasOwn(defectCatalog, name);
+}
+
+/** The defects switched on for one run (none by default). */
+export class Defects {
+  private readonly on: ReadonlySet<DefectName>;
+
+  constructor(names: readonly string[] = []) {
+    const unknown = names.filter((name) => !isDefectName(name));
+    if (unknown.length > 0) throw new RangeError(`unknown defect ${unknown.join(', ')} (known: ${defectNames.join(', ')})`);
+    this.on = new Set(names as DefectName[]);
+  }
+
+  has(name: DefectName): boolean {
+    return this.on.has(name);
+  }
+
+  list(): DefectName[] {
+    return [...this.on].sort();
+  }
+}
+
+export const noDefects = new Defects();
