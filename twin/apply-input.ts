@@ -1,4 +1,5 @@
 /** How each kind of input acts on the twin: the only door through which the outside world changes it. */
+import { applyAdminAction } from './admin-actions.ts';
 import type { TwinInput } from './inputs.ts';
 import type { Twin } from './twin.ts';
 
@@ -47,6 +48,9 @@ export function applyInput(twin: Twin, input: TwinInput): void {
       return;
     case 'lock-clock':
       twin.lockActor(input.lock).send({ type: 'SET_CLOCK_OFFSET', offsetMs: input.offsetMs });
+      return;
+    case 'admin':
+      twin.recordAdminOutcome(applyAdminAction(twin, input));
       return;
     case 'phone-internet':
       twin.phoneActor(input.phone).send({ type: 'SET_INTERNET', on: input.on });

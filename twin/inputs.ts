@@ -3,6 +3,7 @@
  * scenario is a list of them. The schema validates inputs read from files.
  */
 import { z } from 'zod';
+import { adminInputSchema } from './admin-actions.ts';
 import { batteryLevels } from './defaults.ts';
 
 const id = z.string().min(1);
@@ -29,6 +30,8 @@ export const twinInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('phone-internet'), phone: id, on: z.boolean() }),
   /** The lock's own clock is this far off (positive: ahead): schedules are judged on it. */
   z.strictObject({ type: z.literal('lock-clock'), lock: id, offsetMs: z.number().int().min(-86_400_000).max(86_400_000) }),
+  /** An admin action in the app or the API (see admin-actions.ts). */
+  adminInputSchema,
 ]);
 
 export type TwinInput = z.infer<typeof twinInputSchema>;

@@ -40,6 +40,7 @@ export interface RemoteCommandTransport {
 
 export class RemoteCommands {
   private readonly commands: RemoteCommand[] = [];
+  private readonly settledListeners = new Map<number, (code: number | null) => void>();
   private nextId = 1;
 
   constructor(private readonly transport: RemoteCommandTransport) {}
@@ -60,6 +61,11 @@ export class RemoteCommands {
 
   all(): readonly RemoteCommand[] {
     return this.commands;
+  }
+
+  /** Calls `listener` once with the command's outcome (null for success, else the error code). */
+  onSettled(commandId: number, listener: (code: number | null) => void): void {
+    this.settledListeners.set(commandId, listener);
   }
 
   private atIq(command: RemoteCommand): void {
@@ -84,6 +90,9 @@ export class RemoteCommands {
       command.error = error;
       command.finishedMs = this.transport.clock.now();
       this.transport.trace.record('cloud.command-result', command.lockId, { id: command.id, ok: error === undefined, code: error?.code ?? null });
+      const listener = this.settledListeners.get(command.id);
+      this.settledListeners.delete(command.id);
+      listener?.(error?.code ?? null);
     });
   }
 

@@ -31,7 +31,7 @@ import { applyInput } from './apply-input.ts';
 import type { TwinInput } from './inputs.ts';
 import { VirtualClock, type VirtualClockOptions } from './kernel/clock.ts';
 import { createSeededRandom, type RandomStream, type SeededRandom } from './kernel/rng.ts';
-import { Trace, type TraceOptions } from './kernel/trace.ts';
+import { Trace, type TraceFields, type TraceOptions } from './kernel/trace.ts';
 import { phonePositionAt, resolveTap } from './radio/ble-medium.ts';
 import { InterferenceField } from './radio/interference.ts';
 import { LinkTable } from './radio/link.ts';
@@ -42,6 +42,7 @@ import { SiteCloud } from './site-cloud.ts';
 import type { RemoteCommand } from './remote-commands.ts';
 import { fillFakePeople } from './site/fake-people.ts';
 import { Defects } from './defects.ts';
+import { adminOutcomesMax, type AdminOutcome } from './admin-actions.ts';
 import type { Position, SiteSpec } from './site/spec.ts';
 
 export interface TwinOptions {
@@ -108,6 +109,7 @@ export class Twin {
   private readonly auditInFlightSinceMs = new Map<string, number>();
   private readonly streams: { readonly tags: RandomStream; readonly cloud: RandomStream; readonly taps: Map<string, RandomStream> };
   private interferenceCount = 0;
+  private readonly adminOutcomeLog: AdminOutcome[] = [];
 
   constructor(options: TwinOptions) {
     this.seed = options.seed;
@@ -150,7 +152,8 @@ export class Twin {
 
   /** Applies an input now. */
   apply(input: TwinInput): void {
-    this.trace.record('input', undefined, { ...input });
+    // Inputs are validated JSON (admin arguments included), so they trace as JSON.
+    this.trace.record('input', undefined, { ...input } as TraceFields);
     applyInput(this, input);
   }
 
@@ -255,6 +258,20 @@ export class Twin {
   /** How far behind the cloud a lock's data is, right now. */
   staleness(lockId: string): Staleness {
     return this.cloud.sync.staleness(lockId, this.lockActor(lockId).getSnapshot().context.data.version);
+  }
+
+  /** Outcomes of admin actions applied as inputs, oldest first (bounded). */
+  adminOutcomes(): readonly AdminOutcome[] {
+    return this.adminOutcomeLog;
+  }
+
+  recordAdminOutcome(outcome: AdminOutcome): void {
+    this.adminOutcomeLog.push(outcome);
+    if (this.adminOutcomeLog.length > adminOutcomesMax) this.adminOutcomeLog.shift();
+  }
+
+  onCommandSettled(commandId: number, listener: (code: number | null) => void): void {
+    this.cloud.commands.onSettled(commandId, listener);
   }
 
   iqSyncState(iqId: string): IqSyncState {

@@ -5,7 +5,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from './canonical-json.ts';
 
-export type TraceFieldValue = string | number | boolean | null | readonly TraceFieldValue[];
+/** Any JSON value; inputs read from files carry nested objects (an admin action's arguments). */
+export type TraceFieldValue = JsonValue;
 export type TraceFields = { readonly [field: string]: TraceFieldValue | undefined };
 
 /** One recorded event, as handed to `onRecord` listeners (narration, live views). */
