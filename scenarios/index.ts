@@ -4,3 +4,4 @@ export * from './scenario-file.ts';
 export * from './run-scenario.ts';
 export * from './scenario-library.ts';
 export * from './narrator.ts';
+export * from './expectations.ts';

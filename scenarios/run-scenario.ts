@@ -3,6 +3,7 @@
  * traffic when asked), run to the end in virtual time, and report the fingerprint.
  */
 import { createTwin, startBackgroundTraffic, type SiteSpec, type TraceOptions, type Twin } from '../twin/index.ts';
+import { Observations, checkFinalExpectations, scheduleTimedChecks } from './expectations.ts';
 import type { Scenario } from './scenario-file.ts';
 
 /** A site run without a scenario lasts this long by default. */
@@ -31,7 +32,7 @@ export interface RunResult {
 
 /** A bare site as a scenario: no inputs, seeded people coming and going. */
 export function siteScenario(spec: SiteSpec): Scenario {
-  return { name: spec.name, description: spec.description ?? `site ${spec.name} with background traffic`, spec, seed: undefined, untilMs: siteRunDefaultMs, background: true, inputs: [] };
+  return { name: spec.name, description: spec.description ?? `site ${spec.name} with background traffic`, spec, seed: undefined, untilMs: siteRunDefaultMs, background: true, inputs: [], expectations: [], defects: [] };
 }
 
 export function scenarioUntilMs(scenario: Scenario, options: RunOptions): number {
@@ -45,17 +46,25 @@ export interface PreparedRun {
   readonly twin: Twin;
   readonly seed: number;
   readonly untilMs: number;
+  readonly observations: Observations;
+  /** Failures of expectations checked during the run (lock states at their time). */
+  readonly timedFailures: string[];
 }
 
 /** Builds the twin and queues the inputs. Throws `TopologyLimitError` for a site over the radio limits. */
 export function prepareRun(scenario: Scenario, options: RunOptions = {}): PreparedRun {
   const seed = options.seed ?? scenario.seed ?? seedDefault;
   const untilMs = scenarioUntilMs(scenario, options);
-  const twin = createTwin({ spec: scenario.spec, seed, ...(options.trace === undefined ? {} : { trace: options.trace }) });
+  const observations = new Observations();
+  const onRecord = options.trace?.onRecord;
+  const trace: TraceOptions = { ...options.trace, onRecord: (record) => (observations.record(record), onRecord?.(record)) };
+  const twin = createTwin({ spec: scenario.spec, seed, trace, defects: scenario.defects });
   options.onTwin?.(twin);
+  const timedFailures: string[] = [];
+  scheduleTimedChecks(twin, scenario.expectations, timedFailures);
   for (const { atMs, input } of scenario.inputs) twin.applyAt(atMs, input);
   if (scenario.background) startBackgroundTraffic(twin, { untilMs });
-  return { scenario, twin, seed, untilMs };
+  return { scenario, twin, seed, untilMs, observations, timedFailures };
 }
 
 export function summarizeRun(run: PreparedRun, failures: readonly string[]): RunResult {
@@ -83,6 +92,7 @@ export function runPrepared(run: PreparedRun): RunResult {
   const failures: string[] = [];
   try {
     run.twin.runUntil(run.untilMs);
+    failures.push(...run.timedFailures, ...checkFinalExpectations(run.twin, run.scenario.expectations, run.observations));
   } catch (error) {
     failures.push(describeFailure(error));
   }

@@ -17,6 +17,8 @@ import {
   type TwinInput,
 } from '../twin/index.ts';
 import { parseDurationMs } from './duration.ts';
+import { expectationSchema, type Expectation } from './expectations.ts';
+import { isDefectName, defectNames } from '../twin/index.ts';
 
 export interface TimedInput {
   readonly atMs: number;
@@ -33,6 +35,9 @@ export interface Scenario {
   /** Whether seeded people come and go besides the listed inputs. */
   readonly background: boolean;
   readonly inputs: readonly TimedInput[];
+  readonly expectations: readonly Expectation[];
+  /** Defects switched on for this scenario (besides the site's own). */
+  readonly defects: readonly string[];
 }
 
 export type LoadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly SpecError[] };
@@ -47,6 +52,8 @@ export const scenarioFileSchema = z.strictObject({
   until: durationField.optional(),
   background: z.boolean().optional(),
   inputs: z.array(z.record(z.string(), z.unknown())).max(100_000).default([]),
+  expect: z.array(expectationSchema).max(10_000).default([]),
+  defects: z.array(z.string().refine(isDefectName, { message: `is not a known defect (known: ${defectNames.join(', ')})` })).default([]),
 });
 
 /** Is this parsed JSON a scenario (rather than a bare site spec)? */
@@ -68,7 +75,17 @@ export function parseScenario(json: unknown): LoadResult<Scenario> {
   const ordered = (inputs as TimedInput[]).map((input, index) => ({ input, index })).sort((a, b) => a.input.atMs - b.input.atMs || a.index - b.index);
   return {
     ok: true,
-    value: { name: file.name, description: file.description ?? '', spec: site.value, seed: file.seed, untilMs, background: file.background ?? false, inputs: ordered.map((entry) => entry.input) },
+    value: {
+      name: file.name,
+      description: file.description ?? '',
+      spec: site.value,
+      seed: file.seed,
+      untilMs,
+      background: file.background ?? false,
+      inputs: ordered.map((entry) => entry.input),
+      expectations: file.expect,
+      defects: file.defects,
+    },
   };
 }
 

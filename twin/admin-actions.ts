@@ -27,6 +27,10 @@ const actions = {
   'create-pod': (twin: Twin, actor: string, args: readonly unknown[]) => twin.cloud.core.createPod(actor, args[0] as never),
   'add-pod-guests': (twin: Twin, actor: string, args: readonly unknown[]) => twin.cloud.core.addPodGuests(actor, text(args, 0), texts(args, 1)),
   'set-guest-limit': (twin: Twin, actor: string, args: readonly unknown[]) => twin.cloud.core.setGuestLimit(actor, text(args, 0), args[1] as number),
+  'issue-key': (twin: Twin, actor: string, args: readonly unknown[]) =>
+    twin.cloud.core.issueDigitalKey(actor, text(args, 0), instant(twin, args[1]), instant(twin, args[2])),
+  'create-access-group': (twin: Twin, actor: string, args: readonly unknown[]) => twin.cloud.core.createAccessGroup(actor, args[0] as never),
+  'assign-lock-to-iq': (twin: Twin, actor: string, args: readonly unknown[]) => twin.cloud.core.assignLockToIq(actor, text(args, 0), text(args, 1)),
   'add-notification-rule': (twin: Twin, _actor: string, args: readonly unknown[]) => twin.cloud.notifier.setRule(args[0] as never),
 } as const;
 
@@ -60,6 +64,14 @@ function text(args: readonly unknown[], index: number): string {
   const value = args[index];
   if (typeof value !== 'string') throw new CloudError(1101, `argument ${index + 1} must be a string`, `args[${index}]`);
   return value;
+}
+
+/** An ISO instant argument as UTC ms (absent: undefined). */
+function instant(_twin: Twin, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const utcMs = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(utcMs)) throw new CloudError(1101, 'an instant is an ISO date-time string', 'instant');
+  return utcMs;
 }
 
 function texts(args: readonly unknown[], index: number): string[] {
