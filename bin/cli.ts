@@ -23,14 +23,15 @@ function buildProgram(): Command {
     .action((options: { json?: boolean }) => listCommand(options));
   program
     .command('run')
-    .description('run a scenario, a site (with seeded background traffic) or a scenario/site file')
-    .argument('<target>', 'a scenario name, a site name, or a .json file')
+    .description('run a scenario, a site (with seeded background traffic) or a scenario/site file; or, with --all, every library scenario')
+    .argument('[target]', 'a scenario name, a site name, or a .json file (none with --all)')
+    .option('--all', 'run every scenario of the library: one line each, then a summary; exit 1 if any failed')
     .option('--seed <n>', 'root seed of all randomness', parseSeed)
     .option('--until <duration>', 'virtual time to run to (e.g. 90s, 10m, 1h, 1d)')
     .option('--trace <file>', 'write the trace as JSON Lines to this file')
     .option('--narrate', 'tell what happens, in plain words')
     .option('--json', 'print one JSON object')
-    .action((target: string, options) => runCommand(target, options));
+    .action((target: string | undefined, options) => runCommand(target, options));
   program
     .command('demo')
     .description('narrate a site in virtual time (what `npm start` runs until the live server exists)')

@@ -84,14 +84,35 @@ function prepare(scenario: Scenario, options: RunOptions): PreparedRun {
   }
 }
 
-export function runCommand(target: string, options: { seed?: number; until?: string; trace?: string; narrate?: boolean; json?: boolean }): void {
-  const scenario = required(resolveTarget(target));
+export interface RunCommandOptions {
+  all?: boolean;
+  seed?: number;
+  until?: string;
+  trace?: string;
+  narrate?: boolean;
+  json?: boolean;
+}
+
+/** `--seed` and `--until` as run options (they apply to each scenario of `--all` too). */
+function overrides(options: RunCommandOptions): RunOptions {
   const untilMs = durationOption(options.until, 'until');
+  return { ...(options.seed === undefined ? {} : { seed: options.seed }), ...(untilMs === undefined ? {} : { untilMs }) };
+}
+
+export function runCommand(target: string | undefined, options: RunCommandOptions): void {
+  if (options.all === true) {
+    if (target !== undefined) throw new BadInputError(`--all runs every library scenario: give no target (got "${target}")`);
+    if (options.trace !== undefined || options.narrate === true) throw new BadInputError('--all does not take --trace or --narrate: run one scenario for those');
+    runAllCommand(options);
+    return;
+  }
+  if (target === undefined) throw new BadInputError('run needs a target (a scenario name, a site name, or a .json file), or --all for every library scenario');
+  const scenario = required(resolveTarget(target));
+  const base = overrides(options);
   const writer = options.trace === undefined ? undefined : new TraceFileWriter(options.trace);
   const narrator = options.narrate === true && options.json !== true ? new Narrator(print) : undefined;
   const runOptions: RunOptions = {
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(untilMs === undefined ? {} : { untilMs }),
+    ...base,
     trace: {
       ...(writer === undefined ? {} : { onLine: (line: string) => writer.write(line) }),
       ...(narrator === undefined ? {} : { onRecord: narrator.record.bind(narrator) }),
@@ -111,6 +132,54 @@ export function runCommand(target: string, options: { seed?: number; until?: str
     for (const failure of result.failures) print(`  failure: ${failure}`);
   }
   process.exitCode = result.passed ? exitCodes.passed : exitCodes.failed;
+}
+
+/** How many hex digits of the trace fingerprint `run --all` shows per scenario. */
+const traceHashPrefixLength = 12;
+
+/**
+ * `run --all`: every library scenario in turn (each loaded and checked before any runs, so a broken file is bad
+ * input, not a half-finished report), one line each, the failures, then a summary. Exit 1 if any failed.
+ */
+function runAllCommand(options: RunCommandOptions): void {
+  const runOptions = overrides(options);
+  const scenarios = scenarioNames().map((name) => {
+    const loaded = loadNamedScenario(name);
+    if (loaded === undefined) throw new BadInputError(`library scenario ${name} disappeared while loading`);
+    if (!loaded.ok) throw new BadInputError(`library scenario ${name}: ${formatErrors(loaded.errors)}`);
+    return loaded.value;
+  });
+  const results: RunResult[] = [];
+  for (const scenario of scenarios) {
+    let run: PreparedRun;
+    try {
+      run = prepare(scenario, runOptions);
+    } catch (error) {
+      if (error instanceof BadInputError) throw new BadInputError(`library scenario ${scenario.name}: ${error.message}`);
+      throw error;
+    }
+    results.push(runPrepared(run));
+  }
+  const passed = results.every((result) => result.passed);
+  if (options.json === true) print(JSON.stringify({ passed, scenarios: results }));
+  else printAllResults(results);
+  process.exitCode = passed ? exitCodes.passed : exitCodes.failed;
+}
+
+function printAllResults(results: readonly RunResult[]): void {
+  const width = Math.max(0, ...results.map((result) => result.scenario.length));
+  const eventsWidth = Math.max(0, ...results.map((result) => String(result.events).length));
+  for (const result of results) {
+    const verdict = result.passed ? 'PASSED' : 'FAILED';
+    print(`${result.scenario.padEnd(width)}  ${verdict}  ${String(result.events).padStart(eventsWidth)} events  trace ${result.traceHash.slice(0, traceHashPrefixLength)}`);
+  }
+  const failed = results.filter((result) => !result.passed);
+  for (const result of failed) {
+    print(`${result.scenario} (seed ${result.seed}) failed:`);
+    for (const failure of result.failures) print(`  failure: ${failure}`);
+  }
+  const summary = `${results.length - failed.length} of ${results.length} scenarios passed`;
+  print(failed.length === 0 ? summary : `${summary}; failed: ${failed.map((result) => result.scenario).join(', ')}`);
 }
 
 export async function demoCommand(options: { site: string; seed?: number; until: string; speed?: number }): Promise<void> {

@@ -10,7 +10,7 @@ export const defectCatalog = {
   'not-closed-at-30s': 'firmware: NOT CLOSED is raised after 30 s instead of 38 s',
   'mom-without-permission': 'firmware: a tag held over 5 s toggles Manual Office Mode without the MOM permission',
   'remote-open-iq-offline': 'cloud: remote opening is reported as sent even when the IQ is offline',
-  'weakest-lock-answers-tap': 'firmware: the lock hearing a phone tap most weakly takes it',
+  'weakest-lock-answers-tap': 'firmware: the lock hearing a phone tap most weakly takes it, below the tap threshold',
   'schedule-in-utc': 'firmware: access schedules are judged in UTC instead of the site’s time zone',
   'relock-never': 'firmware: a lock opened by a credential never relocks',
 } as const;

@@ -75,7 +75,14 @@ export function decisionFor(context: LockContext, event: LockEvent): Decision | 
 /** Records an audit event with the lock's own clock and sends it on its way. */
 function recordAudit(context: LockContext, event: Omit<AuditEvent, 'seq' | 'atMs'>): void {
   const stored = context.audit.record({ atMs: lockClockMs(context), ...event });
-  context.env.trace.record('lock.audit', context.id, { auditSeq: stored.seq, category: stored.category, detail: stored.detail, user: stored.userId ?? null });
+  context.env.trace.record('lock.audit', context.id, {
+    auditSeq: stored.seq,
+    category: stored.category,
+    detail: stored.detail,
+    user: stored.userId ?? null,
+    credential: stored.credentialId ?? null,
+    method: stored.method ?? null,
+  });
   context.env.uploadAudit(context.id);
 }
 
@@ -228,6 +235,8 @@ export const lockMachine = setup({
           exit: { type: 'traceBolt', params: { state: 'locked' } },
           on: {
             REMOTE_OFFICE_MODE: { guard: 'remoteOfficeOff', target: 'locked', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: false, why: 'from the cloud' } } },
+            // Already open to everyone: the remote opening is recorded, the bolt stays as it is.
+            REMOTE_OPEN: { actions: 'recordOpening' },
           },
           states: {
             manual: {

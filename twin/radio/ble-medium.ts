@@ -85,7 +85,7 @@ export function resolveTap(options: {
   return { winner: undefined, heardAfterMs: phone.advertisementsPerTap * phone.advertisingIntervalMs, rssiDbm: -Infinity, heard: summarize(states) };
 }
 
-/** The defect's rule: of the locks that heard the tap above the threshold at all, the weakest takes it. */
+/** The defect's rule: of the locks that heard the tap at all, the weakest takes it, threshold or not. */
 function weakestTaker(states: ListenerState[], options: { readonly config: RadioConfig; readonly stream: RandomStream }): TapOutcome {
   const phone = options.config.phone;
   for (let advertisement = 0; advertisement < phone.advertisementsPerTap; advertisement++) {
@@ -94,7 +94,7 @@ function weakestTaker(states: ListenerState[], options: { readonly config: Radio
       if (rssiDbm > state.bestRssiDbm) state.bestRssiDbm = rssiDbm;
     }
   }
-  const heard = states.filter((state) => state.bestRssiDbm >= phone.tapThresholdDbm).sort((a, b) => a.bestRssiDbm - b.bestRssiDbm);
+  const heard = states.filter((state) => Number.isFinite(state.bestRssiDbm)).sort((a, b) => a.bestRssiDbm - b.bestRssiDbm);
   const weakest = heard[0];
   const heardAfterMs = phone.advertisingIntervalMs;
   if (weakest === undefined) return { winner: undefined, heardAfterMs, rssiDbm: -Infinity, heard: summarize(states) };

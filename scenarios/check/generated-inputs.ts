@@ -1,0 +1,153 @@
+/**
+ * Generated input sequences with swarm testing: each run first draws which whole kinds of input and fault are
+ * switched on (people with tags, phones, PINs, doors; admin changes; IQ internet, power, interference, battery,
+ * clock drift), then a sequence of steps of the enabled kinds only. Runs that leave a kind out explore other
+ * corners than runs that mix everything (Groce et al., "Swarm testing").
+ */
+import fc from 'fast-check';
+import type { SiteSpecInput, TwinInput } from '../../twin/index.ts';
+
+export interface Swarm {
+  readonly tags: boolean;
+  readonly phones: boolean;
+  readonly pins: boolean;
+  readonly doors: boolean;
+  readonly admin: boolean;
+  readonly iqInternet: boolean;
+  readonly power: boolean;
+  readonly interference: boolean;
+  readonly battery: boolean;
+  readonly clockDrift: boolean;
+}
+
+export const swarmArbitrary: fc.Arbitrary<Swarm> = fc
+  .record({
+    tags: fc.boolean(),
+    phones: fc.boolean(),
+    pins: fc.boolean(),
+    doors: fc.boolean(),
+    admin: fc.boolean(),
+    iqInternet: fc.boolean(),
+    power: fc.boolean(),
+    interference: fc.boolean(),
+    battery: fc.boolean(),
+    clockDrift: fc.boolean(),
+  })
+  // Someone has to do something: a run with no people tests nothing.
+  .map((swarm) => (swarm.tags || swarm.phones || swarm.pins ? swarm : { ...swarm, tags: true }));
+
+export interface Step {
+  /** Virtual time since the previous step. */
+  readonly gapMs: number;
+  readonly input: TwinInput;
+}
+
+interface Ids {
+  readonly locks: string[];
+  readonly pinLocks: string[];
+  readonly doors: string[];
+  readonly tags: string[];
+  readonly phones: string[];
+  readonly pins: string[];
+  readonly users: string[];
+  readonly iqs: string[];
+  readonly repeaters: string[];
+  readonly groups: string[];
+  readonly iqPositions: { x: number; y: number }[];
+}
+
+function idsOf(spec: SiteSpecInput): Ids {
+  const locks = spec.locks ?? [];
+  return {
+    locks: locks.map((lock) => lock.id),
+    pinLocks: locks.filter((lock) => lock.kind === 'pin').map((lock) => lock.id),
+    doors: locks.map((lock) => lock.door),
+    tags: (spec.tags ?? []).map((tag) => tag.id),
+    phones: (spec.phones ?? []).map((phone) => phone.id),
+    pins: (spec.users ?? []).flatMap((user) => (user.pin === undefined ? [] : [user.pin])),
+    users: (spec.users ?? []).map((user) => user.id),
+    iqs: spec.iqs.map((iq) => iq.id),
+    repeaters: (spec.repeaters ?? []).map((repeater) => repeater.id),
+    groups: (spec.accessGroups ?? []).map((group) => group.id),
+    iqPositions: spec.iqs.map((iq) => iq.position),
+  };
+}
+
+const pick = (items: readonly string[]): fc.Arbitrary<string> => fc.constantFrom(...items);
+
+function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
+  const steps: fc.Arbitrary<TwinInput>[] = [];
+  if (swarm.tags && ids.tags.length > 0) {
+    steps.push(fc.record({ type: fc.constant('present-tag' as const), tag: pick(ids.tags), lock: pick(ids.locks), holdMs: fc.constantFrom(0, 0, 0, 5_100) }));
+  }
+  if (swarm.phones && ids.phones.length > 0) steps.push(fc.record({ type: fc.constant('tap-phone' as const), phone: pick(ids.phones), lock: pick(ids.locks) }));
+  if (swarm.pins && ids.pins.length > 0 && ids.pinLocks.length > 0) steps.push(fc.record({ type: fc.constant('enter-pin' as const), pin: pick(ids.pins), lock: pick(ids.pinLocks) }));
+  if (swarm.doors) {
+    steps.push(fc.record({ type: fc.constant('open-door' as const), door: pick(ids.doors) }));
+    steps.push(fc.record({ type: fc.constant('close-door' as const), door: pick(ids.doors) }));
+    steps.push(fc.record({ type: fc.constant('hold-handle' as const), door: pick(ids.doors), durationMs: fc.constant(3_000) }));
+  }
+  return steps;
+}
+
+function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
+  if (!swarm.admin) return [];
+  const owner = ids.users[0] as string;
+  const admin = <T extends string>(action: T, args: fc.Arbitrary<unknown[]>, actor: fc.Arbitrary<string> = fc.constant(owner)) =>
+    fc.record({ type: fc.constant('admin' as const), actor, action: fc.constant(action), args });
+  const steps: fc.Arbitrary<TwinInput>[] = [
+    admin('block-tag', fc.tuple(pick(ids.tags))) as fc.Arbitrary<TwinInput>,
+    admin('unblock-tag', fc.tuple(pick(ids.tags))) as fc.Arbitrary<TwinInput>,
+    // Mostly the owner (who may), sometimes anyone (who may not: refusals are part of the story).
+    admin('remote-open', fc.tuple(pick(ids.locks)), pick([owner, owner, ...ids.users])) as fc.Arbitrary<TwinInput>,
+    admin('remote-open', fc.tuple(pick(ids.locks)), fc.constant(owner)) as fc.Arbitrary<TwinInput>,
+    admin('office-mode', fc.tuple(pick(ids.locks), fc.boolean()), pick([owner, ...ids.users])) as fc.Arbitrary<TwinInput>,
+  ];
+  if (ids.groups.length > 0) {
+    steps.push(admin('remove-group-users', fc.tuple(pick(ids.groups), fc.tuple(pick(ids.users)))) as fc.Arbitrary<TwinInput>);
+    steps.push(admin('add-group-users', fc.tuple(pick(ids.groups), fc.tuple(pick(ids.users)))) as fc.Arbitrary<TwinInput>);
+  }
+  return steps;
+}
+
+function faultSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
+  const steps: fc.Arbitrary<TwinInput>[] = [];
+  if (swarm.iqInternet) {
+    const cut = fc.record({ type: fc.constant('iq-internet' as const), iq: pick(ids.iqs), up: fc.boolean() });
+    steps.push(cut, cut);
+  }
+  if (swarm.power) steps.push(fc.record({ type: fc.constant('power' as const), device: pick([...ids.iqs, ...ids.repeaters]), on: fc.boolean() }));
+  if (swarm.interference) {
+    steps.push(
+      fc.record({
+        type: fc.constant('interference' as const),
+        x: fc.constantFrom(...ids.iqPositions.map((position) => position.x)),
+        y: fc.constant(0),
+        radiusM: fc.constant(25),
+        lossProbability: fc.constantFrom(0.5, 0.9, 1),
+        durationMs: fc.integer({ min: 10_000, max: 600_000 }),
+      }),
+    );
+  }
+  if (swarm.battery) steps.push(fc.record({ type: fc.constant('battery' as const), lock: pick(ids.locks), level: fc.constantFrom('fresh' as const, 'low' as const, 'very-low' as const) }));
+  if (swarm.clockDrift) steps.push(fc.record({ type: fc.constant('lock-clock' as const), lock: pick(ids.locks), offsetMs: fc.integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 }) }));
+  return steps;
+}
+
+/** Steps for a site under a swarm: people weigh most, then admin changes, then faults. */
+export function stepArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<Step> {
+  const ids = idsOf(spec);
+  const people = peopleSteps(ids, swarm);
+  const admin = adminSteps(ids, swarm);
+  const faults = faultSteps(ids, swarm);
+  const weighted = [
+    ...people.map((arbitrary) => ({ arbitrary, weight: 6 })),
+    ...admin.map((arbitrary) => ({ arbitrary, weight: 2 })),
+    ...faults.map((arbitrary) => ({ arbitrary, weight: 1 })),
+  ];
+  // A swarm whose people kinds have nothing to act on here (PINs without a keypad lock) falls back to tags.
+  if (people.length === 0) weighted.push({ arbitrary: peopleSteps(ids, { ...swarm, tags: true })[0] as fc.Arbitrary<TwinInput>, weight: 6 });
+  const input = fc.oneof(...weighted);
+  const gapMs = fc.oneof({ arbitrary: fc.integer({ min: 500, max: 20_000 }), weight: 3 }, { arbitrary: fc.integer({ min: 20_000, max: 600_000 }), weight: 1 });
+  return fc.record({ gapMs, input });
+}

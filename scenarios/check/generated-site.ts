@@ -1,0 +1,97 @@
+/**
+ * Generated sites for exploration: 1–3 IQs with up to 16 locks each (most within easy reach of their IQ, some
+ * behind a repeater), seeded fake users (no names: faker fills them from the run's seed), an office-hours access
+ * group and an always-open one, per-user permissions, EOM schedules on some locks, and a start instant chosen
+ * near a schedule boundary (so that time-zone and schedule-end bugs have a chance to show).
+ */
+import fc from 'fast-check';
+import type { LockKind, SiteSpecInput } from '../../twin/index.ts';
+
+/** Instants the generated runs start at: before opening, before closing, before a daylight-saving weekend. */
+export const generatedStarts = ['2026-03-02T06:40:00Z', '2026-03-02T16:40:00Z', '2026-03-27T16:40:00Z'] as const;
+
+const officeHours = { weekdays: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[], start: '08:00', end: '18:00' };
+const always = { weekdays: [1, 2, 3, 4, 5, 6, 7] as (1 | 2 | 3 | 4 | 5 | 6 | 7)[], start: '00:00', end: '24:00' };
+
+export interface SiteShape {
+  readonly iqs: number;
+  readonly locksPerIq: readonly number[];
+  readonly farLocks: readonly boolean[];
+  readonly users: number;
+  readonly permissions: readonly { mom: boolean; eom: boolean; remote: boolean }[];
+  readonly kinds: readonly LockKind[];
+  readonly eomOnLock: readonly boolean[];
+  readonly start: (typeof generatedStarts)[number];
+  readonly officeHoursUsers: readonly boolean[];
+}
+
+const kindArbitrary = fc.constantFrom<LockKind>('bluenet-escutcheon', 'bluenet-cylinder', 'escutcheon', 'pin', 'bluenet-escutcheon');
+
+export const siteShapeArbitrary: fc.Arbitrary<SiteShape> = fc.record({
+  iqs: fc.integer({ min: 1, max: 3 }),
+  locksPerIq: fc.array(fc.integer({ min: 1, max: 16 }), { minLength: 3, maxLength: 3 }),
+  farLocks: fc.array(fc.boolean(), { minLength: 48, maxLength: 48 }),
+  users: fc.integer({ min: 2, max: 8 }),
+  permissions: fc.array(fc.record({ mom: fc.boolean(), eom: fc.boolean(), remote: fc.boolean() }), { minLength: 8, maxLength: 8 }),
+  kinds: fc.array(kindArbitrary, { minLength: 48, maxLength: 48 }),
+  eomOnLock: fc.array(fc.boolean(), { minLength: 48, maxLength: 48 }),
+  start: fc.constantFrom(...generatedStarts),
+  officeHoursUsers: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+});
+
+/** The spec of a shape. IQs stand 100 m apart so each IQ's radio tree is its own. */
+export function siteFromShape(shape: SiteShape): SiteSpecInput {
+  const iqs = Array.from({ length: shape.iqs }, (_, index) => ({ id: `iq-${index + 1}`, position: { x: 100 * index, y: 0 } }));
+  const locks: NonNullable<SiteSpecInput['locks']> = [];
+  const repeaters: NonNullable<SiteSpecInput['repeaters']> = [];
+  iqs.forEach((iq, iqIndex) => {
+    const count = shape.locksPerIq[iqIndex] ?? 1;
+    let far = false;
+    for (let index = 0; index < count; index++) {
+      const slot = iqIndex * 16 + index;
+      const isFar = shape.farLocks[slot] === true && index < 4;
+      far ||= isFar;
+      const angle = (2 * Math.PI * index) / count;
+      const radiusM = isFar ? 16 : 3 + (index % 3);
+      locks.push({
+        id: `lock-${iqIndex + 1}-${index + 1}`,
+        kind: shape.kinds[slot] ?? 'bluenet-escutcheon',
+        iq: iq.id,
+        door: `door-${iqIndex + 1}-${index + 1}`,
+        position: isFar ? { x: iq.position.x + radiusM, y: 2 * index } : { x: iq.position.x + radiusM * Math.cos(angle), y: radiusM * Math.sin(angle) },
+        access: [],
+        eomSchedules: shape.eomOnLock[slot] === true ? [officeHours] : [],
+      });
+    }
+    if (far) repeaters.push({ id: `rep-${iqIndex + 1}`, iq: iq.id, position: { x: iq.position.x + 8, y: 0 } });
+  });
+  const users = Array.from({ length: shape.users }, (_, index) => {
+    const permissions = shape.permissions[index] ?? { mom: false, eom: false, remote: false };
+    return {
+      id: `user-${index + 1}`,
+      role: index === 0 ? ('owner' as const) : ('user' as const),
+      pin: String(100_000 + 1_111 * (index + 1)),
+      permissions: { manualOfficeMode: permissions.mom, easyOfficeMode: permissions.eom, remoteOpening: permissions.remote },
+      ...(index === 0 ? { email: 'owner@example.com' } : {}),
+    };
+  });
+  const officeHoursIds = users.filter((_, index) => index > 0 && shape.officeHoursUsers[index] === true).map((user) => user.id);
+  const alwaysIds = users.filter((user) => !officeHoursIds.includes(user.id)).map((user) => user.id);
+  const lockIds = locks.map((lock) => lock.id);
+  return {
+    name: 'generated',
+    timeZone: 'Europe/Amsterdam',
+    startsAtUtc: shape.start,
+    iqs,
+    repeaters,
+    doors: locks.map((lock) => ({ id: lock.door })),
+    locks,
+    users,
+    tags: users.map((user, index) => ({ id: `tag-${index + 1}`, user: user.id })),
+    phones: users.filter((_, index) => index % 2 === 0).map((user, index) => ({ id: `phone-${index + 1}`, user: user.id })),
+    accessGroups: [
+      ...(alwaysIds.length > 0 ? [{ id: 'group-always', users: alwaysIds, locks: lockIds, schedules: [always] }] : []),
+      ...(officeHoursIds.length > 0 ? [{ id: 'group-office', users: officeHoursIds, locks: lockIds, schedules: [officeHours] }] : []),
+    ],
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * The invariants a run must keep, checked against the reference model as events happen and after every step:
+ * - opening-allowed: no door opens for a credential the lock's current data refuses;
+ * - block-propagates: a change reaches every reachable lock within a bound (until then, staleness explains it);
+ * - office-mode-allowed: office modes start only for permitted users (EOM only inside its schedule) and EOM ends
+ *   with its schedule;
+ * - not-closed: NOT CLOSED is raised if and only if a door has been open 38 s;
+ * - entries-exact: no entry lost or doubled without a reported overflow;
+ * - tap-at-reader: a lock takes a phone tap only when it heard it above the tap threshold;
+ * - remote-open-real: a remote opening reported as done did open the lock;
+ * - relocks: a lock opened by a credential relocks after its open time;
+ * - topology-limits: every IQ tree is within its limits;
+ * - liveness: once faults stop, every lock converges to the cloud's data within a bound.
+ */
+import { maxLocksPerIq, maxRepeatersPerIq, notClosedAfterMsDefault, radioConfigDefault, type TraceRecord, type Twin } from '../../twin/index.ts';
+import { ReferenceModel, inSchedules } from './reference-model.ts';
+
+export const invariantNames = [
+  'opening-allowed',
+  'block-propagates',
+  'office-mode-allowed',
+  'not-closed',
+  'entries-exact',
+  'tap-at-reader',
+  'remote-open-real',
+  'relocks',
+  'topology-limits',
+  'liveness',
+] as const;
+export type InvariantName = (typeof invariantNames)[number];
+
+export interface Violation {
+  readonly invariant: InvariantName;
+  readonly tMs: number;
+  readonly message: string;
+}
+
+/** A change must land on a reachable lock within this long once nothing disturbs the radio or the internet. */
+export const propagationBoundMs = 5 * 60_000;
+/** Slack for timers that fire exactly on a boundary. */
+const toleranceMs = 1_000;
+
+const faultInputs = new Set(['iq-internet', 'power', 'interference']);
+
+export class InvariantMonitor {
+  private readonly reference: ReferenceModel;
+  private readonly lockVersion = new Map<string, number>();
+  private readonly clockOffsetMs = new Map<string, number>();
+  private readonly doorOpenSinceMs = new Map<string, number>();
+  private readonly unlockedSinceMs = new Map<string, number>();
+  private readonly remoteOpenings = new Map<string, number[]>();
+  private readonly commands = new Map<number, { lockId: string; command: string; issuedMs: number }>();
+  private lastDisturbanceMs = 0;
+  private readonly iqOfLock: ReadonlyMap<string, string>;
+  private violation: Violation | undefined;
+
+  constructor(private readonly twin: Twin) {
+    this.reference = new ReferenceModel(twin);
+    this.iqOfLock = new Map(twin.spec.locks.map((lock) => [lock.id, lock.iq]));
+    for (const lockId of twin.lockIds()) this.lockVersion.set(lockId, 1);
+    this.checkTopology();
+  }
+
+  /** The first invariant broken, if any. */
+  get firstViolation(): Violation | undefined {
+    return this.violation;
+  }
+
+  private fail(invariant: InvariantName, message: string): void {
+    this.violation ??= { invariant, tMs: this.twin.clock.now(), message };
+  }
+
+  /** Follows the trace as it is written. */
+  observe(record: TraceRecord): void {
+    const fields = record.fields ?? {};
+    const device = record.device ?? '';
+    switch (record.kind) {
+      case 'input':
+        // Interference disturbs until it ends, not only when it starts.
+        if (faultInputs.has(String(fields.type))) this.lastDisturbanceMs = Math.max(this.lastDisturbanceMs, record.tMs + (typeof fields.durationMs === 'number' ? fields.durationMs : 0));
+        return;
+      case 'lock.access-data':
+        this.lockVersion.set(device, Number(fields.version));
+        return;
+      case 'lock.clock':
+        this.clockOffsetMs.set(device, Number(fields.offsetMs));
+        return;
+      case 'lock.door-open-seen':
+        this.doorOpenSinceMs.set(device, record.tMs);
+        return;
+      case 'lock.door-closed-seen':
+        this.doorOpenSinceMs.delete(device);
+        return;
+      case 'lock.unlocked':
+        this.unlockedSinceMs.set(device, record.tMs);
+        return;
+      case 'lock.locked':
+      case 'lock.office-mode':
+        this.unlockedSinceMs.delete(device);
+        return;
+      case 'ble.tap':
+        if (typeof fields.taken === 'string' && typeof fields.rssi === 'number' && fields.rssi < radioConfigDefault.phone.tapThresholdDbm) {
+          this.fail('tap-at-reader', `${fields.taken} took a tap aimed at ${String(fields.aimed)} at ${fields.rssi} dBm, below the tap threshold of ${radioConfigDefault.phone.tapThresholdDbm} dBm`);
+        }
+        return;
+      case 'cloud.command':
+        this.commands.set(Number(fields.id), { lockId: device, command: String(fields.command), issuedMs: record.tMs });
+        return;
+      case 'cloud.command-result':
+        this.checkRemoteResult(Number(fields.id), fields.ok === true, record.tMs);
+        return;
+      case 'lock.audit':
+        this.checkAudit(record);
+        return;
+    }
+  }
+
+  private lockUtcMs(lockId: string, tMs: number): number {
+    return this.twin.epochUtcMs + tMs + (this.clockOffsetMs.get(lockId) ?? 0);
+  }
+
+  private currentRules(lockId: string) {
+    return this.reference.rules(lockId, this.lockVersion.get(lockId) ?? 1);
+  }
+
+  private checkAudit(record: TraceRecord): void {
+    const fields = record.fields ?? {};
+    const lockId = record.device ?? '';
+    const category = String(fields.category);
+    const detail = String(fields.detail);
+    const rules = this.currentRules(lockId);
+    const lockUtcMs = this.lockUtcMs(lockId, record.tMs);
+    if (category === 'lock_opened' && fields.method === 'remote') this.remoteOpenings.set(lockId, [...(this.remoteOpenings.get(lockId) ?? []).slice(-50), record.tMs]);
+    if (rules === undefined) return;
+    if (category === 'lock_opened' && typeof fields.credential === 'string') {
+      const refusal = this.reference.refusal(rules, fields.credential, lockUtcMs);
+      if (refusal !== undefined) this.fail('opening-allowed', `${lockId} opened for ${fields.credential} (version ${this.lockVersion.get(lockId) ?? 1} of its data refuses it: ${refusal})`);
+    }
+    if ((category === 'manual_office_mode' || category === 'easy_office_mode') && detail.startsWith('office mode on') && fields.method === 'tag') {
+      const user = typeof fields.user === 'string' ? fields.user : '';
+      const permissions = rules.permissions.get(user);
+      const easy = category === 'easy_office_mode';
+      if (easy ? permissions?.eom !== true : permissions?.mom !== true) this.fail('office-mode-allowed', `${lockId} entered ${easy ? 'Easy' : 'Manual'} Office Mode for ${user || 'someone'} without the permission`);
+      if (easy && !inSchedules(rules.eomSchedules, lockUtcMs, rules.timeZone)) this.fail('office-mode-allowed', `${lockId} entered Easy Office Mode outside its EOM schedule`);
+    }
+    if (category === 'not_closed') {
+      const openSinceMs = this.doorOpenSinceMs.get(lockId);
+      if (openSinceMs === undefined || record.tMs - openSinceMs < notClosedAfterMsDefault) {
+        this.fail('not-closed', `${lockId} raised NOT CLOSED after the door was open ${openSinceMs === undefined ? 'not at all' : `${(record.tMs - openSinceMs) / 1000} s`}, not ${notClosedAfterMsDefault / 1000} s`);
+      }
+    }
+  }
+
+  private checkRemoteResult(commandId: number, ok: boolean, tMs: number): void {
+    const command = this.commands.get(commandId);
+    this.commands.delete(commandId);
+    if (command === undefined || !ok || command.command !== 'open') return;
+    const opened = (this.remoteOpenings.get(command.lockId) ?? []).some((atMs) => atMs >= command.issuedMs && atMs <= tMs);
+    if (!opened) this.fail('remote-open-real', `remote opening ${commandId} of ${command.lockId} was reported done, but the lock never opened`);
+  }
+
+  /** The checks on the state of the whole twin, after every step. */
+  checkStep(): void {
+    this.reference.noteCloudChanges();
+    const nowMs = this.twin.clock.now();
+    for (const lockId of this.twin.lockIds()) {
+      const view = this.twin.lockView(lockId);
+      const rules = this.currentRules(lockId);
+      const unlockedSinceMs = this.unlockedSinceMs.get(lockId);
+      if (rules !== undefined && view.bolt === 'unlocked' && unlockedSinceMs !== undefined && nowMs - unlockedSinceMs > rules.openTimeMs + toleranceMs) {
+        this.fail('relocks', `${lockId} has been unlocked for ${(nowMs - unlockedSinceMs) / 1000} s; its open time is ${rules.openTimeMs / 1000} s`);
+      }
+      if (rules !== undefined && view.officeMode === 'easy' && !inSchedules(rules.eomSchedules, this.lockUtcMs(lockId, nowMs) - toleranceMs, rules.timeZone)) {
+        this.fail('office-mode-allowed', `${lockId} is still in Easy Office Mode after its EOM schedule ended`);
+      }
+      const openSinceMs = this.doorOpenSinceMs.get(lockId);
+      if (openSinceMs !== undefined && nowMs - openSinceMs >= notClosedAfterMsDefault + toleranceMs && view.door !== 'notClosed') {
+        this.fail('not-closed', `${lockId}'s door has been open ${(nowMs - openSinceMs) / 1000} s without NOT CLOSED`);
+      }
+      this.checkPropagation(lockId, view.online, nowMs);
+    }
+    this.checkEntries();
+  }
+
+  private checkPropagation(lockId: string, online: boolean, nowMs: number): void {
+    const staleness = this.twin.staleness(lockId);
+    const quiet = nowMs - this.lastDisturbanceMs > propagationBoundMs;
+    const iqId = this.iqOfLock.get(lockId) ?? '';
+    if (quiet && online && this.twin.iqConnected(iqId) && staleness.staleForMs > propagationBoundMs) {
+      this.fail('block-propagates', `${lockId} has been ${(staleness.staleForMs / 1000).toFixed(0)} s behind the cloud (version ${staleness.lockVersion} of ${staleness.cloudVersion}) while reachable`);
+    }
+  }
+
+  private checkEntries(): void {
+    const byLock = new Map<string, number[]>();
+    const lostByLock = new Map<string, [number, number][]>();
+    for (const entry of this.twin.entries.entries()) {
+      if (entry.category === 'audit_overflow') {
+        const match = /seq (\d+)–(\d+)/.exec(entry.detail);
+        if (match !== null) lostByLock.set(entry.lockId, [...(lostByLock.get(entry.lockId) ?? []), [Number(match[1]), Number(match[2])]]);
+        continue;
+      }
+      byLock.set(entry.lockId, [...(byLock.get(entry.lockId) ?? []), entry.auditSeq]);
+    }
+    for (const [lockId, seqs] of byLock) {
+      const sorted = [...seqs].sort((a, b) => a - b);
+      for (let index = 0; index < sorted.length; index++) {
+        const seq = sorted[index] as number;
+        if (index > 0 && sorted[index - 1] === seq) return this.fail('entries-exact', `entry ${seq} of ${lockId} is stored twice`);
+        const expected = index === 0 ? 1 : (sorted[index - 1] as number) + 1;
+        const covered = (lostByLock.get(lockId) ?? []).some(([first, last]) => first <= expected && seq - 1 <= last);
+        if (seq > expected && !covered) return this.fail('entries-exact', `entries ${expected}–${seq - 1} of ${lockId} are missing and no overflow was reported`);
+      }
+    }
+  }
+
+  private checkTopology(): void {
+    for (const [iqId, locks] of this.twin.topology.locksOf) {
+      if (locks.length > maxLocksPerIq) this.fail('topology-limits', `${iqId} serves ${locks.length} locks`);
+    }
+    const repeatersPerIq = new Map<string, number>();
+    for (const repeater of this.twin.spec.repeaters) repeatersPerIq.set(repeater.iq, (repeatersPerIq.get(repeater.iq) ?? 0) + 1);
+    for (const [iqId, count] of repeatersPerIq) if (count > maxRepeatersPerIq) this.fail('topology-limits', `${iqId} has ${count} repeaters`);
+  }
+
+  /** After the faults have stopped and the bound has passed: every lock holds the cloud's data. */
+  checkLiveness(): void {
+    for (const lockId of this.twin.lockIds()) {
+      const staleness = this.twin.staleness(lockId);
+      if (staleness.lockVersion !== staleness.cloudVersion) {
+        this.fail('liveness', `${lockId} still holds version ${staleness.lockVersion} of ${staleness.cloudVersion} after the faults stopped`);
+      }
+    }
+  }
+}
