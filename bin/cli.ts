@@ -5,6 +5,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { describeScenarioList, runCommand, demoCommand, listCommand, benchCommand } from './commands.ts';
 import { exitCodes, BadInputError } from './exit-codes.ts';
+import { checkCommand } from './check-command.ts';
+import { replayCommand } from './replay-command.ts';
 
 function parseSeed(text: string): number {
   if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('a seed is a whole number');
@@ -40,6 +42,26 @@ function buildProgram(): Command {
     .option('--until <duration>', 'virtual time to run to', '2h')
     .addOption(new Option('--speed <x>', 'virtual seconds per wall second (default 120 on a terminal, as fast as possible otherwise)').argParser(parseFloat))
     .action((options) => demoCommand(options));
+  program
+    .command('check')
+    .description('explore generated sites and input sequences against the invariants; shrink and save failures')
+    .option('--runs <n>', 'runs in the sweep', undefined)
+    .option('--seed <s>', 'sweep seed (each run gets its own seed from it)')
+    .option('--steps <m>', 'most steps in one run')
+    .option('--jobs <j>', 'worker threads on this machine')
+    .option('--shard <i/n>', 'run only shard i of n (the union of all shards is the whole sweep)')
+    .option('--defect <name>', 'switch a defect on (repeatable)', (name: string, previous: string[] = []) => [...previous, name])
+    .option('--list-defects', 'list the switchable defects')
+    .option('--determinism', 'run each case twice and name the first event where the traces part')
+    .option('--out <dir>', 'where failure files go', '.lockstep/failures')
+    .option('--json', 'print one JSON object')
+    .action((options) => checkCommand(options));
+  program
+    .command('replay')
+    .description('replay a failure file: the same run, event for event, told in plain words')
+    .argument('<file>', 'a failure file written by lockstep check')
+    .option('--json', 'print one JSON object')
+    .action((file: string, options: { json?: boolean }) => replayCommand(file, options));
   program
     .command('bench')
     .description('measure speed and memory (campus day, clock race, heap per device)')

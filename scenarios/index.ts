@@ -5,3 +5,4 @@ export * from './run-scenario.ts';
 export * from './scenario-library.ts';
 export * from './narrator.ts';
 export * from './expectations.ts';
+export * from './check/index.ts';

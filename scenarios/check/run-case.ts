@@ -3,7 +3,7 @@
  * runs step by step with the invariant monitor watching; after the last step every fault is repaired and the twin
  * runs quietly for the liveness bound. The result is the first violation, if any, and the run's fingerprint.
  */
-import { createTwin, parseSiteSpec, type SiteSpecInput, type TwinInput } from '../../twin/index.ts';
+import { createTwin, parseSiteSpec, type SiteSpecInput, type TraceRecord, type Twin, type TwinInput } from '../../twin/index.ts';
 import type { Step } from './generated-inputs.ts';
 import { InvariantMonitor, propagationBoundMs, type Violation } from './invariants.ts';
 
@@ -50,7 +50,15 @@ function repairInputs(site: SiteSpecInput): TwinInput[] {
   ];
 }
 
-export function runCase(testCase: Case, options: { readonly keepLines?: boolean } = {}): CaseResult {
+export interface RunCaseOptions {
+  /** Keep the trace lines (default true; a sweep turns it off and keeps only the fingerprint). */
+  readonly keepLines?: boolean;
+  /** Also called with every trace event (the replay's story). */
+  readonly onRecord?: (record: TraceRecord) => void;
+  readonly onTwin?: (twin: Twin) => void;
+}
+
+export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResult {
   const parsed = parseSiteSpec(testCase.site);
   if (!parsed.ok) throw new Error(`generated site is invalid: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`);
   let monitor: InvariantMonitor | undefined;
@@ -60,10 +68,14 @@ export function runCase(testCase: Case, options: { readonly keepLines?: boolean 
     seed: testCase.seed,
     defects: testCase.defects,
     trace: {
-      onRecord: (record) => monitor?.observe(record),
+      onRecord: (record) => {
+        monitor?.observe(record);
+        options.onRecord?.(record);
+      },
       ...(options.keepLines === false ? {} : { onLine: (line: string) => void (lines.length < caseLinesMax && lines.push(line)) }),
     },
   });
+  options.onTwin?.(twin);
   monitor = new InvariantMonitor(twin);
   const timed = timedInputs(testCase.steps);
   let stepsRun = 0;

@@ -1,0 +1,9 @@
+/** Property-based exploration: generated cases, the reference model, invariants, failure files and replay. */
+export * from './generated-site.ts';
+export * from './generated-inputs.ts';
+export * from './reference-model.ts';
+export * from './invariants.ts';
+export * from './run-case.ts';
+export * from './property.ts';
+export * from './failure-file.ts';
+export * from './replay.ts';
