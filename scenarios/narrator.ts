@@ -40,7 +40,7 @@ export class Narrator {
 
   attach(twin: Twin): void {
     this.names = namesOf(twin.spec);
-    this.clockText = localTimeFormatter(twin.spec.timeZone);
+    this.clockText = localTimeFormatter(twin.spec.timeZone, twin.spec.startsAtUtc);
   }
 
   record(record: TraceRecord): void {

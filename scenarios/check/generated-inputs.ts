@@ -142,8 +142,8 @@ export function stepArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<S
   const faults = faultSteps(ids, swarm);
   const weighted = [
     ...people.map((arbitrary) => ({ arbitrary, weight: 6 })),
-    ...admin.map((arbitrary) => ({ arbitrary, weight: 2 })),
-    ...faults.map((arbitrary) => ({ arbitrary, weight: 1 })),
+    ...admin.map((arbitrary) => ({ arbitrary, weight: 3 })),
+    ...faults.map((arbitrary) => ({ arbitrary, weight: 2 })),
   ];
   // A swarm whose people kinds have nothing to act on here (PINs without a keypad lock) falls back to tags.
   if (people.length === 0) weighted.push({ arbitrary: peopleSteps(ids, { ...swarm, tags: true })[0] as fc.Arbitrary<TwinInput>, weight: 6 });

@@ -1,6 +1,7 @@
 /**
  * The invariants a run must keep, checked against the reference model as events happen and after every step:
  * - opening-allowed: no door opens for a credential the lock's current data refuses;
+ * - refusal-justified: no credential the lock's current data accepts is refused for an access reason;
  * - block-propagates: a change reaches every reachable lock within a bound (until then, staleness explains it);
  * - office-mode-allowed: office modes start only for permitted users (EOM only inside its schedule) and EOM ends
  *   with its schedule;
@@ -17,6 +18,7 @@ import { ReferenceModel, inSchedules } from './reference-model.ts';
 
 export const invariantNames = [
   'opening-allowed',
+  'refusal-justified',
   'block-propagates',
   'office-mode-allowed',
   'not-closed',
@@ -40,6 +42,9 @@ export const propagationBoundMs = 5 * 60_000;
 /** Slack for timers that fire exactly on a boundary. */
 const toleranceMs = 1_000;
 
+/** Refusals the reference model can judge (battery and keypad refusals are the lock's own business). */
+const accessReasons = new Set(['credential not on this lock', 'tag blocked', 'credential blocked', 'key not yet valid', 'key expired', 'no access group grants this lock', 'outside schedule']);
+
 const faultInputs = new Set(['iq-internet', 'power', 'interference']);
 
 export class InvariantMonitor {
@@ -51,6 +56,9 @@ export class InvariantMonitor {
   private readonly remoteOpenings = new Map<string, number[]>();
   private readonly commands = new Map<number, { lockId: string; command: string; issuedMs: number }>();
   private lastDisturbanceMs = 0;
+  /** When each lock's clock was last set, and when it last entered Easy Office Mode. */
+  private readonly clockSetMs = new Map<string, number>();
+  private readonly eomEnteredMs = new Map<string, number>();
   private readonly iqOfLock: ReadonlyMap<string, string>;
   private violation: Violation | undefined;
 
@@ -84,6 +92,7 @@ export class InvariantMonitor {
         return;
       case 'lock.clock':
         this.clockOffsetMs.set(device, Number(fields.offsetMs));
+        this.clockSetMs.set(device, record.tMs);
         return;
       case 'lock.door-open-seen':
         this.doorOpenSinceMs.set(device, record.tMs);
@@ -136,6 +145,11 @@ export class InvariantMonitor {
       const refusal = this.reference.refusal(rules, fields.credential, lockUtcMs);
       if (refusal !== undefined) this.fail('opening-allowed', `${lockId} opened for ${fields.credential} (version ${this.lockVersion.get(lockId) ?? 1} of its data refuses it: ${refusal})`);
     }
+    if (category === 'lock_rejected' && typeof fields.credential === 'string' && accessReasons.has(detail)) {
+      const refusal = this.reference.refusal(rules, fields.credential, lockUtcMs);
+      if (refusal === undefined) this.fail('refusal-justified', `${lockId} refused ${fields.credential} (${detail}) though version ${this.lockVersion.get(lockId) ?? 1} of its data allows it`);
+    }
+    if (category === 'easy_office_mode' && detail.startsWith('office mode on')) this.eomEnteredMs.set(lockId, record.tMs);
     if ((category === 'manual_office_mode' || category === 'easy_office_mode') && detail.startsWith('office mode on') && fields.method === 'tag') {
       const user = typeof fields.user === 'string' ? fields.user : '';
       const permissions = rules.permissions.get(user);
@@ -170,7 +184,12 @@ export class InvariantMonitor {
       if (rules !== undefined && view.bolt === 'unlocked' && unlockedSinceMs !== undefined && nowMs - unlockedSinceMs > rules.openTimeMs + toleranceMs) {
         this.fail('relocks', `${lockId} has been unlocked for ${(nowMs - unlockedSinceMs) / 1000} s; its open time is ${rules.openTimeMs / 1000} s`);
       }
-      if (rules !== undefined && view.officeMode === 'easy' && !inSchedules(rules.eomSchedules, this.lockUtcMs(lockId, nowMs) - toleranceMs, rules.timeZone)) {
+      const lockUtcMs = this.lockUtcMs(lockId, nowMs);
+      const eomOver = rules !== undefined && !inSchedules(rules.eomSchedules, lockUtcMs, rules.timeZone) && !inSchedules(rules.eomSchedules, lockUtcMs - toleranceMs, rules.timeZone);
+      // A lock whose clock was set while in EOM keeps the end it planned on entering; only its own clock's
+      // schedule end is judged, so such a lock is left out.
+      const clockSetDuringEom = (this.clockSetMs.get(lockId) ?? -1) >= (this.eomEnteredMs.get(lockId) ?? 0);
+      if (view.officeMode === 'easy' && eomOver && !clockSetDuringEom) {
         this.fail('office-mode-allowed', `${lockId} is still in Easy Office Mode after its EOM schedule ended`);
       }
       const openSinceMs = this.doorOpenSinceMs.get(lockId);

@@ -17,7 +17,7 @@ export const stepsMax = 500;
 export function caseArbitrary(options: { readonly steps: number; readonly defects: readonly string[] }): fc.Arbitrary<Case> {
   return fc.tuple(siteShapeArbitrary, swarmArbitrary, fc.integer({ min: 1, max: 2 ** 31 - 1 })).chain(([shape, swarm, seed]) => {
     const site = siteFromShape(shape);
-    return fc.array(stepArbitrary(site, swarm), { maxLength: options.steps }).map((steps): Case => ({ site, seed, steps, defects: options.defects }));
+    return fc.array(stepArbitrary(site, swarm), { maxLength: options.steps, size: 'max' }).map((steps): Case => ({ site, seed, steps, defects: options.defects }));
   });
 }
 

@@ -61,7 +61,8 @@ export interface RunCaseOptions {
 export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResult {
   const parsed = parseSiteSpec(testCase.site);
   if (!parsed.ok) throw new Error(`generated site is invalid: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`);
-  let monitor: InvariantMonitor | undefined;
+  // The monitor needs the twin and the twin's trace needs the monitor: the trace reaches it through this box.
+  const box: { monitor?: InvariantMonitor } = {};
   const lines: string[] = [];
   const twin = createTwin({
     spec: parsed.spec,
@@ -69,14 +70,15 @@ export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResul
     defects: testCase.defects,
     trace: {
       onRecord: (record) => {
-        monitor?.observe(record);
+        box.monitor?.observe(record);
         options.onRecord?.(record);
       },
       ...(options.keepLines === false ? {} : { onLine: (line: string) => void (lines.length < caseLinesMax && lines.push(line)) }),
     },
   });
   options.onTwin?.(twin);
-  monitor = new InvariantMonitor(twin);
+  const monitor = new InvariantMonitor(twin);
+  box.monitor = monitor;
   const timed = timedInputs(testCase.steps);
   let stepsRun = 0;
   for (const { atMs, input } of timed) {
