@@ -108,9 +108,8 @@ async function sweepOnWorkers(plan: CheckPlan, tick: () => void): Promise<RunOut
     parts.map(
       (indices) =>
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL('./check-worker.ts', import.meta.url), {
+          const worker = new Worker(new URL('./check-worker.js', import.meta.url), {
             workerData: { indices, sweepSeed: plan.sweepSeed, steps: plan.steps, defects: plan.defects },
-            execArgv: ['--import', 'tsx'],
           });
           worker.on('message', (outcome: RunOutcome) => {
             outcomes.push(outcome);

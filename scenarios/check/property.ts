@@ -41,11 +41,14 @@ export interface RunOutcome {
 }
 
 /** Runs (and on failure shrinks) one run of the sweep. */
-export function checkRun(runIndex: number, options: { readonly sweepSeed: number; readonly steps: number; readonly defects: readonly string[] }): RunOutcome {
+export function checkRun(
+  runIndex: number,
+  options: { readonly sweepSeed: number; readonly steps: number; readonly defects: readonly string[]; readonly shrink?: boolean },
+): RunOutcome {
   const fcSeed = runSeed(options.sweepSeed, runIndex);
   const details = fc.check(
     fc.property(caseArbitrary(options), (testCase) => runCase(testCase, { keepLines: false }).violation === undefined),
-    { seed: fcSeed, numRuns: 1, endOnFailure: false },
+    { seed: fcSeed, numRuns: 1, endOnFailure: options.shrink === false },
   );
   if (!details.failed || details.counterexample === null) return { runIndex, fcSeed, failed: false };
   const counterexample = details.counterexample[0];
