@@ -9,6 +9,7 @@ import { SingleBar } from 'cli-progress';
 import {
   caseOfRun,
   checkRun,
+  compareRuns,
   failureFileOf,
   failuresDirDefault,
   propertyName,
@@ -19,7 +20,7 @@ import {
   writeFailureFile,
   type RunOutcome,
 } from '../scenarios/index.ts';
-import { defectCatalog, defectNames, firstDivergence, isDefectName } from '../twin/index.ts';
+import { defectCatalog, defectNames, isDefectName } from '../twin/index.ts';
 import { BadInputError, exitCodes } from './exit-codes.ts';
 
 export interface CheckFlags {
@@ -160,13 +161,11 @@ function listDefects(json: boolean): void {
 function determinismCheck(plan: CheckPlan): void {
   const bar = progressBar(plan, 'determinism');
   for (const runIndex of plan.indices) {
-    const testCase = caseOfRun(runIndex, { sweepSeed: plan.sweepSeed, steps: plan.steps, defects: plan.defects });
-    const first = runCase(testCase);
-    const second = runCase(testCase);
+    const comparison = compareRuns(caseOfRun(runIndex, { sweepSeed: plan.sweepSeed, steps: plan.steps, defects: plan.defects }));
     bar.tick();
-    if (first.traceHash === second.traceHash) continue;
+    if (comparison.identical) continue;
     bar.stop();
-    const divergence = firstDivergence(first.lines, second.lines);
+    const divergence = comparison.firstDivergence;
     if (plan.json) print(JSON.stringify({ property: 'determinism', runs: plan.indices.length, failed: true, seed: plan.sweepSeed, runIndex, firstDivergence: divergence ?? null }));
     else print(`NOT DETERMINISTIC: run ${runIndex} parts at event ${divergence?.index ?? '?'}:\n  first:  ${divergence?.left ?? '(end)'}\n  second: ${divergence?.right ?? '(end)'}`);
     process.exitCode = exitCodes.failed;

@@ -96,3 +96,29 @@ describe('lockstep check and replay', () => {
     expect(lockstep('replay', join(regressionsDir, 'missing.json')).status).toBe(2);
   });
 });
+
+describe('the determinism self-check', () => {
+  it('passes for identical runs and names the first divergence when a nondeterministic event is planted', async () => {
+    const { caseOfRun, compareRuns } = await import('../scenarios/index.ts');
+    const testCase = caseOfRun(3, { sweepSeed: 1, steps: 20, defects: [] });
+    expect(compareRuns(testCase).identical).toBe(true);
+    // Planted only in the second run, with a value from the wall clock: what a stray Date.now() would do.
+    const planted = compareRuns(testCase, {
+      onTwin: (twin, attempt) => {
+        if (attempt === 1) twin.clock.schedule(90_000, () => void twin.trace.record('planted', undefined, { wallMs: performance.now() }));
+      },
+    });
+    expect(planted.identical).toBe(false);
+    expect(planted.firstDivergence?.right).toMatch(/"kind":"planted"/);
+    expect(planted.firstDivergence?.left).not.toMatch(/planted/);
+    expect(JSON.parse(planted.firstDivergence?.right ?? '{}').t).toBe(90_000);
+  });
+
+  it('shards cover exactly the run seeds of the unsharded sweep', async () => {
+    const { runSeed } = await import('../scenarios/index.ts');
+    const whole = shardRuns(50, { index: 1, count: 1 }).map((runIndex) => runSeed(1, runIndex));
+    const halves = [1, 2].flatMap((index) => shardRuns(50, { index, count: 2 }).map((runIndex) => runSeed(1, runIndex)));
+    expect([...halves].sort((a, b) => a - b)).toEqual([...whole].sort((a, b) => a - b));
+    expect(new Set(whole).size).toBe(50);
+  });
+});

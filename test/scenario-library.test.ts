@@ -110,3 +110,33 @@ describe('lockstep run --all', () => {
     expect(lockstep().status).toBe(2);
   });
 });
+
+/** The same expectation, saying the opposite. */
+function inverted(expectation: Scenario['expectations'][number]): Scenario['expectations'][number] {
+  switch (expectation.type) {
+    case 'lock-state':
+      if (expectation.bolt !== undefined) return { ...expectation, bolt: expectation.bolt === 'locked' ? 'unlocked' : 'locked' };
+      if (expectation.door !== undefined) return { ...expectation, door: expectation.door === 'closed' ? 'open' : 'closed' };
+      return { ...expectation, online: expectation.online !== true };
+    case 'admin-result':
+      return { ...expectation, code: expectation.code === 'ok' ? 2203 : 'ok' };
+    case 'outbox':
+      return { ...expectation, count: expectation.count + 1 };
+    case 'entry':
+      if (expectation.count !== undefined) return { ...expectation, count: expectation.count + 1 };
+      return { ...expectation, absent: expectation.absent !== true };
+    default:
+      return { ...expectation, absent: expectation.absent !== true };
+  }
+}
+
+describe('every scenario fails when its key expectation is inverted', () => {
+  it.each(names)('%s', (name) => {
+    const scenario = load(name);
+    const key = scenario.expectations[0];
+    if (key === undefined) throw new Error(`${name} has no expectation`);
+    const result = runScenario({ ...scenario, expectations: [inverted(key), ...scenario.expectations.slice(1)] });
+    expect(result.passed).toBe(false);
+    expect(result.failures.join('\n')).toMatch(/^expect\[0\]/m);
+  });
+});

@@ -7,3 +7,4 @@ export * from './run-case.ts';
 export * from './property.ts';
 export * from './failure-file.ts';
 export * from './replay.ts';
+export * from './determinism.ts';
