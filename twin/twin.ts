@@ -157,9 +157,12 @@ export class Twin {
     applyInput(this, input);
   }
 
-  /** Applies an input at virtual time `atMs` (now or later). */
+  /**
+   * Applies an input at virtual time `atMs` (now or later), after everything else due then: the same order as
+   * an input applied to the running twin at that time, so a recorded session replays exactly.
+   */
   applyAt(atMs: number, input: TwinInput): void {
-    this.clock.scheduleAt(atMs, () => this.apply(input));
+    this.clock.scheduleAt(atMs, () => this.apply(input), 1);
   }
 
   runUntil(untilMs: number): void {
@@ -253,6 +256,11 @@ export class Twin {
       if (!this.lockView(lockId).online) throw new CloudError(3102, `keypad lock ${lockId} is out of reach`);
     }
     this.cloud.core.setPin(actorId, userId, pin);
+  }
+
+  /** Mean RSSI of the radio link between two fixed devices (for views of the radio tree). */
+  linkRssiDbm(a: string, b: string): number {
+    return this.links.get(a, b).meanRssiDbm;
   }
 
   /** How far behind the cloud a lock's data is, right now. */

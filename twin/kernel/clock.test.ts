@@ -76,4 +76,16 @@ describe('VirtualClock', () => {
     expect(() => clock.scheduleAt(50, () => undefined)).toThrow(RangeError);
     expect(() => clock.runUntil(10)).toThrow(RangeError);
   });
+
+  it('runs lane-1 entries (inputs) after everything else due in the same millisecond', () => {
+    const clock = new VirtualClock();
+    const fired: string[] = [];
+    clock.scheduleAt(100, () => fired.push('input'), 1);
+    clock.scheduleAt(100, () => {
+      fired.push('event');
+      clock.scheduleAt(100, () => fired.push('follow-up'));
+    });
+    clock.advance(100);
+    expect(fired).toEqual(['event', 'follow-up', 'input']);
+  });
 });

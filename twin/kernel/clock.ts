@@ -75,13 +75,16 @@ export class VirtualClock implements Clock {
     return this.queue.size;
   }
 
-  /** Schedules `callback` at absolute virtual time `atMs` (never in the past). */
-  scheduleAt(atMs: number, callback: () => void): TimerHandle {
+  /**
+   * Schedules `callback` at absolute virtual time `atMs` (never in the past). Lane 1 is for inputs from outside:
+   * they run after everything else due in the same millisecond.
+   */
+  scheduleAt(atMs: number, callback: () => void, lane: 0 | 1 = 0): TimerHandle {
     if (!(atMs >= this.nowMs)) {
       throw new RangeError(`cannot schedule at ${atMs} ms: the clock is already at ${this.nowMs} ms`);
     }
     if (this.queue.size >= this.maxQueuedEntries) throw new QueueLimitError(this.maxQueuedEntries);
-    const entry: QueueEntry = { dueMs: atMs, seq: this.nextSeq++, callback, cancelled: false };
+    const entry: QueueEntry = { dueMs: atMs, lane, seq: this.nextSeq++, callback, cancelled: false };
     this.queue.push(entry);
     return entry;
   }

@@ -1,16 +1,21 @@
 /**
- * A binary min-heap of scheduled entries ordered by (due time, insertion sequence): ties fire in the order they
- * were scheduled, which is what makes a run reproducible (design.md, determinism rule 3).
+ * A binary min-heap of scheduled entries ordered by (due time, lane, insertion sequence): ties fire in the order
+ * they were scheduled, which is what makes a run reproducible (design.md, determinism rule 3). Lane 1 holds
+ * inputs from outside, which act after everything else due in the same millisecond, exactly as an input applied
+ * to a running twin does (so a live session and its replay order events the same way).
  */
 export interface QueueEntry {
   readonly dueMs: number;
+  readonly lane: 0 | 1;
   readonly seq: number;
   readonly callback: () => void;
   cancelled: boolean;
 }
 
 function before(a: QueueEntry, b: QueueEntry): boolean {
-  return a.dueMs < b.dueMs || (a.dueMs === b.dueMs && a.seq < b.seq);
+  if (a.dueMs !== b.dueMs) return a.dueMs < b.dueMs;
+  if (a.lane !== b.lane) return a.lane < b.lane;
+  return a.seq < b.seq;
 }
 
 export class EventQueue {
