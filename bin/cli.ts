@@ -7,6 +7,7 @@ import { describeScenarioList, runCommand, demoCommand, listCommand, benchComman
 import { exitCodes, BadInputError } from './exit-codes.ts';
 import { checkCommand } from './check-command.ts';
 import { replayCommand } from './replay-command.ts';
+import { serveCommand } from './serve-command.ts';
 
 function parseSeed(text: string): number {
   if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('a seed is a whole number');
@@ -62,6 +63,15 @@ function buildProgram(): Command {
     .argument('<file>', 'a failure file written by lockstep check')
     .option('--json', 'print one JSON object')
     .action((file: string, options: { json?: boolean }) => replayCommand(file, options));
+  program
+    .command('serve')
+    .description('serve the live twin: REST API, live WebSocket protocol and browser visualization')
+    .option('--host <host>', 'interface to bind (loopback unless told otherwise)', '127.0.0.1')
+    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .option('--scenario <name>', 'scenario or site to run (a site runs with people coming and going)', 'office')
+    .option('--seed <n>', 'root seed', parseSeed)
+    .option('--speed <x>', 'virtual seconds per wall second', '1')
+    .action((options) => serveCommand(options));
   program
     .command('bench')
     .description('measure speed and memory (campus day, clock race, heap per device)')

@@ -1,0 +1,56 @@
+/** `lockstep serve`: the live twin with its REST API, live protocol and visualization. Ctrl-C stops it cleanly. */
+import { LiveTwin } from '../api/live-twin.ts';
+import { startServer } from '../api/server.ts';
+import { isSiteName } from '../twin/index.ts';
+import { BadInputError } from './exit-codes.ts';
+import { resolveTarget } from './resolve-target.ts';
+
+/** The demo site's documented API client (README): only for trying the API on this machine. */
+export const demoClient = { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' } as const;
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export interface ServeFlags {
+  host: string;
+  port: string;
+  scenario: string;
+  seed?: number;
+  speed: string;
+}
+
+function credentials(host: string): { clientId: string; clientSecret: string } {
+  const clientId = process.env.LOCKSTEP_CLIENT_ID;
+  const clientSecret = process.env.LOCKSTEP_CLIENT_SECRET;
+  if (clientId !== undefined && clientSecret !== undefined && clientSecret.length >= 16) return { clientId, clientSecret };
+  if (!loopbackHosts.has(host)) {
+    throw new BadInputError(`refusing to serve on ${host} with the demo API credentials: set LOCKSTEP_CLIENT_ID and LOCKSTEP_CLIENT_SECRET (16+ characters), or bind to 127.0.0.1`);
+  }
+  return demoClient;
+}
+
+export async function serveCommand(flags: ServeFlags): Promise<void> {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new BadInputError(`--port must be 0–65535, got "${flags.port}"`);
+  const speed = Number(flags.speed);
+  if (!(speed > 0 && speed <= 86_400)) throw new BadInputError(`--speed must be a number in (0, 86400], got "${flags.speed}"`);
+  const resolved = resolveTarget(flags.scenario);
+  if (!resolved.ok) throw new BadInputError(resolved.errors.map((error) => `${error.path}: ${error.message}`).join('\n'));
+  const clientCredentials = credentials(flags.host);
+  const live = new LiveTwin({
+    scenario: resolved.value,
+    siteInput: isSiteName(flags.scenario) ? flags.scenario : (resolved.value.spec as never),
+    seed: flags.seed ?? resolved.value.seed ?? 1,
+    speed,
+  });
+  const server = await startServer({ live, host: flags.host, port, credentials: clientCredentials });
+  process.stdout.write(`lockstep live twin: ${resolved.value.name} (seed ${flags.seed ?? resolved.value.seed ?? 1}) at ${speed}x\n`);
+  process.stdout.write(`  visualization  ${server.url}/\n  REST API       ${server.url}/v1.2/sites  (OpenAPI at ${server.url}/openapi.json)\n  live protocol  ${server.url.replace('http', 'ws')}/live\n  health         ${server.url}/healthz\nCtrl-C stops it.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.stdout.write('stopping…\n');
+      void server.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
