@@ -5,7 +5,6 @@
  * scenario file that replays the session to the same fingerprint.
  */
 import {
-  epochUtcIsoDefault,
   type CloudCore,
   type LockView,
   type RemoteCommand,
@@ -15,7 +14,7 @@ import {
   type Twin,
   type TwinInput,
 } from '../twin/index.ts';
-import { prepareRun, type Scenario } from '../scenarios/index.ts';
+import { prepareRun, scenarioInputsMax, type Scenario } from '../scenarios/index.ts';
 import { Pacer } from './pacer.ts';
 
 export interface LiveTwinOptions {
@@ -29,12 +28,35 @@ export interface LiveTwinOptions {
   readonly paused?: boolean;
 }
 
+export type LockState = LockView & { readonly name: string; readonly kind: string; readonly doorId: string; readonly x: number; readonly y: number; readonly iq: string };
+export interface IqState {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly connected: boolean;
+  readonly powered: boolean;
+  readonly sync: string;
+}
+export interface RepeaterState {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly iq: string;
+  readonly powered: boolean;
+  readonly parent: string | undefined;
+}
+export interface AlertState {
+  readonly lockId: string;
+  readonly kind: string;
+  readonly raisedUtcMs: number;
+}
+
 export interface DeviceSnapshot {
-  readonly locks: readonly (LockView & { readonly name: string; readonly kind: string; readonly doorId: string; readonly x: number; readonly y: number; readonly iq: string })[];
-  readonly iqs: readonly { readonly id: string; readonly x: number; readonly y: number; readonly connected: boolean; readonly powered: boolean; readonly sync: string }[];
-  readonly repeaters: readonly { readonly id: string; readonly x: number; readonly y: number; readonly iq: string; readonly powered: boolean; readonly parent: string | undefined }[];
+  readonly locks: readonly LockState[];
+  readonly iqs: readonly IqState[];
+  readonly repeaters: readonly RepeaterState[];
   readonly links: readonly { readonly from: string; readonly to: string; readonly rssiDbm: number }[];
-  readonly alerts: readonly { readonly lockId: string; readonly kind: string; readonly raisedUtcMs: number }[];
+  readonly alerts: readonly AlertState[];
 }
 
 export interface LiveStatus {
@@ -46,8 +68,13 @@ export interface LiveStatus {
   readonly traceHash: string;
 }
 
-/** Inputs a session keeps for export; a session longer than this refuses new inputs rather than grow. */
-export const sessionInputsMax = 200_000;
+/**
+ * Inputs a session keeps for export (its scenario's own included), as many as a scenario file may list; a session
+ * longer than this refuses new inputs rather than grow or export a file that would not load.
+ */
+export const sessionInputsMax = scenarioInputsMax;
+/** Milliseconds `apply` may step past inputs queued for the same millisecond (see `apply`). */
+const applyNudgeMsMax = 1_000;
 
 export type TraceListener = (record: TraceRecord) => void;
 
@@ -57,15 +84,32 @@ export class LiveTwin {
   private readonly pacer: Pacer;
   private readonly listeners = new Set<TraceListener>();
   private readonly sessionInputs: { atMs: number; input: TwinInput }[] = [];
+  /** Virtual time of the last input the twin applied from its own queue (scenario or background traffic). */
+  private queuedInputMs = -1;
+  private applying = false;
+  private readonly lockNames: ReadonlyMap<string, string>;
+  private readonly lockSpecs: ReadonlyMap<string, SiteSpec['locks'][number]>;
+  private readonly iqSpecs: ReadonlyMap<string, SiteSpec['iqs'][number]>;
+  private readonly repeaterSpecs: ReadonlyMap<string, SiteSpec['repeaters'][number]>;
 
   constructor(private readonly options: LiveTwinOptions) {
     const run = prepareRun(options.scenario, {
       seed: options.seed,
       untilMs: 365 * 86_400_000,
-      trace: { onRecord: (record) => this.listeners.forEach((listener) => listener(record)) },
+      trace: {
+        onRecord: (record) => {
+          if (record.kind === 'input' && !this.applying) this.queuedInputMs = record.tMs;
+          this.listeners.forEach((listener) => listener(record));
+        },
+      },
     });
     this.twin = run.twin;
     this.spec = run.twin.spec;
+    const doorName = new Map(this.spec.doors.map((door) => [door.id, door.name ?? door.id]));
+    this.lockNames = new Map(this.spec.locks.map((lock) => [lock.id, lock.name ?? doorName.get(lock.door) ?? lock.id]));
+    this.lockSpecs = new Map(this.spec.locks.map((lock) => [lock.id, lock]));
+    this.iqSpecs = new Map(this.spec.iqs.map((iq) => [iq.id, iq]));
+    this.repeaterSpecs = new Map(this.spec.repeaters.map((repeater) => [repeater.id, repeater]));
     this.pacer = new Pacer({ advanceTo: (virtualMs) => this.twin.runUntil(virtualMs), nowMs: () => this.twin.clock.now(), speed: options.speed });
     if (options.paused !== true) this.pacer.resume();
   }
@@ -74,12 +118,26 @@ export class LiveTwin {
     return this.twin.cloud.core;
   }
 
-  /** Applies an input now (after every event due now), and keeps it for export. */
-  apply(input: TwinInput): void {
-    if (this.sessionInputs.length >= sessionInputsMax) throw new RangeError(`a session keeps at most ${sessionInputsMax} inputs`);
-    this.sessionInputs.push({ atMs: this.twin.clock.now(), input });
-    this.twin.apply(input);
-    this.twin.runUntil(this.twin.clock.now());
+  /**
+   * Applies an input now (after every event due now), keeps it for export and returns the virtual time it was
+   * applied at. Replayed, a session input is queued from the start, so it runs before any input the twin queues
+   * for the same millisecond during the run (background traffic); live it runs after those. So when such an input
+   * already ran in this millisecond, time first moves on by a millisecond (or a few), and both orders agree.
+   */
+  apply(input: TwinInput): number {
+    if (this.options.scenario.inputs.length + this.sessionInputs.length >= sessionInputsMax) throw new RangeError(`a session keeps at most ${sessionInputsMax} inputs`);
+    const startMs = this.twin.clock.now();
+    while (this.queuedInputMs === this.twin.clock.now() && this.twin.clock.now() - startMs < applyNudgeMsMax) this.twin.runUntil(this.twin.clock.now() + 1);
+    const atMs = this.twin.clock.now();
+    this.sessionInputs.push({ atMs, input });
+    this.applying = true;
+    try {
+      this.twin.apply(input);
+    } finally {
+      this.applying = false;
+    }
+    this.twin.runUntil(atMs);
+    return atMs;
   }
 
   /** Remote opening or office mode through the cloud as an input (so export replays it). Throws CloudError. */
@@ -129,28 +187,59 @@ export class LiveTwin {
 
   snapshot(): DeviceSnapshot {
     const twin = this.twin;
-    const doorName = new Map(this.spec.doors.map((door) => [door.id, door.name ?? door.id]));
     return {
-      locks: this.spec.locks.map((lock) => ({ ...twin.lockView(lock.id), name: lock.name ?? doorName.get(lock.door) ?? lock.id, kind: lock.kind, doorId: lock.door, x: lock.position.x, y: lock.position.y, iq: lock.iq })),
-      iqs: this.spec.iqs.map((iq) => ({ id: iq.id, x: iq.position.x, y: iq.position.y, connected: twin.iqConnected(iq.id), powered: twin.iqActor(iq.id).getSnapshot().value === 'on', sync: twin.iqSyncState(iq.id) })),
-      repeaters: this.spec.repeaters.map((repeater) => ({ id: repeater.id, x: repeater.position.x, y: repeater.position.y, iq: repeater.iq, powered: twin.repeaterActor(repeater.id)?.getSnapshot().value === 'on', parent: twin.topology.parentOf.get(repeater.id) })),
+      locks: this.spec.locks.map((lock) => this.lockState(lock.id)),
+      iqs: this.spec.iqs.map((iq) => this.iqState(iq.id)),
+      repeaters: this.spec.repeaters.map((repeater) => this.repeaterState(repeater.id)),
       links: [...twin.topology.parentOf].map(([child, parent]) => ({ from: child, to: parent, rssiDbm: Math.round(twin.linkRssiDbm(child, parent) * 10) / 10 })),
-      alerts: twin.cloud.alerts.active().map((alert) => ({ lockId: alert.lockId, kind: alert.kind, raisedUtcMs: alert.raisedUtcMs })),
+      alerts: this.alerts(),
     };
+  }
+
+  /** One lock's entry of the snapshot. Throws for an unknown lock. */
+  lockState(lockId: string): LockState {
+    const lock = this.lockSpecs.get(lockId);
+    if (lock === undefined) throw new RangeError(`no lock "${lockId}"`);
+    return { ...this.twin.lockView(lock.id), name: this.lockNames.get(lock.id) ?? lock.id, kind: lock.kind, doorId: lock.door, x: lock.position.x, y: lock.position.y, iq: lock.iq };
+  }
+
+  /** One IQ's entry of the snapshot. Throws for an unknown IQ. */
+  iqState(iqId: string): IqState {
+    const iq = this.iqSpecs.get(iqId);
+    if (iq === undefined) throw new RangeError(`no IQ "${iqId}"`);
+    const twin = this.twin;
+    return { id: iq.id, x: iq.position.x, y: iq.position.y, connected: twin.iqConnected(iq.id), powered: twin.iqActor(iq.id).getSnapshot().value === 'on', sync: twin.iqSyncState(iq.id) };
+  }
+
+  /** One repeater's entry of the snapshot. Throws for an unknown repeater. */
+  repeaterState(repeaterId: string): RepeaterState {
+    const repeater = this.repeaterSpecs.get(repeaterId);
+    if (repeater === undefined) throw new RangeError(`no repeater "${repeaterId}"`);
+    const twin = this.twin;
+    return { id: repeater.id, x: repeater.position.x, y: repeater.position.y, iq: repeater.iq, powered: twin.repeaterActor(repeater.id)?.getSnapshot().value === 'on', parent: twin.topology.parentOf.get(repeater.id) };
+  }
+
+  /** The active alerts, in the order raised. */
+  alerts(): AlertState[] {
+    return this.twin.cloud.alerts.active().map((alert) => ({ lockId: alert.lockId, kind: alert.kind, raisedUtcMs: alert.raisedUtcMs }));
   }
 
   /** The session so far as a scenario file: replaying it gives the same fingerprint. */
   exportScenario(): Record<string, unknown> {
+    const nowMs = this.twin.clock.now();
+    // The scenario's own inputs still ahead never happened in this session; its expectations are not exported
+    // (a session is a recording, not a test), its defects are (they change what happens).
+    const scenarioInputs = this.options.scenario.inputs.filter((timed) => timed.atMs <= nowMs);
     return {
       name: `${this.options.scenario.name}-session`,
-      description: `live session exported at ${this.status().utc}`,
+      description: `live session exported at ${this.status().utc} (virtual time ${nowMs} ms)`,
       site: this.options.siteInput,
       seed: this.options.seed,
-      until: this.twin.clock.now(),
+      until: nowMs,
       background: this.options.scenario.background,
-      inputs: [...this.options.scenario.inputs.map((timed) => ({ at: timed.atMs, ...timed.input })), ...this.sessionInputs.map((timed) => ({ at: timed.atMs, ...timed.input }))],
+      defects: [...this.options.scenario.defects],
+      inputs: [...scenarioInputs.map((timed) => ({ at: timed.atMs, ...timed.input })), ...this.sessionInputs.map((timed) => ({ at: timed.atMs, ...timed.input }))],
       expectedHash: this.twin.trace.fingerprint(),
-      startsAt: this.spec.startsAtUtc ?? epochUtcIsoDefault,
     };
   }
 }

@@ -10,7 +10,7 @@ import { WebSocketServer } from 'ws';
 import { mountViz } from '../viz/serve.ts';
 import { attachLiveProtocol } from './live/live-socket.ts';
 import type { LiveTwin } from './live-twin.ts';
-import { createRestApp, type RestOptions } from './rest/app.ts';
+import { createRestApp, restNotFound, type RestOptions } from './rest/app.ts';
 
 export interface ServerOptions {
   readonly live: LiveTwin;
@@ -34,6 +34,8 @@ export function createApp(options: Pick<ServerOptions, 'live' | 'credentials'>):
   app.get('/healthz', (c) => c.json({ status: 'ok', ...options.live.status() }));
   app.route('/', createRestApp(options.live, options.credentials));
   mountViz(app);
+  // Every unknown path answers in the error table's shape, not with a bare text 404.
+  app.notFound(restNotFound);
   return app;
 }
 

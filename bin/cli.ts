@@ -59,8 +59,8 @@ function buildProgram(): Command {
     .action((options) => checkCommand(options));
   program
     .command('replay')
-    .description('replay a failure file: the same run, event for event, told in plain words')
-    .argument('<file>', 'a failure file written by lockstep check')
+    .description('replay a failure file or a scenario that records its fingerprint (a live session export): the same run, event for event, told in plain words')
+    .argument('<file>', 'a failure file written by lockstep check, or a scenario file with "expectedHash"')
     .option('--json', 'print one JSON object')
     .action((file: string, options: { json?: boolean }) => replayCommand(file, options));
   program

@@ -1,10 +1,31 @@
-/** `lockstep replay FILE`: rerun a failure file and tell its story; exit 1 when the run breaks an invariant. */
-import { failureFileSchema, readJsonFile, replayFailure } from '../scenarios/index.ts';
+/**
+ * `lockstep replay FILE`: rerun a failure file (exit 1 when the run breaks an invariant) or a scenario file that
+ * records its fingerprint, such as a live session's export (exit 1 when the fingerprint is not reproduced). Either
+ * way the story is told in plain words.
+ */
+import {
+  Narrator,
+  failureFileSchema,
+  looksLikeScenario,
+  parseScenario,
+  readJsonFile,
+  replayFailure,
+  runScenario,
+  type Scenario,
+} from '../scenarios/index.ts';
 import { BadInputError, exitCodes } from './exit-codes.ts';
+
+/** Story lines kept for a scenario replay (the end of a long story matters most). */
+const storyLinesMax = 200;
 
 export function replayCommand(path: string, options: { json?: boolean }): void {
   const json = readJsonFile(path);
   if (!json.ok) throw new BadInputError(json.errors.map((error) => error.message).join('\n'));
+  // A failure file has a site too, but it names its `format`; anything else with a site is a scenario.
+  if (!hasFormat(json.value) && looksLikeScenario(json.value)) {
+    replayScenarioFile(path, json.value, options);
+    return;
+  }
   const parsed = failureFileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -20,4 +41,62 @@ export function replayCommand(path: string, options: { json?: boolean }): void {
     if (result.firstDivergence !== null) process.stdout.write(`first divergence at event ${result.firstDivergence.index}:\n  recorded: ${result.firstDivergence.left ?? '(end)'}\n  now:      ${result.firstDivergence.right ?? '(end)'}\n`);
   }
   process.exitCode = result.failed ? exitCodes.failed : exitCodes.passed;
+}
+
+function hasFormat(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && 'format' in json;
+}
+
+/** What a scenario replay prints with `--json`. */
+export interface ScenarioReplaySummary {
+  readonly reproduced: boolean;
+  readonly traceHash: string;
+  readonly expectedHash: string;
+  /** Always null: a scenario file keeps its fingerprint, not its trace, so no event can be named (see `note`). */
+  readonly firstDivergence: null;
+  /** The run broke off (a limit) or an expectation of the file failed. */
+  readonly failed: boolean;
+  readonly failures: readonly string[];
+  readonly note: string;
+}
+
+/**
+ * A scenario with `expectedHash` (a live session's export): run it as `lockstep run` would and compare the
+ * fingerprint. Exit 0 when reproduced, 1 when not.
+ */
+function replayScenarioFile(path: string, json: unknown, options: { json?: boolean }): void {
+  const parsed = parseScenario(json);
+  if (!parsed.ok) throw new BadInputError(`${path} is not a valid scenario:\n${parsed.errors.map((error) => `  ${error.path}: ${error.message}`).join('\n')}`);
+  const scenario: Scenario = parsed.value;
+  const expectedHash = scenario.expectedHash;
+  if (expectedHash === undefined) {
+    throw new BadInputError(`${path} is a scenario without "expectedHash": nothing to reproduce (run it with \`lockstep run ${path}\`, or export a live session, which records its fingerprint)`);
+  }
+  const story: string[] = [];
+  const narrator = new Narrator((line) => {
+    story.push(line);
+    if (story.length > storyLinesMax) story.shift();
+  });
+  const result = runScenario(scenario, { trace: { onRecord: (record) => narrator.record(record) }, onTwin: (twin) => narrator.attach(twin) });
+  const reproduced = result.traceHash === expectedHash;
+  const summary: ScenarioReplaySummary = {
+    reproduced,
+    traceHash: result.traceHash,
+    expectedHash,
+    firstDivergence: null,
+    failed: !result.passed,
+    failures: result.failures,
+    note: reproduced
+      ? 'same fingerprint as recorded, so the same trace event for event'
+      : 'the fingerprints differ; a scenario file records only the fingerprint, not the trace, so the first divergent event cannot be named: write both traces with `lockstep run FILE --trace OUT` (here and where the file came from) and compare them',
+  };
+  if (options.json === true) {
+    process.stdout.write(JSON.stringify(summary) + '\n');
+  } else {
+    for (const line of story) process.stdout.write(line + '\n');
+    process.stdout.write(`\n${reproduced ? 'REPRODUCED' : 'NOT REPRODUCED'}: trace ${result.traceHash}${reproduced ? ' (as recorded)' : ` (recorded ${expectedHash})`}\n`);
+    if (!reproduced) process.stdout.write(`${summary.note}\n`);
+    for (const failure of result.failures) process.stdout.write(`failed: ${failure}\n`);
+  }
+  process.exitCode = reproduced ? exitCodes.passed : exitCodes.failed;
 }

@@ -38,11 +38,15 @@ export interface Scenario {
   readonly expectations: readonly Expectation[];
   /** Defects switched on for this scenario (besides the site's own). */
   readonly defects: readonly string[];
+  /** The fingerprint a run must reproduce (a live session's export); `lockstep replay` compares it. */
+  readonly expectedHash?: string;
 }
 
 export type LoadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly SpecError[] };
 
 const durationField = z.union([z.string(), z.number()]);
+/** Inputs one scenario file may list (a live session's export included). */
+export const scenarioInputsMax = 100_000;
 
 export const scenarioFileSchema = z.strictObject({
   name: z.string().min(1),
@@ -51,9 +55,11 @@ export const scenarioFileSchema = z.strictObject({
   seed: z.number().int().optional(),
   until: durationField.optional(),
   background: z.boolean().optional(),
-  inputs: z.array(z.record(z.string(), z.unknown())).max(100_000).default([]),
+  inputs: z.array(z.record(z.string(), z.unknown())).max(scenarioInputsMax).default([]),
   expect: z.array(expectationSchema).max(10_000).default([]),
   defects: z.array(z.string().refine(isDefectName, { message: `is not a known defect (known: ${defectNames.join(', ')})` })).default([]),
+  /** The trace fingerprint this scenario is known to give (written by a live session's export). */
+  expectedHash: z.string().regex(/^[0-9a-f]{64}$/, 'is a hex SHA-256 fingerprint (64 characters)').optional(),
 });
 
 /** Is this parsed JSON a scenario (rather than a bare site spec)? */
@@ -85,6 +91,7 @@ export function parseScenario(json: unknown): LoadResult<Scenario> {
       inputs: ordered.map((entry) => entry.input),
       expectations: file.expect,
       defects: file.defects,
+      ...(file.expectedHash === undefined ? {} : { expectedHash: file.expectedHash }),
     },
   };
 }

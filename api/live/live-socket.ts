@@ -1,7 +1,31 @@
-/** The live protocol on WebSocket /live (placeholder until the protocol lands). */
-import type { WebSocketServer } from 'ws';
+/**
+ * The live protocol on WebSocket `/live` (docs/protocol.md): wires each socket of the server's WebSocketServer
+ * to the hub, which does the rest. The server has already routed the upgrade and capped the clients.
+ */
+import type { RawData, WebSocketServer } from 'ws';
 import type { LiveTwin } from '../live-twin.ts';
+import { LiveHub, type LiveHubOptions } from './live-hub.ts';
 
-export function attachLiveProtocol(wss: WebSocketServer, _live: LiveTwin): void {
-  wss.on('connection', (socket) => socket.send(JSON.stringify({ type: 'hello' })));
+export function attachLiveProtocol(
+  wss: WebSocketServer,
+  live: LiveTwin,
+  options: LiveHubOptions = {},
+): LiveHub {
+  const hub = new LiveHub(live, options);
+  wss.on('connection', (socket) => {
+    const connection = hub.connect(socket);
+    // Text frames are the protocol; a binary frame is read as UTF-8 JSON all the same.
+    socket.on('message', (data: RawData) => hub.receive(connection, textOf(data)));
+    socket.on('close', () => hub.disconnect(connection));
+    // An error is followed by 'close'; listening keeps it from being thrown as an unhandled 'error' event.
+    socket.on('error', () => hub.disconnect(connection));
+  });
+  wss.on('close', () => hub.close());
+  return hub;
+}
+
+function textOf(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
 }

@@ -1,14 +1,65 @@
-/** The KS-style REST API (placeholder until the REST routes land: answers 404 with the error table's shape). */
-import { Hono } from 'hono';
+/**
+ * The KS-style REST API of the live twin: OAuth2 tokens, sites and their locks, IQs, users, tags, access groups,
+ * pods, notification rules, alerts and entries (the route table in routes/), the OpenAPI document generated from
+ * that table at `/openapi.json`, and every error rendered once, here, from the one error table.
+ *
+ * Handlers call the cloud core as the token's user, and send lock commands through the live twin as inputs; they
+ * never touch devices.
+ */
+import { Hono, type Context } from 'hono';
 import type { LiveTwin } from '../live-twin.ts';
+import { Authenticator, type AuthOptions } from './auth.ts';
+import { notFound, onError, renderError } from './errors.ts';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi.ts';
+import { defineRoute, mountRoutes, type Route } from './route-table.ts';
+import { restRoutes } from './routes/index.ts';
+import { openApiDocumentSchema } from './schemas.ts';
 
-export interface RestOptions {
-  readonly clientId: string;
-  readonly clientSecret: string;
+/** The API client's credentials, and what tests may inject (wall clock, token source, token lifetime). */
+export type RestOptions = AuthOptions;
+
+export const apiVersion = '1.2.0';
+
+/** Every route of the REST API, the OpenAPI document's own included. */
+export function createRouteTable(document: () => OpenApiDocument): readonly Route[] {
+  const openApiRoute = defineRoute({
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    tag: 'meta',
+    auth: 'none',
+    response: { kind: 'item', schema: openApiDocumentSchema },
+    errors: [],
+    handle: () => document(),
+  });
+  return [...restRoutes, openApiRoute];
 }
 
-export function createRestApp(_live: LiveTwin, _options: RestOptions): Hono {
+/**
+ * 404/3104 in the error table's shape for any unknown path: this app's own `notFound`, and meant for the app that
+ * mounts it too (a parent's `notFound` is its own: `app.notFound(restNotFound)`).
+ */
+export function restNotFound(c: Context): Response {
+  return renderError(c, notFound(`no route ${c.req.method} ${new URL(c.req.url).pathname}`));
+}
+
+export function createRestApp(live: LiveTwin, options: RestOptions): Hono {
   const app = new Hono();
-  app.all('/v1.2/*', (c) => c.json({ ErrorCode: 3104, Message: 'Ccc entity not found' }, 404));
+  const auth = new Authenticator(options);
+  let document: OpenApiDocument | undefined;
+  const routes = createRouteTable(() => (document ??= buildOpenApiDocument(routes, apiVersion)));
+  app.onError(onError);
+  app.use('/connect/token', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  mountRoutes(app, routes, { live, auth });
+  // Unknown paths (and known paths with another method) under the API's prefixes: 404/3104. A catch-all rather
+  // than `notFound`, which a parent app does not take over when it mounts this one.
+  for (const prefix of ['/v1.2/*', '/v1.1/*', '/connect/*', '/openapi.json']) {
+    app.all(prefix, restNotFound);
+  }
+  app.notFound(restNotFound);
   return app;
 }

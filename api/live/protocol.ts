@@ -1,0 +1,327 @@
+/**
+ * The live protocol's messages (WebSocket `/live`), one zod schema per kind. These schemas are the contract:
+ * the server validates what clients send with them, tests validate what the server sends with them, and
+ * `docs/protocol.md` shows each as the JSON Schema `z.toJSONSchema` makes of it (`protocol-doc.ts` keeps the two
+ * in step). Every frame is one JSON text.
+ */
+import { z } from 'zod';
+import {
+  adminActionNames,
+  alertKinds,
+  twinInputSchema,
+  type AdminActionName,
+  type TwinInputType,
+} from '../../twin/index.ts';
+import { speedMax } from '../pacer.ts';
+
+/** Limits of the protocol (TIGER_STYLE: a limit on everything a client can make the server hold). */
+export const protocolLimits = {
+  /** Correlation ids of commands. */
+  commandIdCharsMax: 128,
+  /** Ids in a subscription's device filter. */
+  filterDevicesMax: 4_096,
+  /** Trace kinds in a subscription's kind filter. */
+  filterKindsMax: 256,
+  /** Entries a snapshot carries (the newest). */
+  snapshotEntriesMax: 50,
+  /** Virtual time one `step`/`advance` may run (a day, what the fastest speed runs in a wall second). */
+  advanceMsMax: 86_400_000,
+} as const;
+
+/** Error codes of the protocol itself; the cloud's refusals carry the error table's numbers instead. */
+export const protocolErrorCodes = [
+  'bad-json',
+  'bad-message',
+  'unknown-device',
+  'session-full',
+  'twin-error',
+] as const;
+export type ProtocolErrorCode = (typeof protocolErrorCodes)[number];
+
+const id = z.string().min(1).max(200);
+const ms = z.number().int().min(0).max(protocolLimits.advanceMsMax);
+
+// ─── Client → server ─────────────────────────────────────────────────────────────────────────────────────────
+
+export const subscriptionFilterSchema = z.strictObject({
+  devices: z
+    .array(id)
+    .max(protocolLimits.filterDevicesMax)
+    .optional()
+    .describe(
+      "Only events, deltas and entries of these devices (locks, doors, IQs, repeaters, phones, tags, users of the site); a lock's id also selects its door. Absent: every device.",
+    ),
+  kinds: z
+    .array(z.string().min(1).max(100))
+    .max(protocolLimits.filterKindsMax)
+    .optional()
+    .describe(
+      'Only events of these trace kinds. Absent: every kind but radio.hop (sent only when named here).',
+    ),
+});
+export type SubscriptionFilter = z.infer<typeof subscriptionFilterSchema>;
+
+export const subscribeMessageSchema = z.strictObject({
+  type: z.literal('subscribe'),
+  filter: subscriptionFilterSchema.optional(),
+});
+
+export const unsubscribeMessageSchema = z.strictObject({ type: z.literal('unsubscribe') });
+
+/** The envelope of a command; `command` is then checked against the schema of its `action` (below). */
+export const commandMessageSchema = z.strictObject({
+  type: z.literal('command'),
+  id: z
+    .string()
+    .min(1)
+    .max(protocolLimits.commandIdCharsMax)
+    .describe("The client's correlation id, echoed by the ack or error."),
+  command: z
+    .looseObject({ action: z.string() })
+    .describe('One of the commands, by its action (each has its own schema).'),
+});
+
+export const clientMessageTypes = ['subscribe', 'unsubscribe', 'command'] as const;
+
+// ─── Commands ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Commands that are not twin inputs: time, the cloud's lock commands, admin actions, export. */
+export const controlCommandSchemas = {
+  pause: z.strictObject({ action: z.literal('pause') }),
+  resume: z.strictObject({ action: z.literal('resume') }),
+  step: z.strictObject({ action: z.literal('step'), ms }),
+  advance: z.strictObject({ action: z.literal('advance'), ms }),
+  speed: z.strictObject({ action: z.literal('speed'), x: z.number().positive().max(speedMax) }),
+  export: z.strictObject({ action: z.literal('export') }),
+  'remote-open': z.strictObject({ action: z.literal('remote-open'), user: id, lock: id }),
+  'office-mode': z.strictObject({ action: z.literal('office-mode'), user: id, lock: id, on: z.boolean() }),
+  admin: z.strictObject({
+    action: z.literal('admin'),
+    actor: id,
+    op: z.enum(adminActionNames as [AdminActionName, ...AdminActionName[]]),
+    args: z.array(z.unknown()).max(16).default([]),
+    label: z.string().max(200).optional(),
+  }),
+} as const;
+
+export const controlCommandSchema = z.discriminatedUnion('action', [
+  controlCommandSchemas.pause,
+  controlCommandSchemas.resume,
+  controlCommandSchemas.step,
+  controlCommandSchemas.advance,
+  controlCommandSchemas.speed,
+  controlCommandSchemas.export,
+  controlCommandSchemas['remote-open'],
+  controlCommandSchemas['office-mode'],
+  controlCommandSchemas.admin,
+]);
+export type ControlCommand = z.infer<typeof controlCommandSchema>;
+export type ControlAction = ControlCommand['action'];
+
+export function isControlAction(action: string): action is ControlAction {
+  return Object.hasOwn(controlCommandSchemas, action);
+}
+
+/** Twin inputs a client may send as commands: every input but `admin` (which has its own command). */
+export type InputAction = Exclude<TwinInputType, 'admin'>;
+
+type InputOptionSchema = z.ZodObject<{ type: z.ZodLiteral<string> }, z.core.$strict>;
+
+/**
+ * Each input command is the twin's own input schema with `type` renamed `action`, so bounds and fields never
+ * drift from `twinInputSchema` (which validates the input once more before it is applied).
+ */
+export const inputCommandSchemas: ReadonlyMap<
+  InputAction,
+  z.ZodObject<{ action: z.ZodLiteral<string> }, z.core.$strict>
+> = new Map(
+  twinInputSchema.options
+    .filter((option) => option.shape.type.value !== 'admin')
+    .map((option) => {
+      const action = option.shape.type.value as InputAction;
+      return [
+        action,
+        (option as unknown as InputOptionSchema).omit({ type: true }).extend({ action: z.literal(action) }),
+      ] as const;
+    }),
+);
+
+export function isInputAction(action: string): action is InputAction {
+  return inputCommandSchemas.has(action as InputAction);
+}
+
+// ─── Server → client ─────────────────────────────────────────────────────────────────────────────────────────
+
+const seq = z.number().int().min(1).describe('Per connection: 1 for the first snapshot, then consecutive.');
+const virtualMs = z
+  .number()
+  .int()
+  .min(0)
+  .describe('Virtual time, in milliseconds since the start of the run.');
+
+export const liveStatusSchema = z.strictObject({
+  virtualMs,
+  utc: z.string(),
+  paused: z.boolean(),
+  speed: z.number(),
+  events: z.number().int().min(0),
+  traceHash: z.string(),
+});
+
+export const lockStateSchema = z.strictObject({
+  id: z.string(),
+  bolt: z.enum(['locked', 'unlocked', 'officeMode']),
+  officeMode: z.enum(['manual', 'easy']).optional().describe('Present only when bolt is officeMode.'),
+  door: z.enum(['closed', 'open', 'notClosed']),
+  battery: z.string(),
+  online: z.boolean().describe("The IQ's view: heartbeats answered."),
+  accessVersion: z.number().int(),
+  auditBuffered: z.number().int().min(0),
+  parent: z
+    .string()
+    .optional()
+    .describe('The IQ or repeater the lock hangs from (absent: out of reach of all).'),
+  name: z.string(),
+  kind: z.string(),
+  doorId: z.string(),
+  x: z.number(),
+  y: z.number(),
+  iq: z.string(),
+});
+
+export const iqStateSchema = z.strictObject({
+  id: z.string(),
+  x: z.number(),
+  y: z.number(),
+  connected: z.boolean(),
+  powered: z.boolean(),
+  sync: z.enum(['synced', 'pending', 'failed']),
+});
+
+export const repeaterStateSchema = z.strictObject({
+  id: z.string(),
+  x: z.number(),
+  y: z.number(),
+  iq: z.string(),
+  powered: z.boolean(),
+  parent: z.string().optional(),
+});
+
+export const alertStateSchema = z.strictObject({
+  lockId: z.string(),
+  kind: z.enum(alertKinds),
+  raisedUtcMs: z.number(),
+});
+
+export const deviceSnapshotSchema = z.strictObject({
+  locks: z.array(lockStateSchema),
+  iqs: z.array(iqStateSchema),
+  repeaters: z.array(repeaterStateSchema),
+  links: z.array(z.strictObject({ from: z.string(), to: z.string(), rssiDbm: z.number() })),
+  alerts: z.array(alertStateSchema),
+});
+
+export const entrySchema = z.strictObject({
+  lockId: z.string(),
+  auditSeq: z.number().int().min(0),
+  atMs: z.number().describe('When the lock recorded it, by its own clock (virtual ms).'),
+  utcDateTime: z.string(),
+  localDateTime: z.string(),
+  receivedMs: z.number().describe('When the cloud received it (virtual ms).'),
+  category: z.string(),
+  detail: z.string(),
+  userId: z.string().optional(),
+  method: z.enum(['tag', 'digital_key', 'pin_code', 'remote', 'inside_handle']).optional(),
+});
+
+export const snapshotMessageSchema = z.strictObject({
+  type: z.literal('snapshot'),
+  seq,
+  virtualMs,
+  status: liveStatusSchema,
+  devices: deviceSnapshotSchema,
+  entries: z.array(entrySchema).max(protocolLimits.snapshotEntriesMax),
+});
+
+export const eventMessageSchema = z.strictObject({
+  type: z.literal('event'),
+  seq,
+  virtualMs,
+  kind: z.string(),
+  device: z.string().nullable().describe('The device the event is about; null when none (e.g. input).'),
+  fields: z.record(z.string(), z.unknown()).describe("The event's other fields, as in the trace."),
+  traceSeq: z
+    .number()
+    .int()
+    .min(0)
+    .describe("The event's own number in the twin's trace (its line in a --trace file)."),
+});
+
+const deltaBase = { type: z.literal('delta'), seq, virtualMs } as const;
+export const deltaMessageSchema = z.discriminatedUnion('collection', [
+  z.strictObject({
+    ...deltaBase,
+    collection: z.literal('locks'),
+    device: z.string(),
+    state: lockStateSchema,
+  }),
+  z.strictObject({ ...deltaBase, collection: z.literal('iqs'), device: z.string(), state: iqStateSchema }),
+  z.strictObject({
+    ...deltaBase,
+    collection: z.literal('repeaters'),
+    device: z.string(),
+    state: repeaterStateSchema,
+  }),
+  z.strictObject({
+    ...deltaBase,
+    collection: z.literal('alerts'),
+    device: z.literal('alerts'),
+    state: z
+      .strictObject({ alerts: z.array(alertStateSchema) })
+      .describe('The whole new list of active alerts.'),
+  }),
+]);
+
+export const entryMessageSchema = z.strictObject({
+  type: z.literal('entry'),
+  seq,
+  virtualMs,
+  entry: entrySchema,
+});
+
+export const statusMessageSchema = liveStatusSchema.extend({ type: z.literal('status') });
+
+export const ackMessageSchema = z.strictObject({
+  type: z.literal('ack'),
+  id: z.string(),
+  result: z.unknown().describe("The command's result (see each command)."),
+});
+
+export const errorMessageSchema = z.strictObject({
+  type: z.literal('error'),
+  id: z
+    .string()
+    .nullable()
+    .describe("The command's id; null when the message had none readable (not JSON, not a command)."),
+  code: z
+    .union([z.number().int(), z.enum(protocolErrorCodes)])
+    .describe("The error table's code for a cloud refusal, or one of the protocol's own."),
+  message: z.string(),
+  path: z.string().optional().describe('The field at fault (bad-message, unknown-device).'),
+});
+
+export const serverMessageSchema = z.union([
+  snapshotMessageSchema,
+  eventMessageSchema,
+  deltaMessageSchema,
+  entryMessageSchema,
+  statusMessageSchema,
+  ackMessageSchema,
+  errorMessageSchema,
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+export type DeltaMessage = z.infer<typeof deltaMessageSchema>;
+export type ErrorMessage = z.infer<typeof errorMessageSchema>;
+
+/** WebSocket close code for a client that does not read fast enough (see docs/protocol.md, back-pressure). */
+export const closeCodeTooSlow = 4008;

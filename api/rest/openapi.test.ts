@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouteTable } from './app.ts';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi.ts';
+import { routeErrors } from './route-table.ts';
+import { createTestApi, type TestApi } from './testing.ts';
+
+let api: TestApi;
+let document: OpenApiDocument;
+beforeEach(async () => {
+  api = createTestApi();
+  const response = await api.app.request('/openapi.json');
+  expect(response.status).toBe(200);
+  document = (await response.json()) as OpenApiDocument;
+});
+afterEach(() => api.stop());
+
+const methods = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+describe('GET /openapi.json', () => {
+  it('is an OpenAPI 3 document, served without a token', () => {
+    expect(document.openapi).toMatch(/^3\./);
+    expect(document.info).toMatchObject({ title: 'lockstep REST API' });
+    expect(document.components).toHaveProperty(
+      'securitySchemes.oauth2.flows.clientCredentials.tokenUrl',
+      '/connect/token',
+    );
+  });
+
+  it('lists every route the app serves, with its method, and nothing else', () => {
+    const served = new Set<string>();
+    for (const route of api.app.routes) {
+      const method = route.method.toLowerCase();
+      if (!methods.has(method) || route.path.includes('*')) continue;
+      served.add(`${method} ${route.path.replace(/:([a-z_]+)/g, '{$1}')}`);
+    }
+    const documented = new Set<string>();
+    for (const [path, operations] of Object.entries(document.paths))
+      for (const method of Object.keys(operations)) documented.add(`${method} ${path}`);
+    expect([...documented].sort()).toEqual([...served].sort());
+    expect(served.size).toBeGreaterThanOrEqual(40);
+    for (const required of [
+      'post /connect/token',
+      'get /v1.2/sites',
+      'get /v1.2/sites/{site_id}',
+      'get /v1.2/sites/{site_id}/locks',
+      'get /v1.2/sites/{site_id}/locks/{lock_id}',
+      'patch /v1.2/sites/{site_id}/locks/{lock_id}',
+      'patch /v1.2/sites/{site_id}/locks/{lock_id}/locking',
+      'get /v1.2/sites/{site_id}/iqs',
+      'get /v1.2/sites/{site_id}/users',
+      'post /v1.2/sites/{site_id}/users',
+      'patch /v1.2/sites/{site_id}/users/{user_id}',
+      'delete /v1.2/sites/{site_id}/users/{user_id}',
+      'put /v1.2/sites/{site_id}/users/{user_id}/pin',
+      'get /v1.2/sites/{site_id}/tags',
+      'post /v1.2/sites/{site_id}/tags/{tag_id}/block',
+      'post /v1.2/sites/{site_id}/tags/{tag_id}/unblock',
+      'get /v1.2/sites/{site_id}/access_groups',
+      'post /v1.2/sites/{site_id}/access_groups',
+      'patch /v1.2/sites/{site_id}/access_groups/{access_group_id}',
+      'delete /v1.2/sites/{site_id}/access_groups/{access_group_id}',
+      'post /v1.2/sites/{site_id}/access_groups/{access_group_id}/users',
+      'delete /v1.2/sites/{site_id}/access_groups/{access_group_id}/users',
+      'post /v1.2/sites/{site_id}/access_groups/{access_group_id}/locks',
+      'delete /v1.2/sites/{site_id}/access_groups/{access_group_id}/locks',
+      'put /v1.2/sites/{site_id}/access_groups/{access_group_id}/time_schedules',
+      'get /v1.2/sites/{site_id}/pods',
+      'post /v1.2/sites/{site_id}/pods',
+      'get /v1.2/sites/{site_id}/pods/{pod_id}/guests',
+      'post /v1.2/sites/{site_id}/pods/{pod_id}/guests',
+      'get /v1.2/sites/{site_id}/subscription',
+      'get /v1.2/sites/{site_id}/notifications',
+      'post /v1.2/sites/{site_id}/notifications',
+      'get /v1.2/sites/{site_id}/alerts',
+      'get /v1.1/sites/{site_id}/entries',
+      'get /openapi.json',
+    ]) {
+      expect(served, required).toContain(required);
+    }
+  });
+
+  it('describes parameters, bodies, list shapes and errors of every operation from the route table', () => {
+    const table = createRouteTable(() => document);
+    expect(table).toHaveLength(
+      Object.values(document.paths).reduce((sum, operations) => sum + Object.keys(operations).length, 0),
+    );
+    for (const route of table) {
+      const operation = document.paths[route.path]?.[route.method];
+      expect(operation, `${route.method} ${route.path}`).toBeDefined();
+      if (operation === undefined) continue;
+      const names = operation.parameters.map((parameter) => parameter.name);
+      for (const name of route.path.matchAll(/\{([a-z_]+)\}/g)) expect(names).toContain(name[1]);
+      if (route.response.kind === 'list') {
+        expect(names).toEqual(expect.arrayContaining(['$filter', '$orderby', '$top', '$skip']));
+        expect(operation.responses['200']).toHaveProperty(
+          ['content', 'application/json', 'schema', 'properties', 'items', 'type'],
+          'array',
+        );
+        expect(operation.responses['200']).toHaveProperty(
+          ['content', 'application/json', 'schema', 'required'],
+          ['items', 'next_page_link', 'count'],
+        );
+      }
+      expect(operation.requestBody !== undefined).toBe(route.body !== undefined);
+      for (const code of routeErrors(route)) {
+        const status = Object.entries(operation.responses).find(([, response]) =>
+          (response as { description: string }).description.includes(`${code}: `),
+        );
+        expect(status, `${route.operationId} documents ${code}`).toBeDefined();
+        expect(status?.[1]).toHaveProperty(
+          ['content', 'application/json', 'schema', 'required'],
+          ['ErrorCode', 'Message'],
+        );
+      }
+      expect(operation.security).toEqual(route.auth === 'none' ? [] : [{ oauth2: [] }, { bearer: [] }]);
+    }
+    const locking = document.paths['/v1.2/sites/{site_id}/locks/{lock_id}/locking']?.patch;
+    expect(locking?.requestBody).toHaveProperty(
+      ['content', 'application/json', 'schema', 'properties', 'locked_state', 'enum'],
+      ['unlocked', 'office_mode', 'locked'],
+    );
+    expect(locking?.responses).toHaveProperty([
+      '202',
+      'content',
+      'application/json',
+      'schema',
+      'properties',
+      'command_id',
+    ]);
+    expect(
+      document.paths['/v1.1/sites/{site_id}/entries']?.get?.parameters.map((parameter) => parameter.name),
+    ).toContain('continuation_token');
+  });
+
+  it('refuses a table with two routes for one method and path', () => {
+    const table = createRouteTable(() => document);
+    expect(() => buildOpenApiDocument([...table, table[1] as (typeof table)[number]], '0')).toThrow(
+      /two routes/,
+    );
+  });
+});

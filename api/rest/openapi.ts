@@ -1,0 +1,182 @@
+/**
+ * The OpenAPI 3.1 document, generated from the route table: every route with its method, path parameters, OData
+ * options (lists), request body (from its zod schema), response shape and the error codes it may answer, grouped by
+ * HTTP status with the error table's messages. Nothing in it is written by hand but the prose.
+ */
+import { z } from 'zod';
+import { errorTable, type ErrorCode } from '../../twin/index.ts';
+import { demoUserPassword } from './auth.ts';
+import { continuationParameter, listSchema, topDefault, topMax } from './list.ts';
+import { pathParameters, routeErrors, type Route } from './route-table.ts';
+
+export type OpenApiDocument = {
+  readonly openapi: string;
+  readonly info: Record<string, unknown>;
+  readonly paths: Record<string, Record<string, OpenApiOperation>>;
+  readonly components: Record<string, unknown>;
+  readonly [extension: `x-${string}`]: unknown;
+};
+
+export interface OpenApiOperation {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  readonly parameters: readonly Record<string, unknown>[];
+  readonly requestBody?: Record<string, unknown>;
+  readonly responses: Record<string, unknown>;
+  readonly security?: readonly Record<string, readonly string[]>[];
+  readonly description?: string;
+}
+
+const description = `The REST API of the lockstep live twin (a deterministic digital twin of a cloud smart-lock site).
+
+**Auth.** \`POST /connect/token\` with \`grant_type=client_credentials\` (the server's client id and secret; the client acts as the site's first owner, else its first admin) or \`grant_type=password\` (\`username\` = a twin user's id or email, \`password\` = \`${demoUserPassword}\`, the demo password of every twin user). Send the token as \`Authorization: Bearer <token>\` (else 401/1500). Tokens last \`expires_in\` seconds of wall-clock time. The token's user is the actor of every operation, so the cloud's role rules apply (2203). A token sees only its own site: any other \`site_id\` is 404/3104.
+
+**Errors.** Every error is \`{"ErrorCode": <code>, "Message": "<text>"}\` with the HTTP status of the service's error table (\`x-error-table\`). Where the table says \`???\` we chose: 1101 (invalid parameter) is 400; 3010 and 3201 are 500; 3102 is 408 (the lock did not answer in time). Malformed JSON is 400/1100, an invalid value 400/1101 naming the field, a malformed OData option 400/1102, an unknown path 404/3104, anything unexpected 500/2201.
+
+**Lists** answer \`{"items": [...], "next_page_link": string|null, "count": N}\` (\`count\`: items passing \`$filter\`, all pages together) and take \`$filter\` (\`eq ne gt ge lt le and or not\`, brackets, \`contains(field,'x')\`, \`startswith\`, \`endswith\`; literals: 'text' with '' for a quote, numbers, true, false, null, date-times like 2026-03-02T08:00:00Z compared as instants; nested fields with /), \`$orderby\` (\`field asc, other desc\`), \`$top\` (1–${topMax}, default ${topDefault}) and \`$skip\`.`;
+
+const errorSchema = {
+  type: 'object',
+  required: ['ErrorCode', 'Message'],
+  properties: { ErrorCode: { type: 'integer' }, Message: { type: 'string' } },
+  additionalProperties: false,
+};
+
+export function buildOpenApiDocument(routes: readonly Route[], version: string): OpenApiDocument {
+  const paths: Record<string, Record<string, OpenApiOperation>> = {};
+  for (const route of routes) {
+    const operations = (paths[route.path] ??= {});
+    if (operations[route.method] !== undefined)
+      throw new Error(`two routes for ${route.method.toUpperCase()} ${route.path}`);
+    operations[route.method] = operation(route);
+  }
+  const errorTableDoc = Object.fromEntries(
+    Object.entries(errorTable).map(([code, row]) => [code, { status: row.httpStatus, message: row.message }]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: { title: 'lockstep REST API', version, description },
+    paths,
+    components: {
+      schemas: { Error: errorSchema },
+      securitySchemes: {
+        oauth2: {
+          type: 'oauth2',
+          flows: {
+            clientCredentials: { tokenUrl: '/connect/token', scopes: {} },
+            password: { tokenUrl: '/connect/token', scopes: {} },
+          },
+        },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+    },
+    'x-error-table': errorTableDoc,
+  };
+}
+
+function operation(route: Route): OpenApiOperation {
+  const parameters: Record<string, unknown>[] = pathParameters(route.path).map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  if (route.response.kind === 'list')
+    parameters.push(...listParameters(route.response.paging === 'continuation'));
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description === undefined ? {} : { description: route.description }),
+    tags: [route.tag],
+    ...(route.auth === 'none' ? { security: [] } : { security: [{ oauth2: [] }, { bearer: [] }] }),
+    parameters,
+    ...(route.body === undefined ? {} : { requestBody: requestBody(route) }),
+    responses: responses(route),
+  };
+}
+
+function listParameters(continuation: boolean): Record<string, unknown>[] {
+  const parameters: Record<string, unknown>[] = [
+    {
+      name: '$filter',
+      in: 'query',
+      required: false,
+      schema: { type: 'string' },
+      description:
+        "OData filter, e.g. `lock_id eq 'lock-front' and utc_date_time ge 2026-03-02T08:00:00Z` (malformed: 400/1102)",
+    },
+    {
+      name: '$orderby',
+      in: 'query',
+      required: false,
+      schema: { type: 'string' },
+      description: 'e.g. `name asc, id desc` (malformed or unknown field: 400/1102)',
+    },
+    {
+      name: '$top',
+      in: 'query',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: topMax, default: topDefault },
+    },
+    { name: '$skip', in: 'query', required: false, schema: { type: 'integer', minimum: 0, default: 0 } },
+  ];
+  if (continuation) {
+    parameters.push({
+      name: continuationParameter,
+      in: 'query',
+      required: false,
+      schema: { type: 'string' },
+      description: 'from next_page_link: where the next page starts',
+    });
+  }
+  return parameters;
+}
+
+function requestBody(route: Route): Record<string, unknown> {
+  const schema = jsonSchema(route.body as z.ZodType, 'input');
+  const content: Record<string, unknown> = { 'application/json': { schema } };
+  if (route.bodyFormat === 'form-or-json') content['application/x-www-form-urlencoded'] = { schema };
+  return { required: true, content };
+}
+
+function responses(route: Route): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  const { response } = route;
+  if (response.kind === 'empty') result['204'] = { description: 'Done' };
+  else {
+    const schema = response.kind === 'list' ? listSchema(response.schema) : response.schema;
+    const status = response.kind === 'item' ? (response.status ?? 200) : 200;
+    result[String(status)] = {
+      description: response.kind === 'list' ? 'A page of the list' : 'The resource',
+      content: { 'application/json': { schema: jsonSchema(schema, 'output') } },
+    };
+  }
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of routeErrors(route)) {
+    const status = errorTable[code].httpStatus;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    result[String(status)] = {
+      description: codes.map((code) => `${code}: ${errorTable[code].message}`).join('\n'),
+      content: {
+        'application/json': {
+          schema: {
+            ...errorSchema,
+            properties: { ...errorSchema.properties, ErrorCode: { type: 'integer', enum: codes } },
+          },
+        },
+      },
+    };
+  }
+  return result;
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}

@@ -1,0 +1,183 @@
+/**
+ * The route table: every REST route is one `Route` value (method, path, body schema, response shape, error codes,
+ * handler). `mountRoutes` turns the table into hono routes with the shared steps (token, site, OData options, body)
+ * done once; `openapi.ts` turns the same table into the OpenAPI document, so the two cannot drift apart.
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { CloudCore, ErrorCode } from '../../twin/index.ts';
+import type { LiveTwin } from '../live-twin.ts';
+import type { Authenticator } from './auth.ts';
+import { parseBody, readFormOrJson, readJsonBody } from './body.ts';
+import { notFound } from './errors.ts';
+import { continuationPage, readListQuery, skipPage, type ItemFields, type LogSource } from './list.ts';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RestServices {
+  readonly live: LiveTwin;
+  readonly auth: Authenticator;
+}
+
+export interface RouteContext<Body> {
+  readonly services: RestServices;
+  readonly live: LiveTwin;
+  readonly core: CloudCore;
+  /** The token's user: the actor of every cloud operation ('' on routes without a token). */
+  readonly actorId: string;
+  /** Path parameters, decoded (`site_id`, `lock_id` …). */
+  readonly params: Readonly<Record<string, string>>;
+  readonly body: Body;
+  readonly url: URL;
+  readonly request: Request;
+}
+
+export type RouteResponse =
+  /** One object (`status` 200 unless told). */
+  | { readonly kind: 'item'; readonly status?: 200 | 201 | 202; readonly schema: z.ZodType }
+  /** A list with the OData options; `paging` continuation pages with `continuation_token` (entries). */
+  | { readonly kind: 'list'; readonly schema: z.ZodType; readonly paging?: 'skip' | 'continuation' }
+  /** 204, no body. */
+  | { readonly kind: 'empty' };
+
+/** What a list handler gives back: the whole list, or (continuation paging) a log source. */
+export type ListSource = readonly unknown[] | LogSource<unknown>;
+
+export interface RouteDefinition<Body> {
+  readonly method: HttpMethod;
+  /** OpenAPI style: `/v1.2/sites/{site_id}/locks`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  /** 'none': no token needed (token endpoint, OpenAPI document). */
+  readonly auth?: 'bearer' | 'none';
+  readonly body?: z.ZodType<Body>;
+  /** 'form-or-json' for OAuth2 token requests; JSON otherwise. */
+  readonly bodyFormat?: 'json' | 'form-or-json';
+  readonly response: RouteResponse;
+  /** Codes this route may answer besides the ones every route of its kind may (see `commonErrors`). */
+  readonly errors: readonly ErrorCode[];
+  readonly handle: (context: RouteContext<Body>) => unknown;
+}
+
+export type Route = RouteDefinition<unknown>;
+
+export function defineRoute<Body = undefined>(definition: RouteDefinition<Body>): Route {
+  return definition as unknown as Route;
+}
+
+/** Path parameters of an OpenAPI path, in order. */
+export function pathParameters(path: string): string[] {
+  return [...path.matchAll(/\{([a-z_]+)\}/g)].map((match) => match[1] as string);
+}
+
+export function honoPath(path: string): string {
+  return path.replace(/\{([a-z_]+)\}/g, ':$1');
+}
+
+/** Every code a route may answer: its own, and those of its kind (token, site, body, list, internal). */
+export function routeErrors(route: Route): ErrorCode[] {
+  const codes = new Set<ErrorCode>([2201, ...route.errors]);
+  if (route.auth !== 'none') codes.add(1500);
+  if (pathParameters(route.path).length > 0) codes.add(3104);
+  if (route.body !== undefined) codes.add(1100).add(1101);
+  if (route.response.kind === 'list') codes.add(1101).add(1102);
+  return [...codes].sort((a, b) => a - b);
+}
+
+const fieldsCache = new WeakMap<z.ZodType, ItemFields>();
+
+/** The fields of a list's items, from the item schema: leaves for `$filter`, leaves that are not lists for `$orderby`. */
+export function itemFields(schema: z.ZodType): ItemFields {
+  const cached = fieldsCache.get(schema);
+  if (cached !== undefined) return cached;
+  const filterable = new Set<string>();
+  const sortable = new Set<string>();
+  const walk = (node: JsonSchema, prefix: string): void => {
+    for (const [name, child] of Object.entries(node.properties ?? {})) {
+      const path = prefix === '' ? name : `${prefix}/${name}`;
+      const variants = child.anyOf ?? [child];
+      const object = variants.find((variant) => variant.properties !== undefined);
+      if (object !== undefined) {
+        walk(object, path);
+        continue;
+      }
+      filterable.add(path);
+      if (!variants.some((variant) => variant.type === 'array')) sortable.add(path);
+    }
+  };
+  walk(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema, '');
+  const fields = { filterable, sortable };
+  fieldsCache.set(schema, fields);
+  return fields;
+}
+
+interface JsonSchema {
+  readonly type?: string;
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly anyOf?: readonly JsonSchema[];
+}
+
+export function mountRoutes(app: Hono, routes: readonly Route[], services: RestServices): void {
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), honoPath(route.path), (c) => handleRoute(c, route, services));
+  }
+}
+
+async function handleRoute(c: Context, route: Route, services: RestServices): Promise<Response> {
+  const { live } = services;
+  const state = live.twin.cloud.state;
+  const session =
+    route.auth === 'none' ? undefined : services.auth.authenticate(c.req.header('authorization'), state);
+  const params: Record<string, string> = {};
+  for (const name of pathParameters(route.path)) params[name] = c.req.param(name) ?? '';
+  // A token sees its own site only; any other id is simply not found (the caller learns nothing of it).
+  if (session !== undefined && params.site_id !== undefined && params.site_id !== session.siteId)
+    throw notFound(`site ${params.site_id}`);
+  const url = new URL(c.req.url);
+  const query =
+    route.response.kind === 'list' ? readListQuery(url, itemFields(route.response.schema)) : undefined;
+  let body: unknown = undefined;
+  if (route.body !== undefined) {
+    const json =
+      route.bodyFormat === 'form-or-json' ? await readFormOrJson(c.req.raw) : await readJsonBody(c.req.raw);
+    body = parseBody(route.body, json);
+  }
+  const context: RouteContext<unknown> = {
+    services,
+    live,
+    core: live.twin.cloud.core,
+    actorId: session?.userId ?? '',
+    params,
+    body,
+    url,
+    request: c.req.raw,
+  };
+  const result = await route.handle(context);
+  const { response } = route;
+  switch (response.kind) {
+    case 'empty':
+      return c.body(null, 204);
+    case 'item':
+      return c.json(result as object, response.status ?? 200);
+    case 'list': {
+      const source = result as ListSource;
+      const listQuery = query as NonNullable<typeof query>;
+      if (Array.isArray(source)) {
+        return c.json(
+          response.paging === 'continuation'
+            ? continuationPage(
+                { length: source.length, firstIndex: 0, itemAt: (index) => source[index] },
+                listQuery,
+                url,
+              )
+            : skipPage(source, listQuery, url),
+        );
+      }
+      const log = source as LogSource<unknown>;
+      return c.json(continuationPage(log, listQuery, url));
+    }
+  }
+}

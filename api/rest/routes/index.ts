@@ -1,0 +1,25 @@
+/** Every REST route but the OpenAPI document's own, in the order they are mounted and documented. */
+import type { Route } from '../route-table.ts';
+import { accessGroupRoutes } from './access-groups.ts';
+import { entryRoutes } from './entries.ts';
+import { iqRoutes } from './iqs.ts';
+import { lockRoutes } from './locks.ts';
+import { notificationRoutes } from './notifications.ts';
+import { podRoutes } from './pods.ts';
+import { siteRoutes } from './sites.ts';
+import { tagRoutes } from './tags.ts';
+import { tokenRoute } from './token.ts';
+import { userRoutes } from './users.ts';
+
+export const restRoutes: readonly Route[] = [
+  tokenRoute,
+  ...siteRoutes,
+  ...lockRoutes,
+  ...iqRoutes,
+  ...userRoutes,
+  ...tagRoutes,
+  ...accessGroupRoutes,
+  ...podRoutes,
+  ...notificationRoutes,
+  ...entryRoutes,
+];

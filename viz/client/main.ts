@@ -1,0 +1,410 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The visualization's entry point (bundled by `viz/bundle.ts` into `/viz.js`): connects to `/live`, keeps the
+ * model from the messages, and draws the page on the next animation frame after anything changed.
+ *
+ * Timeline scrubbing is client-side only: the live protocol can not answer "the state at time t", so the page
+ * keeps a device snapshot per ~10 s of virtual time (bounded; `SnapshotHistory` thins it when full) and, while
+ * the timeline is away from its live end, shows the kept snapshot at or before the chosen time and the entries
+ * logged up to it. Commands still act on the live twin. See `viz/README.md`.
+ */
+import { LiveConnection, type ConnectionState } from './connection.ts';
+import { byId, html, setText, svgById, update } from './dom.ts';
+import { FloorPlan, type Interference } from './floor-plan.ts';
+import { boltLabel, doorLabel, formatUtc, formatVirtual, humanize, timeOfDay } from './format.ts';
+import { LiveModel } from './model.ts';
+import type { Command, CommandOutcome, DeviceSnapshot, EntryRow, LiveStatus, ServerMessage } from './protocol.ts';
+
+/** Interference zones remembered for drawing (the timeline shows past ones too); older ones are forgotten. */
+const interferencesMax = 32;
+/** How long a message in the corner stays. */
+const messageMs = 8_000;
+
+interface Elements {
+  readonly connection: HTMLElement;
+  readonly clock: HTMLOutputElement;
+  readonly utc: HTMLElement;
+  readonly pause: HTMLButtonElement;
+  readonly play: HTMLButtonElement;
+  readonly speed: HTMLSelectElement;
+  readonly step: HTMLButtonElement;
+  readonly runStatus: HTMLElement;
+  readonly exportButton: HTMLButtonElement;
+  readonly planSection: HTMLElement;
+  readonly timeline: HTMLInputElement;
+  readonly live: HTMLButtonElement;
+  readonly timelineLabel: HTMLOutputElement;
+  readonly lockPanel: HTMLElement;
+  readonly lockPanelTitle: HTMLElement;
+  readonly lockDetails: HTMLElement;
+  readonly commandResult: HTMLOutputElement;
+  readonly faults: HTMLElement;
+  readonly faultResult: HTMLOutputElement;
+  readonly alerts: HTMLElement;
+  readonly entries: HTMLElement;
+  readonly message: HTMLElement;
+}
+
+function elements(): Elements {
+  return {
+    connection: byId('connection'),
+    clock: byId('clock'),
+    utc: byId('utc'),
+    pause: byId('pause'),
+    play: byId('play'),
+    speed: byId('speed'),
+    step: byId('step'),
+    runStatus: byId('run-status'),
+    exportButton: byId('export'),
+    planSection: byId('plan-section'),
+    timeline: byId('timeline'),
+    live: byId('live'),
+    timelineLabel: byId('timeline-label'),
+    lockPanel: byId('lock-panel'),
+    lockPanelTitle: byId('lock-panel-title'),
+    lockDetails: byId('lock-details'),
+    commandResult: byId('command-result'),
+    faults: byId('faults'),
+    faultResult: byId('fault-result'),
+    alerts: byId('alerts'),
+    entries: byId('entries'),
+    message: byId('message'),
+  };
+}
+
+function inputValue(id: string): string {
+  return byId<HTMLInputElement>(id).value.trim();
+}
+
+function numberValue(id: string, fallback: number): number {
+  const value = Number(byId<HTMLInputElement>(id).value);
+  return Number.isFinite(value) ? value : fallback;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Status fields an acknowledgement may carry (the result itself, or its `status`). */
+function statusIn(result: unknown): Partial<LiveStatus> {
+  const source = isRecord(result) && isRecord(result.status) ? result.status : result;
+  if (!isRecord(source)) return {};
+  const status: { -readonly [K in keyof LiveStatus]?: LiveStatus[K] } = {};
+  if (typeof source.paused === 'boolean') status.paused = source.paused;
+  if (typeof source.speed === 'number') status.speed = source.speed;
+  if (typeof source.virtualMs === 'number') status.virtualMs = source.virtualMs;
+  if (typeof source.utc === 'string') status.utc = source.utc;
+  if (typeof source.events === 'number') status.events = source.events;
+  if (typeof source.traceHash === 'string') status.traceHash = source.traceHash;
+  return status;
+}
+
+function describeOutcome(outcome: CommandOutcome, done: string): string {
+  return outcome.ok ? done : `refused: ${outcome.code} ${outcome.message}`;
+}
+
+class VizApp {
+  private readonly el = elements();
+  private readonly model = new LiveModel();
+  private readonly plan: FloorPlan;
+  private readonly connection: LiveConnection;
+  private selectedLockId: string | undefined;
+  /** Virtual time the timeline shows, or undefined when it follows the live twin. */
+  private viewingMs: number | undefined;
+  private interferences: Interference[] = [];
+  private renderQueued = false;
+  private faultsLayout = '';
+  private entriesDrawn: { entries: readonly EntryRow[]; uptoMs: number | undefined; names: DeviceSnapshot | undefined } | undefined;
+  private messageTimer: ReturnType<typeof setTimeout> | undefined;
+  private shownVirtualMs = 0;
+  private connected = false;
+  private panelDrawn: DeviceSnapshot['locks'][number] | undefined;
+
+  constructor() {
+    this.plan = new FloorPlan(svgById('plan'), (lockId) => this.selectLock(lockId));
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    this.connection = new LiveConnection({ url: `${scheme}://${location.host}/live`, onMessage: (message) => this.onMessage(message), onState: (state) => this.onConnection(state) });
+    this.wireControls();
+  }
+
+  start(): void {
+    this.connection.start();
+    setInterval(() => this.tickClock(), 250);
+  }
+
+  private onConnection(state: ConnectionState): void {
+    this.connected = state === 'open';
+    const text = state === 'open' ? (this.model.devices === undefined ? 'connected, waiting for the twin…' : 'live') : state === 'connecting' ? 'connecting…' : 'disconnected, retrying…';
+    setText(this.el.connection, text);
+    update(this.el.connection, { 'data-state': state });
+  }
+
+  private onMessage(message: ServerMessage): void {
+    if (message.type === 'error') {
+      this.showMessage(`server: ${message.code} ${message.message}`);
+      return;
+    }
+    if (message.type === 'snapshot') {
+      setText(this.el.connection, 'live');
+      // Virtual time went back: a new session (the server restarted), whose past this page never saw.
+      if (message.virtualMs < this.model.virtualMs) this.interferences = [];
+    }
+    if (this.model.apply(message, performance.now())) this.queueRender();
+  }
+
+  private queueRender(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    requestAnimationFrame(() => {
+      this.renderQueued = false;
+      this.render();
+    });
+  }
+
+  /** The device snapshot on screen: the live one, or the timeline's kept frame. */
+  private shownDevices(): { devices: DeviceSnapshot; atMs: number | undefined } | undefined {
+    const live = this.model.devices;
+    if (live === undefined) return undefined;
+    if (this.viewingMs === undefined) return { devices: live, atMs: undefined };
+    const frame = this.model.history.at(this.viewingMs);
+    return frame === undefined ? { devices: live, atMs: undefined } : { devices: frame.devices, atMs: frame.atMs };
+  }
+
+  private render(): void {
+    const shown = this.shownDevices();
+    if (shown === undefined) return;
+    const { devices, atMs } = shown;
+    this.plan.render({ devices, links: this.model.linksOf(devices), selectedLockId: this.selectedLockId, interferences: this.interferences, virtualMs: atMs ?? this.model.virtualMs });
+    this.renderLockPanel(devices);
+    this.renderFaults(this.model.devices ?? devices);
+    this.renderAlerts(devices);
+    this.renderEntries(devices, atMs === undefined ? undefined : this.viewingMs);
+    this.renderStatus();
+    this.tickClock();
+  }
+
+  private renderStatus(): void {
+    const status = this.model.status;
+    if (status === undefined) return;
+    this.el.pause.disabled = status.paused;
+    this.el.play.disabled = !status.paused;
+    const speed = String(status.speed);
+    if (![...this.el.speed.options].some((option) => option.value === speed)) this.el.speed.append(html('option', { value: speed }, `${speed}×`));
+    if (document.activeElement !== this.el.speed) this.el.speed.value = speed;
+    const hash = status.traceHash === '' ? '' : ` · trace ${status.traceHash.slice(0, 12)}`;
+    setText(this.el.runStatus, `${status.paused ? 'paused' : `running ${status.speed}×`} · ${status.events.toLocaleString('en')} events${hash}`);
+  }
+
+  /** The clock runs on between messages; the timeline's end follows it. */
+  private tickClock(): void {
+    if (this.model.status === undefined) return;
+    const now = this.connected ? this.model.virtualNow(performance.now()) : this.model.virtualMs;
+    // Never let the shown clock run backwards because a message was a little behind the estimate.
+    this.shownVirtualMs = now >= this.shownVirtualMs || now < this.shownVirtualMs - 5_000 ? now : this.shownVirtualMs;
+    setText(this.el.clock, formatVirtual(this.shownVirtualMs));
+    const epoch = this.model.epochUtcMs;
+    setText(this.el.utc, epoch === undefined ? '' : formatUtc(epoch + this.shownVirtualMs));
+    const maxMs = Math.floor(this.shownVirtualMs / 1000) * 1000;
+    this.el.timeline.max = String(maxMs);
+    if (this.viewingMs === undefined) {
+      this.el.timeline.value = String(maxMs);
+      setText(this.el.timelineLabel, 'live');
+      this.el.planSection.classList.remove('history');
+      this.el.live.disabled = true;
+    } else {
+      const frame = this.model.history.at(this.viewingMs);
+      const earliest = this.model.history.earliestMs ?? 0;
+      const note = this.viewingMs < earliest ? ' (earliest kept)' : '';
+      setText(this.el.timelineLabel, frame === undefined ? 'no history yet' : `history: state at ${formatVirtual(frame.atMs)}${note}`);
+      this.el.planSection.classList.add('history');
+      this.el.live.disabled = false;
+    }
+  }
+
+  private selectLock(lockId: string): void {
+    this.selectedLockId = lockId;
+    this.el.lockPanel.hidden = false;
+    setText(this.el.commandResult, '');
+    this.queueRender();
+  }
+
+  private renderLockPanel(devices: DeviceSnapshot): void {
+    const lock = devices.locks.find((candidate) => candidate.id === this.selectedLockId);
+    if (lock === undefined) {
+      this.el.lockPanel.hidden = true;
+      return;
+    }
+    if (lock === this.panelDrawn) return;
+    this.panelDrawn = lock;
+    setText(this.el.lockPanelTitle, lock.name);
+    const rows: [string, string][] = [
+      ['lock', `${lock.id} (${lock.kind})`],
+      ['door', `${lock.doorId}: ${doorLabel(lock.door)}`],
+      ['state', `${boltLabel(lock.bolt)}${lock.officeMode ? ` (${lock.officeMode})` : ''}`],
+      ['battery', lock.battery],
+      ['online', lock.online ? `yes, via ${lock.parent ?? '—'}` : 'no'],
+      ['access data', `version ${lock.accessVersion}`],
+      ['audit buffered', String(lock.auditBuffered)],
+    ];
+    this.el.lockDetails.replaceChildren(...rows.flatMap(([term, value]) => [html('dt', {}, term), html('dd', { 'data-testid': `detail-${term.replace(/ /g, '-')}` }, value)]));
+  }
+
+  private renderFaults(devices: DeviceSnapshot): void {
+    const layout = devices.iqs.map((iq) => iq.id).join(' ');
+    if (layout !== this.faultsLayout) {
+      this.faultsLayout = layout;
+      this.el.faults.replaceChildren(
+        ...devices.iqs.map((iq) => {
+          const checkbox = html('input', { type: 'checkbox', 'aria-label': `IQ ${iq.id} offline (no internet)`, 'data-testid': `fault-iq-offline-${iq.id}`, 'data-iq': iq.id });
+          checkbox.checked = !iq.connected;
+          checkbox.addEventListener('change', () => void this.setIqInternet(iq.id, checkbox));
+          const interference = html('button', { type: 'button', 'aria-label': `Interference near IQ ${iq.id}`, 'data-testid': `fault-interference-${iq.id}` }, 'Interference');
+          interference.addEventListener('click', () => void this.interfereNear(iq.id));
+          return html('div', { class: 'fault-row' }, html('label', {}, checkbox, `${iq.id} offline`), interference);
+        }),
+      );
+      if (devices.iqs.length === 0) this.el.faults.replaceChildren(html('p', { class: 'empty' }, 'no IQs'));
+    }
+  }
+
+  private renderAlerts(devices: DeviceSnapshot): void {
+    const names = new Map(devices.locks.map((lock) => [lock.id, lock.name]));
+    const items = devices.alerts.map((alert) =>
+      html('li', { 'data-testid': `alert-${alert.lockId}-${alert.kind}` }, `${humanize(alert.kind).toUpperCase()} · ${names.get(alert.lockId) ?? alert.lockId} · since ${formatUtc(alert.raisedUtcMs)}`),
+    );
+    const key = items.map((item) => item.textContent).join('\n');
+    if ([...this.el.alerts.children].map((item) => item.textContent).join('\n') !== key) this.el.alerts.replaceChildren(...items);
+  }
+
+  private renderEntries(devices: DeviceSnapshot, uptoMs: number | undefined): void {
+    const entries = this.model.entries;
+    const drawn = this.entriesDrawn;
+    if (drawn !== undefined && drawn.entries === entries && drawn.uptoMs === uptoMs && drawn.names === devices) return;
+    this.entriesDrawn = { entries, uptoMs, names: devices };
+    const names = new Map(devices.locks.map((lock) => [lock.id, lock.name]));
+    const shown = uptoMs === undefined ? entries : entries.filter((entry) => entry.atMs <= uptoMs);
+    const rows = shown.map((entry) => {
+      const kind = /rejected|denied|refused/.test(entry.category) ? 'rejected' : /not_closed$|intrusion|battery_low|overflow/.test(entry.category) ? 'alarm' : '';
+      const who = [entry.userId ?? undefined, entry.method ?? undefined].filter((part): part is string => part !== undefined && part !== '').join(' · ');
+      return html(
+        'li',
+        { class: kind, 'data-testid': 'entry', 'data-lock': entry.lockId, 'data-category': entry.category, 'data-method': entry.method ?? undefined, 'data-user': entry.userId ?? undefined },
+        html('span', { class: 'time', title: `${entry.utcDateTime} UTC` }, timeOfDay(entry.localDateTime, entry.atMs)),
+        html('span', { class: 'what' }, `${names.get(entry.lockId) ?? entry.lockId} — ${humanize(entry.category)}${entry.detail === '' ? '' : `: ${entry.detail}`}`),
+        who === '' ? undefined : html('span', { class: 'who' }, who),
+      );
+    });
+    if (rows.length === 0) rows.push(html('li', { class: 'empty' }, uptoMs === undefined ? 'no entries yet' : 'no entries up to this time'));
+    this.el.entries.replaceChildren(...rows);
+  }
+
+  private wireControls(): void {
+    const el = this.el;
+    el.pause.addEventListener('click', () => void this.timeCommand({ action: 'pause' }, { paused: true }));
+    el.play.addEventListener('click', () => void this.timeCommand({ action: 'resume' }, { paused: false }));
+    el.speed.addEventListener('change', () => {
+      const x = Number(el.speed.value);
+      if (x > 0) void this.timeCommand({ action: 'speed', x }, { speed: x });
+    });
+    el.step.addEventListener('click', () => void this.timeCommand({ action: 'step', ms: 10_000 }, {}));
+    el.exportButton.addEventListener('click', () => void this.exportSession());
+    el.timeline.addEventListener('input', () => {
+      const value = Number(el.timeline.value);
+      // At its end the timeline follows the live twin again.
+      this.viewingMs = value >= Number(el.timeline.max) ? undefined : value;
+      this.queueRender();
+      this.tickClock();
+    });
+    el.live.addEventListener('click', () => {
+      this.viewingMs = undefined;
+      this.queueRender();
+      this.tickClock();
+    });
+    byId('panel-close').addEventListener('click', () => {
+      this.selectedLockId = undefined;
+      this.queueRender();
+    });
+    const lockAction = (formId: string, build: (lock: string) => Command | undefined, label: string): void => {
+      byId<HTMLFormElement>(formId).addEventListener('submit', (event) => {
+        event.preventDefault();
+        const lock = this.selectedLockId;
+        if (lock === undefined) return;
+        const command = build(lock);
+        if (command === undefined) {
+          this.result(el.commandResult, { ok: false, code: 'input', message: 'fill in the id first' }, '');
+          return;
+        }
+        setText(el.commandResult, `${label}…`);
+        void this.connection.send(command).then((outcome) => this.result(el.commandResult, outcome, `${label}: sent`));
+      });
+    };
+    lockAction('form-tap-phone', (lock) => (inputValue('input-phone') === '' ? undefined : { action: 'tap-phone', phone: inputValue('input-phone'), lock }), 'tap phone');
+    lockAction('form-present-tag', (lock) => (inputValue('input-tag') === '' ? undefined : { action: 'present-tag', tag: inputValue('input-tag'), lock }), 'present tag');
+    lockAction('form-remote-open', (lock) => (inputValue('input-user') === '' ? undefined : { action: 'remote-open', user: inputValue('input-user'), lock }), 'remote open');
+  }
+
+  private result(output: HTMLOutputElement, outcome: CommandOutcome, done: string): void {
+    setText(output, describeOutcome(outcome, done));
+    output.classList.toggle('error', !outcome.ok);
+  }
+
+  private async timeCommand(command: Command, expected: Partial<LiveStatus>): Promise<void> {
+    const outcome = await this.connection.send(command);
+    if (!outcome.ok) {
+      this.showMessage(`${command.action}: ${outcome.code} ${outcome.message}`);
+      this.renderStatus();
+      return;
+    }
+    const reported = statusIn(outcome.result);
+    // A step moves virtual time at once; when the answer does not say to where, the page knows it all the same.
+    const stepped = command.action === 'step' && reported.virtualMs === undefined ? { virtualMs: this.model.virtualMs + command.ms } : {};
+    this.model.applyStatus({ ...expected, ...stepped, ...reported }, performance.now());
+    this.queueRender();
+  }
+
+  private async setIqInternet(iq: string, checkbox: HTMLInputElement): Promise<void> {
+    const up = !checkbox.checked;
+    const outcome = await this.connection.send({ action: 'iq-internet', iq, up });
+    this.result(this.el.faultResult, outcome, `${iq}: internet ${up ? 'restored' : 'cut'}`);
+    if (!outcome.ok) checkbox.checked = up;
+  }
+
+  private async interfereNear(iqId: string): Promise<void> {
+    const iq = this.model.devices?.iqs.find((candidate) => candidate.id === iqId);
+    if (iq === undefined) return;
+    const radiusM = Math.max(0.5, numberValue('interference-radius', 8));
+    const lossProbability = Math.min(1, Math.max(0, numberValue('interference-loss', 0.9)));
+    const durationMs = Math.round(Math.max(1, numberValue('interference-duration', 60)) * 1000);
+    const outcome = await this.connection.send({ action: 'interference', x: iq.x, y: iq.y, radiusM, lossProbability, durationMs });
+    this.result(this.el.faultResult, outcome, `interference near ${iqId}: ${radiusM} m, loss ${lossProbability}, ${durationMs / 1000} s`);
+    if (outcome.ok) {
+      const appliedAtMs = isRecord(outcome.result) && typeof outcome.result.appliedAtMs === 'number' ? outcome.result.appliedAtMs : this.model.virtualMs;
+      this.interferences = [...this.interferences, { x: iq.x, y: iq.y, radiusM, fromMs: appliedAtMs, untilMs: appliedAtMs + durationMs }].slice(-interferencesMax);
+      this.queueRender();
+    }
+  }
+
+  private async exportSession(): Promise<void> {
+    const outcome = await this.connection.send({ action: 'export' });
+    if (!outcome.ok) {
+      this.showMessage(`export: ${outcome.code} ${outcome.message}`);
+      return;
+    }
+    const scenario = isRecord(outcome.result) && isRecord(outcome.result.scenario) ? outcome.result.scenario : outcome.result;
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
+    const link = html('a', { href: url, download: 'lockstep-session.json' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private showMessage(text: string): void {
+    setText(this.el.message, text);
+    if (this.messageTimer !== undefined) clearTimeout(this.messageTimer);
+    this.messageTimer = setTimeout(() => setText(this.el.message, ''), messageMs);
+  }
+}
+
+new VizApp().start();

@@ -1,0 +1,168 @@
+/**
+ * The visualization's one HTML page: the static skeleton (header with the clock and time controls, the floor plan
+ * with the timeline, the side panels) and its CSS inline. `viz.js` fills it in from the live protocol.
+ */
+
+export const speedChoices = [0.5, 1, 2, 5, 10, 30, 60, 120, 600, 3600] as const;
+
+const css = `
+:root { color-scheme: light; --ink: #1d2430; --muted: #5d6778; --line: #d8dde6; --panel: #f6f7f9; --locked: #3b5b92; --unlocked: #24914a; --office: #c77d0a; --alarm: #c62828; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; font-size: 14px; }
+header { display: flex; flex-wrap: wrap; align-items: center; gap: 12px 18px; padding: 10px 16px; border-bottom: 1px solid var(--line); background: var(--panel); }
+h1 { font-size: 18px; margin: 0; } h1 span { color: var(--muted); font-weight: 400; }
+h2 { font-size: 14px; margin: 0 0 8px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.clock { display: flex; flex-direction: column; line-height: 1.2; }
+#clock { font: 600 18px ui-monospace, SFMono-Regular, Menlo, monospace; }
+#utc, #run-status { color: var(--muted); font-size: 12px; }
+.time-controls { display: flex; align-items: center; gap: 6px; }
+button, select, input { font: inherit; }
+button { border: 1px solid #b8c0cc; background: #fff; border-radius: 6px; padding: 4px 10px; cursor: pointer; }
+button:hover:not(:disabled) { background: #eef2f8; } button:disabled { opacity: .45; cursor: default; }
+button:focus-visible, select:focus-visible, input:focus-visible, .lock:focus-visible { outline: 3px solid #7aa7ff; outline-offset: 2px; }
+#connection { padding: 2px 8px; border-radius: 10px; font-size: 12px; background: #e4e7ec; }
+#connection[data-state="open"] { background: #d5f0dc; } #connection[data-state="closed"] { background: #fbd9d9; }
+main { display: grid; grid-template-columns: minmax(0, 1fr) 380px; gap: 0; height: calc(100vh - 58px); min-height: 480px; }
+.plan { display: flex; flex-direction: column; min-width: 0; min-height: 0; padding: 8px 12px; }
+#plan { flex: 1 1 auto; height: 0; width: 100%; min-height: 300px; }
+.plan.history #plan { filter: sepia(.35); }
+.legend { display: flex; flex-wrap: wrap; gap: 14px; color: var(--muted); font-size: 12px; padding: 4px 0; }
+.legend i { display: inline-block; width: 12px; height: 12px; border-radius: 6px; vertical-align: -2px; margin-right: 4px; }
+.legend .rssi { width: 60px; height: 6px; border-radius: 3px; background: linear-gradient(90deg, hsl(0 75% 40%), hsl(60 75% 40%), hsl(120 75% 40%)); vertical-align: 1px; }
+.timeline { display: flex; align-items: center; gap: 8px; padding: 6px 0; }
+.timeline input { flex: 1; }
+#timeline-label { font: 12px ui-monospace, monospace; min-width: 210px; color: var(--muted); }
+.plan.history #timeline-label { color: var(--office); font-weight: 600; }
+aside { border-left: 1px solid var(--line); overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 16px; background: #fcfcfd; }
+aside section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
+#lock-panel header { padding: 0; background: none; border: 0; justify-content: space-between; }
+#lock-panel h2 { text-transform: none; letter-spacing: 0; color: var(--ink); font-size: 16px; margin: 0; }
+dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 8px 0; font-size: 13px; } dt { color: var(--muted); } dd { margin: 0; }
+form.action, .fault-row { display: flex; gap: 6px; align-items: center; margin: 6px 0; }
+form.action label, .fault-row label { flex: 1; display: flex; gap: 6px; align-items: center; min-width: 0; }
+form.action input[type=text] { flex: 1; min-width: 0; padding: 3px 6px; border: 1px solid #b8c0cc; border-radius: 5px; }
+form.action label { min-width: 0; } form.action button { flex: none; width: 118px; white-space: nowrap; }
+#faults { max-height: 240px; overflow-y: auto; }
+.fault-fields { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6px; font-size: 12px; color: var(--muted); margin-bottom: 6px; }
+.fault-fields input { width: 100%; padding: 2px 4px; }
+output.result { display: block; min-height: 1.3em; font-size: 12px; color: var(--muted); }
+output.result.error, #message { color: var(--alarm); }
+#message { position: fixed; bottom: 10px; left: 12px; margin: 0; background: #fff; padding: 4px 8px; border-radius: 6px; box-shadow: 0 1px 6px rgba(0,0,0,.15); }
+#message:empty { display: none; }
+#entries { list-style: none; margin: 0; padding: 0; font-size: 12px; max-height: 46vh; overflow-y: auto; }
+#entries li { padding: 3px 0; border-bottom: 1px solid #eef0f3; display: grid; grid-template-columns: 62px 1fr; gap: 0 6px; }
+#entries .time { font-family: ui-monospace, monospace; color: var(--muted); }
+#entries .who { grid-column: 2; color: var(--muted); }
+#entries li.empty { display: block; }
+#entries li.rejected .what { color: var(--alarm); } #entries li.alarm .what { color: var(--alarm); font-weight: 600; }
+#alerts { list-style: none; margin: 0; padding: 0; font-size: 13px; } #alerts li { color: var(--alarm); font-weight: 600; } #alerts:empty::after { content: "none"; color: var(--muted); font-weight: 400; }
+.empty { color: var(--muted); font-size: 12px; }
+/* floor plan */
+.plan-background { fill: url(#grid-1m); } .grid-line { fill: none; stroke: #eef1f5; stroke-width: 1; }
+.link { stroke-width: 3; stroke-linecap: round; opacity: .85; } .link.unknown { stroke-dasharray: 6 5; }
+.interference { fill: rgba(198, 40, 40, .12); stroke: rgba(198, 40, 40, .6); stroke-dasharray: 8 6; stroke-width: 2; }
+.label { font-size: 12px; text-anchor: middle; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+.label.name { font-weight: 600; } .rssi-label { font-size: 10px; } .label.small { font-size: 11px; fill: var(--muted); }
+.label.state.bolt-unlocked { fill: var(--unlocked); font-weight: 600; } .label.state.bolt-officeMode { fill: var(--office); font-weight: 600; } .label.state.bolt-locked { fill: var(--locked); }
+.label.door-notClosed { fill: var(--alarm); font-weight: 700; } .label.door-open { fill: var(--ink); }
+.label.battery-low, .label.battery-very-low, .label.battery-veryLow, .label.offline { fill: var(--alarm); font-weight: 600; }
+.glyph { font: 700 13px system-ui, sans-serif; text-anchor: middle; fill: #fff; pointer-events: none; }
+.iq-shape { fill: #27457a; stroke: #fff; stroke-width: 2; } .iq.disconnected .iq-shape { fill: #fff; stroke: var(--alarm); stroke-width: 3; } .iq.disconnected .glyph { fill: var(--alarm); }
+.iq.unpowered .iq-shape { fill: #9aa3b1; }
+.repeater-shape { fill: #5c6f91; stroke: #fff; stroke-width: 2; } .repeater.unpowered .repeater-shape { fill: #c9ced6; }
+.lock { cursor: pointer; } .lock-body { stroke: #fff; stroke-width: 2; fill: var(--locked); }
+.lock-body.bolt-unlocked { fill: var(--unlocked); } .lock-body.bolt-officeMode { fill: var(--office); }
+.lock.offline .lock-body { fill: #a9b0bb; stroke: #68707c; stroke-dasharray: 4 3; }
+.padlock-body { fill: #fff; pointer-events: none; } .padlock-shackle { fill: none; stroke: #fff; stroke-width: 2; pointer-events: none; }
+.lock[data-bolt="unlocked"] .padlock-shackle, .lock[data-bolt="officeMode"] .padlock-shackle { transform: translate(4px, -2px); }
+.select-ring { fill: none; stroke: transparent; stroke-width: 3; } .lock.selected .select-ring { stroke: #7aa7ff; }
+.lock:hover .select-ring { stroke: #c3d6ff; }
+.door-leaf { stroke: #6b5a45; stroke-width: 5; stroke-linecap: round; } .door-hinge { fill: #6b5a45; }
+.door-notClosed .door-leaf, .door-notClosed .door-hinge { stroke: var(--alarm); fill: var(--alarm); }
+svg.dense .label { display: none; }
+@media (max-width: 900px) { main { grid-template-columns: 1fr; height: auto; } #plan { min-height: 60vh; } }
+`;
+
+export function vizPageHtml(): string {
+  const speeds = speedChoices.map((speed) => `<option value="${speed}">${speed}×</option>`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>lockstep · live twin</title>
+<link rel="icon" href="data:,">
+<style>${css}</style>
+<script type="module" src="/viz.js"></script>
+</head>
+<body>
+<header>
+  <h1>lockstep <span>live twin</span></h1>
+  <span id="connection" data-testid="connection" role="status" data-state="connecting">connecting…</span>
+  <div class="clock">
+    <output id="clock" data-testid="clock" aria-label="Virtual clock">T+00:00:00</output>
+    <span id="utc" data-testid="utc"></span>
+  </div>
+  <div class="time-controls" role="group" aria-label="Time controls">
+    <button type="button" id="pause" aria-label="Pause">❚❚ Pause</button>
+    <button type="button" id="play" aria-label="Play">▶ Play</button>
+    <label>Speed <select id="speed" aria-label="Speed (virtual seconds per second)">${speeds}</select></label>
+    <button type="button" id="step" aria-label="Step 10 seconds">+10 s</button>
+  </div>
+  <span id="run-status" data-testid="run-status"></span>
+  <button type="button" id="export" aria-label="Export the session as a scenario file">Export</button>
+</header>
+<main>
+  <section class="plan" id="plan-section" aria-label="Site">
+    <svg id="plan" data-testid="floor-plan" role="group" aria-label="Floor plan" viewBox="0 0 800 400"></svg>
+    <div class="legend" aria-hidden="true">
+      <span><i style="background:var(--locked)"></i>locked</span>
+      <span><i style="background:var(--unlocked)"></i>unlocked</span>
+      <span><i style="background:var(--office)"></i>office mode</span>
+      <span><i style="background:#a9b0bb"></i>offline</span>
+      <span>radio: weak <i class="rssi"></i> strong</span>
+      <span>grid: 1 m</span>
+    </div>
+    <div class="timeline" role="group" aria-label="Timeline">
+      <input type="range" id="timeline" data-testid="timeline" aria-label="Timeline: virtual time to show" min="0" max="0" step="1000" value="0"
+        title="Scrubbing shows the device snapshots this page kept (one per ~10 s of virtual time) — it does not replay the twin">
+      <button type="button" id="live" aria-label="Back to live">Live</button>
+      <output id="timeline-label" data-testid="timeline-label">live</output>
+    </div>
+  </section>
+  <aside>
+    <section id="lock-panel" data-testid="lock-panel" aria-labelledby="lock-panel-title" hidden>
+      <header><h2 id="lock-panel-title">Lock</h2><button type="button" id="panel-close" aria-label="Close the lock panel">×</button></header>
+      <dl id="lock-details" data-testid="lock-details"></dl>
+      <form class="action" id="form-tap-phone"><label>Phone <input type="text" id="input-phone" aria-label="Phone id" value="phone-anna" autocomplete="off"></label><button type="submit" aria-label="Tap phone">Tap phone</button></form>
+      <form class="action" id="form-present-tag"><label>Tag <input type="text" id="input-tag" aria-label="Tag id" value="tag-anna" autocomplete="off"></label><button type="submit" aria-label="Present tag">Present tag</button></form>
+      <form class="action" id="form-remote-open"><label>User <input type="text" id="input-user" aria-label="User id" value="user-anna" autocomplete="off"></label><button type="submit" aria-label="Remote open">Remote open</button></form>
+      <output id="command-result" class="result" data-testid="command-result" role="status"></output>
+    </section>
+    <section aria-labelledby="faults-title">
+      <h2 id="faults-title">Faults</h2>
+      <div class="fault-fields" role="group" aria-label="Interference settings">
+        <label>radius m <input type="number" id="interference-radius" aria-label="Interference radius (m)" value="8" min="1" max="200" step="1"></label>
+        <label>loss 0–1 <input type="number" id="interference-loss" aria-label="Interference loss probability" value="0.9" min="0" max="1" step="0.05"></label>
+        <label>for s <input type="number" id="interference-duration" aria-label="Interference duration (s)" value="60" min="1" max="86400" step="1"></label>
+      </div>
+      <div id="faults" data-testid="faults"><p class="empty">waiting for the twin…</p></div>
+      <output id="fault-result" class="result" data-testid="fault-result" role="status"></output>
+    </section>
+    <section aria-labelledby="alerts-title"><h2 id="alerts-title">Alerts</h2><ul id="alerts" data-testid="alerts" aria-labelledby="alerts-title"></ul></section>
+    <section aria-labelledby="entries-title"><h2 id="entries-title">Entries</h2><ol id="entries" data-testid="entries" aria-label="Entries log, newest first"></ol></section>
+  </aside>
+</main>
+<p id="message" data-testid="message" role="alert"></p>
+</body>
+</html>
+`;
+}
+
+/** Headers for the page: only its own script, styles inline, the socket on its own origin. */
+export const vizPageHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-cache',
+};
