@@ -5,6 +5,7 @@
  * scenario file that replays the session to the same fingerprint.
  */
 import {
+  isCoreChange,
   type CloudCore,
   type LockView,
   type RemoteCommand,
@@ -149,6 +150,31 @@ export class LiveTwin {
     const outcome = this.twin.adminOutcomes().at(-1);
     if (outcome?.code !== null && outcome?.code !== undefined) return undefined;
     return this.twin.cloud.commands.all().at(-1);
+  }
+
+  /**
+   * The cloud core as the REST API uses it: every changing operation becomes an admin input (so the session's
+   * export replays it), with the arguments as JSON sees them in both the live run and the replay; reads go
+   * straight to the core.
+   */
+  recordingCore(): CloudCore {
+    const core = this.twin.cloud.core;
+    return new Proxy(core, {
+      get: (target, property, receiver) => {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (typeof property !== 'string' || !isCoreChange(this.twin, property)) return (value as (...args: unknown[]) => unknown).bind(target);
+        return (actorId: string, ...args: unknown[]) => this.recordedCoreCall(actorId, property, args);
+      },
+    });
+  }
+
+  private recordedCoreCall(actorId: string, method: string, args: readonly unknown[]): unknown {
+    const jsonArgs = JSON.parse(JSON.stringify(args.map((arg) => (arg === undefined ? null : arg)))) as unknown[];
+    this.apply({ type: 'admin', actor: actorId, action: 'core', args: [method, ...jsonArgs] });
+    const outcome = this.twin.adminOutcomes().at(-1);
+    if (outcome?.error !== undefined) throw outcome.error;
+    return outcome?.result;
   }
 
   subscribe(listener: TraceListener): () => void {

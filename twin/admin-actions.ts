@@ -31,6 +31,13 @@ const actions = {
     twin.cloud.core.issueDigitalKey(actor, text(args, 0), instant(twin, args[1]), instant(twin, args[2])),
   'create-access-group': (twin: Twin, actor: string, args: readonly unknown[]) => twin.cloud.core.createAccessGroup(actor, args[0] as never),
   'assign-lock-to-iq': (twin: Twin, actor: string, args: readonly unknown[]) => twin.cloud.core.assignLockToIq(actor, text(args, 0), text(args, 1)),
+  /** Any changing operation of the cloud core by name (what the REST API records, so a session replays). */
+  core: (twin: Twin, actor: string, args: readonly unknown[]) => {
+    const method = text(args, 0);
+    if (!isCoreChange(twin, method)) throw new CloudError(1101, `"${method}" is not a cloud operation that changes anything`, 'args[0]');
+    const operation = (twin.cloud.core as unknown as Record<string, (...operationArgs: unknown[]) => unknown>)[method] as (...operationArgs: unknown[]) => unknown;
+    return operation.call(twin.cloud.core, actor, ...args.slice(1));
+  },
   'add-notification-rule': (twin: Twin, _actor: string, args: readonly unknown[]) => twin.cloud.notifier.setRule(args[0] as never),
 } as const;
 
@@ -55,6 +62,9 @@ export interface AdminOutcome {
   readonly atMs: number;
   code: number | null;
   settled: boolean;
+  /** What the operation returned or threw (kept in memory for the caller, never traced). */
+  result?: unknown;
+  error?: unknown;
 }
 
 /** Outcomes kept per run; the oldest are dropped past this. */
@@ -74,6 +84,14 @@ function instant(_twin: Twin, value: unknown): number | undefined {
   return utcMs;
 }
 
+/** Operations that only read (or only decide) are not inputs. */
+const readOnlyPrefixes = ['get', 'list', 'authorize'];
+
+export function isCoreChange(twin: Twin, method: string): boolean {
+  const candidate = (twin.cloud.core as unknown as Record<string, unknown>)[method];
+  return typeof candidate === 'function' && method !== 'constructor' && !method.startsWith('_') && !readOnlyPrefixes.some((prefix) => method.startsWith(prefix));
+}
+
 function texts(args: readonly unknown[], index: number): string[] {
   const value = args[index];
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new CloudError(1101, `argument ${index + 1} must be a list of ids`, `args[${index}]`);
@@ -85,6 +103,7 @@ export function applyAdminAction(twin: Twin, input: AdminInput): AdminOutcome {
   const outcome: AdminOutcome = { label: input.label, action: input.action, atMs: twin.clock.now(), code: null, settled: true };
   try {
     const result = actions[input.action](twin, input.actor, input.args);
+    outcome.result = result;
     if (isPendingCommand(result)) {
       outcome.settled = false;
       twin.onCommandSettled(result.id, (code) => {
@@ -94,6 +113,7 @@ export function applyAdminAction(twin: Twin, input: AdminInput): AdminOutcome {
       });
     }
   } catch (error) {
+    outcome.error = error;
     outcome.code = error instanceof CloudError ? error.code : 1101;
   }
   if (outcome.settled) twin.trace.record('admin.result', input.actor, { action: input.action, label: input.label ?? null, code: outcome.code });

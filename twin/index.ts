@@ -11,4 +11,4 @@ export { type RemoteCommand, type RemoteCommandKind, remoteCommandTimeoutMs } fr
 export type { IqSyncState } from './devices/iq.machine.ts';
 export type { AuditEvent, AccessMethod } from './devices/audit-buffer.ts';
 export { Defects, defectCatalog, defectNames, isDefectName, type DefectName } from './defects.ts';
-export { adminActionNames, adminInputSchema, type AdminActionName, type AdminInput, type AdminOutcome } from './admin-actions.ts';
+export { adminActionNames, adminInputSchema, isCoreChange, type AdminActionName, type AdminInput, type AdminOutcome } from './admin-actions.ts';

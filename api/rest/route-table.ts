@@ -148,7 +148,8 @@ async function handleRoute(c: Context, route: Route, services: RestServices): Pr
   const context: RouteContext<unknown> = {
     services,
     live,
-    core: live.twin.cloud.core,
+    // Changes go through the live twin as inputs, so an exported session replays them.
+    core: live.recordingCore(),
     actorId: session?.userId ?? '',
     params,
     body,
