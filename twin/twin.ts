@@ -23,7 +23,7 @@ import type { Staleness } from './cloud/access-sync.ts';
 import { AuditBuffer } from './devices/audit-buffer.ts';
 import { credentialIds, type LockAccessData } from './devices/lock-access-data.ts';
 import { doorMachine } from './devices/door.machine.ts';
-import { iqMachine, iqSyncState, type IqSyncState } from './devices/iq.machine.ts';
+import { iqMachine, iqSyncState, recordHeartbeatAnswer, type IqSyncState } from './devices/iq.machine.ts';
 import { lockMachine } from './devices/lock.machine.ts';
 import { phoneMachine } from './devices/phone.machine.ts';
 import { repeaterMachine } from './devices/repeater.machine.ts';
@@ -380,7 +380,11 @@ export class Twin {
       // The lock's radio answers heartbeats by itself; the firmware is woken only when it has audit events
       // waiting, to send them again (most heartbeats of a day find nothing waiting).
       if (this.audits.get(lockId)?.hasUnacknowledged() === true) this.lockActor(lockId).send({ type: 'HEARTBEAT' });
-      this.mesh.sendUp(lockId, 'hb-ack', () => this.iqActor(iqId).send({ type: 'HEARTBEAT_ACK', lockId }));
+      this.mesh.sendUp(lockId, 'hb-ack', () => {
+        // Only a powered IQ hears answers (as its machine would: HEARTBEAT_ACK is handled in state `on` only).
+        const snapshot = this.iqActor(iqId).getSnapshot();
+        if (snapshot.value === 'on') recordHeartbeatAnswer(snapshot.context, lockId);
+      });
     });
   }
 

@@ -38,6 +38,7 @@ export class Trace {
   private readonly keepLinesMax: number;
   private readonly onLine: ((line: string) => void) | undefined;
   private readonly onRecord: ((record: TraceRecord) => void) | undefined;
+  private readonly keyOrders = new KeyOrderCache();
 
   constructor(
     private readonly nowMs: () => number,
@@ -52,7 +53,7 @@ export class Trace {
   record(kind: string, device: string | undefined, fields?: TraceFields): number {
     const seq = this.count++;
     const tMs = this.nowMs();
-    const line = canonicalLine(seq, tMs, kind, device, fields);
+    const line = canonicalLine(seq, tMs, kind, device, fields, this.keyOrders);
     this.pendingText += line + '\n';
     if (this.pendingText.length >= hashBatchChars) this.flushHash();
     if (this.kept.length < this.keepLinesMax) this.kept.push(line);
@@ -88,11 +89,39 @@ export class Trace {
  * `{ ...fields, seq, t, kind, device }` (a test holds the two together), without building that object. This is
  * the twin's hottest path: a simulated day of a campus records millions of events.
  */
-export function canonicalLine(seq: number, tMs: number, kind: string, device: string | undefined, fields: TraceFields | undefined): string {
-  const keys = fields === undefined ? [] : Object.keys(fields);
-  keys.push('seq', 't', 'kind');
-  if (device !== undefined) keys.push('device');
-  keys.sort();
+/**
+ * Sorted key orders by event shape: most events of a kind carry the same fields in the same order, so the sort is
+ * done once per shape (a trace holds a few dozen shapes; the cache is per trace and bounded).
+ */
+export class KeyOrderCache {
+  private readonly orders = new Map<string, { readonly fieldKeys: readonly string[]; readonly sorted: readonly string[] }>();
+  private static readonly shapesMax = 1_024;
+
+  sortedKeys(kind: string, hasDevice: boolean, fieldKeys: readonly string[]): readonly string[] {
+    const shape = hasDevice ? kind : `${kind}\u0000`;
+    const cached = this.orders.get(shape);
+    if (cached !== undefined && sameKeys(cached.fieldKeys, fieldKeys)) return cached.sorted;
+    const sorted = [...fieldKeys, 'seq', 't', 'kind', ...(hasDevice ? ['device'] : [])].sort();
+    if (this.orders.size < KeyOrderCache.shapesMax) this.orders.set(shape, { fieldKeys: [...fieldKeys], sorted });
+    return sorted;
+  }
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+export function canonicalLine(
+  seq: number,
+  tMs: number,
+  kind: string,
+  device: string | undefined,
+  fields: TraceFields | undefined,
+  cache: KeyOrderCache = new KeyOrderCache(),
+): string {
+  const keys = cache.sortedKeys(kind, device !== undefined, fields === undefined ? [] : Object.keys(fields));
   let line = '{';
   let previousKey = '';
   for (const key of keys) {
