@@ -91,3 +91,11 @@ describe('lockstep: exit codes and messages', () => {
     expect(result.stdout).toMatch(/done at 20m of virtual time/);
   });
 });
+
+describe('lockstep serve', () => {
+  it('refuses a non-loopback host with the demo API credentials', () => {
+    const result = spawnSync(process.execPath, [cli, 'serve', '--host', '0.0.0.0', '--port', '0'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, LOCKSTEP_CLIENT_ID: '', LOCKSTEP_CLIENT_SECRET: '' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/refusing to serve on 0\.0\.0\.0 with the demo API credentials/);
+  });
+});
