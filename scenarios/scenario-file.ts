@@ -77,6 +77,7 @@ export function parseScenario(json: unknown): LoadResult<Scenario> {
   const untilMs = file.until === undefined ? undefined : parseDurationMs(file.until);
   if (file.until !== undefined && untilMs === undefined) errors.push({ path: 'until', message: `"${file.until}" is not a duration (like "90s", "2m", "1h")` });
   const inputs = file.inputs.map((entry, index) => parseTimedInput(entry, `inputs[${index}]`, site.value, errors));
+  errors.push(...checkExpectationLocks(file.expect, site.value));
   if (errors.length > 0) return { ok: false, errors };
   const ordered = (inputs as TimedInput[]).map((input, index) => ({ input, index })).sort((a, b) => a.input.atMs - b.input.atMs || a.index - b.index);
   return {
@@ -138,6 +139,19 @@ export function checkDeviceReferences(input: TwinInput, spec: SiteSpec): SpecErr
   check('phone', fields.phone, 'phone');
   check('iq', fields.iq, 'IQ');
   check('device', fields.device, 'IQ or repeater');
+  return errors;
+}
+
+/** Every lock an expectation names must exist in the site (else the run would break instead of the file). */
+function checkExpectationLocks(expectations: readonly Expectation[], spec: SiteSpec): SpecError[] {
+  const locks = new Set(spec.locks.map((lock) => lock.id));
+  const errors: SpecError[] = [];
+  expectations.forEach((expectation, index) => {
+    for (const field of ['lock', 'aimed', 'taken'] as const) {
+      const value = (expectation as Partial<Record<typeof field, string>>)[field];
+      if (value !== undefined && !locks.has(value)) errors.push({ path: `expect[${index}].${field}`, message: `no lock "${value}" in site ${spec.name}` });
+    }
+  });
   return errors;
 }
 

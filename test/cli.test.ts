@@ -63,6 +63,15 @@ describe('lockstep: exit codes and messages', () => {
     expect(result.stderr).toMatch(/inputs\[0\]\.lock: no lock "lock-nowhere"/);
   });
 
+  it('exits 2 for an expectation naming a lock the site lacks, with its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
+    const file = join(dir, 'bad-expectation.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', site: 'office', expect: [{ type: 'lock-state', at: '1s', lock: 'lock-nope', bolt: 'locked' }] }));
+    const result = lockstep('run', file);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/expect\[0\]\.lock: no lock "lock-nope"/);
+  });
+
   it('exits 2 for malformed JSON, an unknown target, a bad seed or a bad duration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
     const file = join(dir, 'broken.json');
