@@ -1,6 +1,6 @@
 /**
  * The live twin: one twin running paced to wall time for the server. It is the only owner of state: REST and
- * WebSocket handlers turn requests into inputs (`apply`) or cloud operations (`cloudOperation`) and read
+ * WebSocket handlers turn requests into inputs (`apply`) or recorded cloud operations (`recordingCore`) and read
  * snapshots; listeners receive every trace event. Every input applied is kept, so `exportScenario` gives back a
  * scenario file that replays the session to the same fingerprint.
  */
@@ -29,7 +29,14 @@ export interface LiveTwinOptions {
   readonly paused?: boolean;
 }
 
-export type LockState = LockView & { readonly name: string; readonly kind: string; readonly doorId: string; readonly x: number; readonly y: number; readonly iq: string };
+export type LockState = LockView & {
+  readonly name: string;
+  readonly kind: string;
+  readonly doorId: string;
+  readonly x: number;
+  readonly y: number;
+  readonly iq: string;
+};
 export interface IqState {
   readonly id: string;
   readonly x: number;
@@ -107,11 +114,17 @@ export class LiveTwin {
     this.twin = run.twin;
     this.spec = run.twin.spec;
     const doorName = new Map(this.spec.doors.map((door) => [door.id, door.name ?? door.id]));
-    this.lockNames = new Map(this.spec.locks.map((lock) => [lock.id, lock.name ?? doorName.get(lock.door) ?? lock.id]));
+    this.lockNames = new Map(
+      this.spec.locks.map((lock) => [lock.id, lock.name ?? doorName.get(lock.door) ?? lock.id]),
+    );
     this.lockSpecs = new Map(this.spec.locks.map((lock) => [lock.id, lock]));
     this.iqSpecs = new Map(this.spec.iqs.map((iq) => [iq.id, iq]));
     this.repeaterSpecs = new Map(this.spec.repeaters.map((repeater) => [repeater.id, repeater]));
-    this.pacer = new Pacer({ advanceTo: (virtualMs) => this.twin.runUntil(virtualMs), nowMs: () => this.twin.clock.now(), speed: options.speed });
+    this.pacer = new Pacer({
+      advanceTo: (virtualMs) => this.twin.runUntil(virtualMs),
+      nowMs: () => this.twin.clock.now(),
+      speed: options.speed,
+    });
     if (options.paused !== true) this.pacer.resume();
   }
 
@@ -126,9 +139,11 @@ export class LiveTwin {
    * already ran in this millisecond, time first moves on by a millisecond (or a few), and both orders agree.
    */
   apply(input: TwinInput): number {
-    if (this.options.scenario.inputs.length + this.sessionInputs.length >= sessionInputsMax) throw new RangeError(`a session keeps at most ${sessionInputsMax} inputs`);
+    if (this.options.scenario.inputs.length + this.sessionInputs.length >= sessionInputsMax)
+      throw new RangeError(`a session keeps at most ${sessionInputsMax} inputs`);
     const startMs = this.twin.clock.now();
-    while (this.queuedInputMs === this.twin.clock.now() && this.twin.clock.now() - startMs < applyNudgeMsMax) this.twin.runUntil(this.twin.clock.now() + 1);
+    while (this.queuedInputMs === this.twin.clock.now() && this.twin.clock.now() - startMs < applyNudgeMsMax)
+      this.twin.runUntil(this.twin.clock.now() + 1);
     const atMs = this.twin.clock.now();
     this.sessionInputs.push({ atMs, input });
     this.applying = true;
@@ -142,7 +157,11 @@ export class LiveTwin {
   }
 
   /** Remote opening or office mode through the cloud as an input (so export replays it). Throws CloudError. */
-  lockCommand(actorId: string, lockId: string, state: 'unlocked' | 'office_mode' | 'locked'): RemoteCommand | undefined {
+  lockCommand(
+    actorId: string,
+    lockId: string,
+    state: 'unlocked' | 'office_mode' | 'locked',
+  ): RemoteCommand | undefined {
     const action = state === 'unlocked' ? 'remote-open' : 'office-mode';
     const args = state === 'unlocked' ? [lockId] : [lockId, state === 'office_mode'];
     this.twin.cloud.core.authorizeLockCommand(actorId, lockId, state === 'unlocked' ? 'open' : 'office-mode');
@@ -163,14 +182,17 @@ export class LiveTwin {
       get: (target, property, receiver) => {
         const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
-        if (typeof property !== 'string' || !isCoreChange(this.twin, property)) return (value as (...args: unknown[]) => unknown).bind(target);
+        if (typeof property !== 'string' || !isCoreChange(this.twin, property))
+          return (value as (...args: unknown[]) => unknown).bind(target);
         return (actorId: string, ...args: unknown[]) => this.recordedCoreCall(actorId, property, args);
       },
     });
   }
 
   private recordedCoreCall(actorId: string, method: string, args: readonly unknown[]): unknown {
-    const jsonArgs = JSON.parse(JSON.stringify(args.map((arg) => (arg === undefined ? null : arg)))) as unknown[];
+    const jsonArgs = JSON.parse(
+      JSON.stringify(args.map((arg) => (arg === undefined ? null : arg))),
+    ) as unknown[];
     this.apply({ type: 'admin', actor: actorId, action: 'core', args: [method, ...jsonArgs] });
     const outcome = this.twin.adminOutcomes().at(-1);
     if (outcome?.error !== undefined) throw outcome.error;
@@ -217,7 +239,11 @@ export class LiveTwin {
       locks: this.spec.locks.map((lock) => this.lockState(lock.id)),
       iqs: this.spec.iqs.map((iq) => this.iqState(iq.id)),
       repeaters: this.spec.repeaters.map((repeater) => this.repeaterState(repeater.id)),
-      links: [...twin.topology.parentOf].map(([child, parent]) => ({ from: child, to: parent, rssiDbm: Math.round(twin.linkRssiDbm(child, parent) * 10) / 10 })),
+      links: [...twin.topology.parentOf].map(([child, parent]) => ({
+        from: child,
+        to: parent,
+        rssiDbm: Math.round(twin.linkRssiDbm(child, parent) * 10) / 10,
+      })),
       alerts: this.alerts(),
     };
   }
@@ -226,7 +252,15 @@ export class LiveTwin {
   lockState(lockId: string): LockState {
     const lock = this.lockSpecs.get(lockId);
     if (lock === undefined) throw new RangeError(`no lock "${lockId}"`);
-    return { ...this.twin.lockView(lock.id), name: this.lockNames.get(lock.id) ?? lock.id, kind: lock.kind, doorId: lock.door, x: lock.position.x, y: lock.position.y, iq: lock.iq };
+    return {
+      ...this.twin.lockView(lock.id),
+      name: this.lockNames.get(lock.id) ?? lock.id,
+      kind: lock.kind,
+      doorId: lock.door,
+      x: lock.position.x,
+      y: lock.position.y,
+      iq: lock.iq,
+    };
   }
 
   /** One IQ's entry of the snapshot. Throws for an unknown IQ. */
@@ -234,7 +268,14 @@ export class LiveTwin {
     const iq = this.iqSpecs.get(iqId);
     if (iq === undefined) throw new RangeError(`no IQ "${iqId}"`);
     const twin = this.twin;
-    return { id: iq.id, x: iq.position.x, y: iq.position.y, connected: twin.iqConnected(iq.id), powered: twin.iqActor(iq.id).getSnapshot().value === 'on', sync: twin.iqSyncState(iq.id) };
+    return {
+      id: iq.id,
+      x: iq.position.x,
+      y: iq.position.y,
+      connected: twin.iqConnected(iq.id),
+      powered: twin.iqActor(iq.id).getSnapshot().value === 'on',
+      sync: twin.iqSyncState(iq.id),
+    };
   }
 
   /** One repeater's entry of the snapshot. Throws for an unknown repeater. */
@@ -242,12 +283,21 @@ export class LiveTwin {
     const repeater = this.repeaterSpecs.get(repeaterId);
     if (repeater === undefined) throw new RangeError(`no repeater "${repeaterId}"`);
     const twin = this.twin;
-    return { id: repeater.id, x: repeater.position.x, y: repeater.position.y, iq: repeater.iq, powered: twin.repeaterActor(repeater.id)?.getSnapshot().value === 'on', parent: twin.topology.parentOf.get(repeater.id) };
+    return {
+      id: repeater.id,
+      x: repeater.position.x,
+      y: repeater.position.y,
+      iq: repeater.iq,
+      powered: twin.repeaterActor(repeater.id)?.getSnapshot().value === 'on',
+      parent: twin.topology.parentOf.get(repeater.id),
+    };
   }
 
   /** The active alerts, in the order raised. */
   alerts(): AlertState[] {
-    return this.twin.cloud.alerts.active().map((alert) => ({ lockId: alert.lockId, kind: alert.kind, raisedUtcMs: alert.raisedUtcMs }));
+    return this.twin.cloud.alerts
+      .active()
+      .map((alert) => ({ lockId: alert.lockId, kind: alert.kind, raisedUtcMs: alert.raisedUtcMs }));
   }
 
   /** The session so far as a scenario file: replaying it gives the same fingerprint. */
@@ -264,7 +314,10 @@ export class LiveTwin {
       until: nowMs,
       background: this.options.scenario.background,
       defects: [...this.options.scenario.defects],
-      inputs: [...scenarioInputs.map((timed) => ({ at: timed.atMs, ...timed.input })), ...this.sessionInputs.map((timed) => ({ at: timed.atMs, ...timed.input }))],
+      inputs: [
+        ...scenarioInputs.map((timed) => ({ at: timed.atMs, ...timed.input })),
+        ...this.sessionInputs.map((timed) => ({ at: timed.atMs, ...timed.input })),
+      ],
       expectedHash: this.twin.trace.fingerprint(),
     };
   }
