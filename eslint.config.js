@@ -5,14 +5,39 @@ import tseslint from 'typescript-eslint';
 
 /** Calls that read the wall clock, start real timers or draw unseeded randomness. */
 export const determinismBans = [
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Date.now() reads the wall clock: use the kernel clock (kernel.now()).' },
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() without arguments reads the wall clock: pass a virtual time.' },
-  { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'performance.now() reads the wall clock: use the kernel clock.' },
-  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Math.random() is unseeded: draw from a named stream of the run seed.' },
-  { selector: "CallExpression[callee.object.name='crypto'][callee.property.name='randomUUID']", message: 'crypto.randomUUID() is unseeded: derive ids from the spec or a seeded stream.' },
-  { selector: "CallExpression[callee.name='randomUUID']", message: 'randomUUID() is unseeded: derive ids from the spec or a seeded stream.' },
-  { selector: "CallExpression[callee.name=/^(setTimeout|setInterval|setImmediate)$/]", message: 'Real timers are not allowed in the twin: schedule on the kernel clock.' },
-  { selector: "CallExpression[callee.property.name=/^(setTimeout|setInterval|setImmediate)$/][callee.object.name=/^(globalThis|window|global)$/]", message: 'Real timers are not allowed in the twin: schedule on the kernel clock.' },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Date.now() reads the wall clock: use the kernel clock (kernel.now()).',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'new Date() without arguments reads the wall clock: pass a virtual time.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']",
+    message: 'performance.now() reads the wall clock: use the kernel clock.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+    message: 'Math.random() is unseeded: draw from a named stream of the run seed.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='crypto'][callee.property.name='randomUUID']",
+    message: 'crypto.randomUUID() is unseeded: derive ids from the spec or a seeded stream.',
+  },
+  {
+    selector: "CallExpression[callee.name='randomUUID']",
+    message: 'randomUUID() is unseeded: derive ids from the spec or a seeded stream.',
+  },
+  {
+    selector: 'CallExpression[callee.name=/^(setTimeout|setInterval|setImmediate)$/]',
+    message: 'Real timers are not allowed in the twin: schedule on the kernel clock.',
+  },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(setTimeout|setInterval|setImmediate)$/][callee.object.name=/^(globalThis|window|global)$/]',
+    message: 'Real timers are not allowed in the twin: schedule on the kernel clock.',
+  },
 ];
 
 export default tseslint.config(

@@ -61,6 +61,7 @@ export class Pacer {
 }
 
 function checkedSpeed(speed: number): number {
-  if (!(speed > 0 && speed <= speedMax)) throw new RangeError(`speed must be in (0, ${speedMax}], got ${speed}`);
+  if (!(speed > 0 && speed <= speedMax))
+    throw new RangeError(`speed must be in (0, ${speedMax}], got ${speed}`);
   return speed;
 }

@@ -50,11 +50,18 @@ interface CheckPlan {
 const runsMax = 1_000_000;
 const jobsMax = 64;
 
-function wholeNumber(text: string | undefined, name: string, fallback: number, min: number, max: number): number {
+function wholeNumber(
+  text: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (text === undefined) return fallback;
   if (!/^-?\d+$/.test(text)) throw new BadInputError(`--${name} must be a whole number, got "${text}"`);
   const value = Number(text);
-  if (value < min || value > max) throw new BadInputError(`--${name} must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new BadInputError(`--${name} must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
@@ -62,10 +69,14 @@ function planOf(flags: CheckFlags): CheckPlan {
   const runs = wholeNumber(flags.runs, 'runs', 100, 1, runsMax);
   const shardText = flags.shard ?? '1/1';
   const shardMatch = /^(\d+)\/(\d+)$/.exec(shardText);
-  const shard = shardMatch === null ? undefined : { index: Number(shardMatch[1]), count: Number(shardMatch[2]) };
-  if (shard === undefined || shard.count < 1 || shard.index < 1 || shard.index > shard.count) throw new BadInputError(`--shard must be i/n with 1 ≤ i ≤ n, got "${shardText}"`);
+  const shard =
+    shardMatch === null ? undefined : { index: Number(shardMatch[1]), count: Number(shardMatch[2]) };
+  if (shard === undefined || shard.count < 1 || shard.index < 1 || shard.index > shard.count)
+    throw new BadInputError(`--shard must be i/n with 1 ≤ i ≤ n, got "${shardText}"`);
   const defects = flags.defect ?? [];
-  for (const defect of defects) if (!isDefectName(defect)) throw new BadInputError(`unknown defect "${defect}" (known: ${defectNames.join(', ')})`);
+  for (const defect of defects)
+    if (!isDefectName(defect))
+      throw new BadInputError(`unknown defect "${defect}" (known: ${defectNames.join(', ')})`);
   return {
     runs,
     sweepSeed: wholeNumber(flags.seed, 'seed', 1, -(2 ** 31), 2 ** 31 - 1),
@@ -84,7 +95,14 @@ function print(text: string): void {
 
 function progressBar(plan: CheckPlan, label: string): { tick: () => void; stop: () => void } {
   if (plan.json || process.stderr.isTTY !== true) return { tick: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} runs | {eta_formatted} left`, stream: process.stderr, hideCursor: true }, undefined);
+  const bar = new SingleBar(
+    {
+      format: `${label} [{bar}] {value}/{total} runs | {eta_formatted} left`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
+    undefined,
+  );
   bar.start(plan.indices.length, 0);
   return { tick: () => bar.increment(), stop: () => bar.stop() };
 }
@@ -93,7 +111,11 @@ function progressBar(plan: CheckPlan, label: string): { tick: () => void; stop: 
 function sweepHere(plan: CheckPlan, tick: () => void): RunOutcome[] {
   const outcomes: RunOutcome[] = [];
   for (const runIndex of plan.indices) {
-    const outcome = checkRun(runIndex, { sweepSeed: plan.sweepSeed, steps: plan.steps, defects: plan.defects });
+    const outcome = checkRun(runIndex, {
+      sweepSeed: plan.sweepSeed,
+      steps: plan.steps,
+      defects: plan.defects,
+    });
     outcomes.push(outcome);
     tick();
     if (outcome.failed) break;
@@ -103,7 +125,9 @@ function sweepHere(plan: CheckPlan, tick: () => void): RunOutcome[] {
 
 /** Runs the sweep on worker threads, each taking every J-th run. */
 async function sweepOnWorkers(plan: CheckPlan, tick: () => void): Promise<RunOutcome[]> {
-  const parts = Array.from({ length: plan.jobs }, (_, job) => plan.indices.filter((_, position) => position % plan.jobs === job)).filter((part) => part.length > 0);
+  const parts = Array.from({ length: plan.jobs }, (_, job) =>
+    plan.indices.filter((_, position) => position % plan.jobs === job),
+  ).filter((part) => part.length > 0);
   const outcomes: RunOutcome[] = [];
   await Promise.all(
     parts.map(
@@ -126,7 +150,8 @@ async function sweepOnWorkers(plan: CheckPlan, tick: () => void): Promise<RunOut
 
 function reportFailure(plan: CheckPlan, failure: RunOutcome): void {
   const testCase = failure.counterexample;
-  if (testCase === undefined || failure.violation === undefined) throw new Error(`run ${failure.runIndex} failed without a counterexample`);
+  if (testCase === undefined || failure.violation === undefined)
+    throw new Error(`run ${failure.runIndex} failed without a counterexample`);
   const rerun = runCase(testCase);
   const file = failureFileOf({
     property: propertyName,
@@ -142,9 +167,23 @@ function reportFailure(plan: CheckPlan, failure: RunOutcome): void {
   const artifact = writeFailureFile(plan.out, file);
   const replay = `npx lockstep replay ${artifact}`;
   if (plan.json) {
-    print(JSON.stringify({ property: propertyName, runs: plan.indices.length, failed: true, seed: plan.sweepSeed, artifact, shrunkSteps: testCase.steps.length, replay, invariant: failure.violation.invariant, message: failure.violation.message }));
+    print(
+      JSON.stringify({
+        property: propertyName,
+        runs: plan.indices.length,
+        failed: true,
+        seed: plan.sweepSeed,
+        artifact,
+        shrunkSteps: testCase.steps.length,
+        replay,
+        invariant: failure.violation.invariant,
+        message: failure.violation.message,
+      }),
+    );
   } else {
-    print(`FAILED ${failure.violation.invariant} in run ${failure.runIndex} (seed ${plan.sweepSeed}), shrunk to ${testCase.steps.length} step(s) in ${failure.shrinks ?? 0} shrinks:`);
+    print(
+      `FAILED ${failure.violation.invariant} in run ${failure.runIndex} (seed ${plan.sweepSeed}), shrunk to ${testCase.steps.length} step(s) in ${failure.shrinks ?? 0} shrinks:`,
+    );
     print(`  ${failure.violation.message}`);
     print(`failure file: ${artifact}`);
     print(`replay: ${replay}`);
@@ -161,18 +200,42 @@ function listDefects(json: boolean): void {
 function determinismCheck(plan: CheckPlan): void {
   const bar = progressBar(plan, 'determinism');
   for (const runIndex of plan.indices) {
-    const comparison = compareRuns(caseOfRun(runIndex, { sweepSeed: plan.sweepSeed, steps: plan.steps, defects: plan.defects }));
+    const comparison = compareRuns(
+      caseOfRun(runIndex, { sweepSeed: plan.sweepSeed, steps: plan.steps, defects: plan.defects }),
+    );
     bar.tick();
     if (comparison.identical) continue;
     bar.stop();
     const divergence = comparison.firstDivergence;
-    if (plan.json) print(JSON.stringify({ property: 'determinism', runs: plan.indices.length, failed: true, seed: plan.sweepSeed, runIndex, firstDivergence: divergence ?? null }));
-    else print(`NOT DETERMINISTIC: run ${runIndex} parts at event ${divergence?.index ?? '?'}:\n  first:  ${divergence?.left ?? '(end)'}\n  second: ${divergence?.right ?? '(end)'}`);
+    if (plan.json)
+      print(
+        JSON.stringify({
+          property: 'determinism',
+          runs: plan.indices.length,
+          failed: true,
+          seed: plan.sweepSeed,
+          runIndex,
+          firstDivergence: divergence ?? null,
+        }),
+      );
+    else
+      print(
+        `NOT DETERMINISTIC: run ${runIndex} parts at event ${divergence?.index ?? '?'}:\n  first:  ${divergence?.left ?? '(end)'}\n  second: ${divergence?.right ?? '(end)'}`,
+      );
     process.exitCode = exitCodes.failed;
     return;
   }
   bar.stop();
-  if (plan.json) print(JSON.stringify({ property: 'determinism', runs: plan.indices.length, failed: false, seed: plan.sweepSeed, firstDivergence: null }));
+  if (plan.json)
+    print(
+      JSON.stringify({
+        property: 'determinism',
+        runs: plan.indices.length,
+        failed: false,
+        seed: plan.sweepSeed,
+        firstDivergence: null,
+      }),
+    );
   else print(`deterministic: ${plan.indices.length} runs, each run twice, identical traces`);
 }
 
@@ -185,6 +248,20 @@ export async function checkCommand(flags: CheckFlags): Promise<void> {
   bar.stop();
   const failure = outcomes.find((outcome) => outcome.failed);
   if (failure !== undefined) return reportFailure(plan, failure);
-  if (plan.json) print(JSON.stringify({ property: propertyName, runs: plan.indices.length, failed: false, seed: plan.sweepSeed, artifact: null, shrunkSteps: null, replay: null }));
-  else print(`passed: ${plan.indices.length} runs of ${propertyName} (seed ${plan.sweepSeed}, up to ${plan.steps} steps${plan.defects.length === 0 ? '' : `, defects ${plan.defects.join(', ')}`})`);
+  if (plan.json)
+    print(
+      JSON.stringify({
+        property: propertyName,
+        runs: plan.indices.length,
+        failed: false,
+        seed: plan.sweepSeed,
+        artifact: null,
+        shrunkSteps: null,
+        replay: null,
+      }),
+    );
+  else
+    print(
+      `passed: ${plan.indices.length} runs of ${propertyName} (seed ${plan.sweepSeed}, up to ${plan.steps} steps${plan.defects.length === 0 ? '' : `, defects ${plan.defects.join(', ')}`})`,
+    );
 }

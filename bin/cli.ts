@@ -10,7 +10,8 @@ import { replayCommand } from './replay-command.ts';
 import { serveCommand } from './serve-command.ts';
 
 function parseSeed(text: string): number {
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('a seed is a whole number');
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+    throw new InvalidArgumentError('a seed is a whole number');
   return Number(text);
 }
 
@@ -26,7 +27,9 @@ function buildProgram(): Command {
     .action((options: { json?: boolean }) => listCommand(options));
   program
     .command('run')
-    .description('run a scenario, a site (with seeded background traffic) or a scenario/site file; or, with --all, every library scenario')
+    .description(
+      'run a scenario, a site (with seeded background traffic) or a scenario/site file; or, with --all, every library scenario',
+    )
     .argument('[target]', 'a scenario name, a site name, or a .json file (none with --all)')
     .option('--all', 'run every scenario of the library: one line each, then a summary; exit 1 if any failed')
     .option('--seed <n>', 'root seed of all randomness', parseSeed)
@@ -41,17 +44,27 @@ function buildProgram(): Command {
     .option('--site <name>', 'site or scenario to narrate', 'office')
     .option('--seed <n>', 'root seed', parseSeed)
     .option('--until <duration>', 'virtual time to run to', '2h')
-    .addOption(new Option('--speed <x>', 'virtual seconds per wall second (default 120 on a terminal, as fast as possible otherwise)').argParser(parseFloat))
+    .addOption(
+      new Option(
+        '--speed <x>',
+        'virtual seconds per wall second (default 120 on a terminal, as fast as possible otherwise)',
+      ).argParser(parseFloat),
+    )
     .action((options) => demoCommand(options));
   program
     .command('check')
-    .description('explore generated sites and input sequences against the invariants; shrink and save failures')
+    .description(
+      'explore generated sites and input sequences against the invariants; shrink and save failures',
+    )
     .option('--runs <n>', 'runs in the sweep', undefined)
     .option('--seed <s>', 'sweep seed (each run gets its own seed from it)')
     .option('--steps <m>', 'most steps in one run')
     .option('--jobs <j>', 'worker threads on this machine')
     .option('--shard <i/n>', 'run only shard i of n (the union of all shards is the whole sweep)')
-    .option('--defect <name>', 'switch a defect on (repeatable)', (name: string, previous: string[] = []) => [...previous, name])
+    .option('--defect <name>', 'switch a defect on (repeatable)', (name: string, previous: string[] = []) => [
+      ...previous,
+      name,
+    ])
     .option('--list-defects', 'list the switchable defects')
     .option('--determinism', 'run each case twice and name the first event where the traces part')
     .option('--out <dir>', 'where failure files go', '.lockstep/failures')
@@ -59,7 +72,9 @@ function buildProgram(): Command {
     .action((options) => checkCommand(options));
   program
     .command('replay')
-    .description('replay a failure file or a scenario that records its fingerprint (a live session export): the same run, event for event, told in plain words')
+    .description(
+      'replay a failure file or a scenario that records its fingerprint (a live session export): the same run, event for event, told in plain words',
+    )
     .argument('<file>', 'a failure file written by lockstep check, or a scenario file with "expectedHash"')
     .option('--json', 'print one JSON object')
     .action((file: string, options: { json?: boolean }) => replayCommand(file, options));
@@ -68,7 +83,11 @@ function buildProgram(): Command {
     .description('serve the live twin: REST API, live WebSocket protocol and browser visualization')
     .option('--host <host>', 'interface to bind (loopback unless told otherwise)', '127.0.0.1')
     .option('--port <port>', 'port (0 picks a free one)', '8080')
-    .option('--scenario <name>', 'scenario or site to run (a site runs with people coming and going)', 'office')
+    .option(
+      '--scenario <name>',
+      'scenario or site to run (a site runs with people coming and going)',
+      'office',
+    )
     .option('--seed <n>', 'root seed', parseSeed)
     .option('--speed <x>', 'virtual seconds per wall second', '1')
     .action((options) => serveCommand(options));
@@ -95,7 +114,9 @@ async function main(): Promise<void> {
       process.exitCode = exitCodes.badInput;
       return;
     }
-    process.stderr.write(`lockstep: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `lockstep: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = exitCodes.failed;
   }
 }

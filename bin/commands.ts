@@ -36,7 +36,8 @@ function required<T>(result: LoadResult<T>): T {
 function durationOption(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
   const durationMs = parseDurationMs(text);
-  if (durationMs === undefined) throw new BadInputError(`--${name} "${text}" is not a duration (like 90s, 10m, 1h, 1d)`);
+  if (durationMs === undefined)
+    throw new BadInputError(`--${name} "${text}" is not a duration (like 90s, 10m, 1h, 1d)`);
   return durationMs;
 }
 
@@ -48,7 +49,13 @@ interface ListedItem {
 function scenarioList(): ListedItem[] {
   return scenarioNames().map((name) => {
     const loaded = loadNamedScenario(name);
-    return { name, description: loaded?.ok === true ? loaded.value.description : `(invalid: ${loaded?.ok === false ? formatErrors(loaded.errors) : 'missing'})` };
+    return {
+      name,
+      description:
+        loaded?.ok === true
+          ? loaded.value.description
+          : `(invalid: ${loaded?.ok === false ? formatErrors(loaded.errors) : 'missing'})`,
+    };
   });
 }
 
@@ -96,17 +103,25 @@ export interface RunCommandOptions {
 /** `--seed` and `--until` as run options (they apply to each scenario of `--all` too). */
 function overrides(options: RunCommandOptions): RunOptions {
   const untilMs = durationOption(options.until, 'until');
-  return { ...(options.seed === undefined ? {} : { seed: options.seed }), ...(untilMs === undefined ? {} : { untilMs }) };
+  return {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(untilMs === undefined ? {} : { untilMs }),
+  };
 }
 
 export function runCommand(target: string | undefined, options: RunCommandOptions): void {
   if (options.all === true) {
-    if (target !== undefined) throw new BadInputError(`--all runs every library scenario: give no target (got "${target}")`);
-    if (options.trace !== undefined || options.narrate === true) throw new BadInputError('--all does not take --trace or --narrate: run one scenario for those');
+    if (target !== undefined)
+      throw new BadInputError(`--all runs every library scenario: give no target (got "${target}")`);
+    if (options.trace !== undefined || options.narrate === true)
+      throw new BadInputError('--all does not take --trace or --narrate: run one scenario for those');
     runAllCommand(options);
     return;
   }
-  if (target === undefined) throw new BadInputError('run needs a target (a scenario name, a site name, or a .json file), or --all for every library scenario');
+  if (target === undefined)
+    throw new BadInputError(
+      'run needs a target (a scenario name, a site name, or a .json file), or --all for every library scenario',
+    );
   const scenario = required(resolveTarget(target));
   const base = overrides(options);
   const writer = options.trace === undefined ? undefined : new TraceFileWriter(options.trace);
@@ -127,7 +142,9 @@ export function runCommand(target: string | undefined, options: RunCommandOption
   }
   if (options.json === true) print(JSON.stringify(result));
   else {
-    print(`${result.scenario} (seed ${result.seed}): ${result.passed ? 'PASSED' : 'FAILED'}, ${result.events} events over ${formatDurationMs(result.simulatedMs)} of virtual time`);
+    print(
+      `${result.scenario} (seed ${result.seed}): ${result.passed ? 'PASSED' : 'FAILED'}, ${result.events} events over ${formatDurationMs(result.simulatedMs)} of virtual time`,
+    );
     print(`trace ${result.traceHash}${writer === undefined ? '' : ` (written to ${writer.path})`}`);
     for (const failure of result.failures) print(`  failure: ${failure}`);
   }
@@ -155,7 +172,8 @@ function runAllCommand(options: RunCommandOptions): void {
     try {
       run = prepare(scenario, runOptions);
     } catch (error) {
-      if (error instanceof BadInputError) throw new BadInputError(`library scenario ${scenario.name}: ${error.message}`);
+      if (error instanceof BadInputError)
+        throw new BadInputError(`library scenario ${scenario.name}: ${error.message}`);
       throw error;
     }
     results.push(runPrepared(run));
@@ -171,7 +189,9 @@ function printAllResults(results: readonly RunResult[]): void {
   const eventsWidth = Math.max(0, ...results.map((result) => String(result.events).length));
   for (const result of results) {
     const verdict = result.passed ? 'PASSED' : 'FAILED';
-    print(`${result.scenario.padEnd(width)}  ${verdict}  ${String(result.events).padStart(eventsWidth)} events  trace ${result.traceHash.slice(0, traceHashPrefixLength)}`);
+    print(
+      `${result.scenario.padEnd(width)}  ${verdict}  ${String(result.events).padStart(eventsWidth)} events  trace ${result.traceHash.slice(0, traceHashPrefixLength)}`,
+    );
   }
   const failed = results.filter((result) => !result.passed);
   for (const result of failed) {
@@ -179,10 +199,19 @@ function printAllResults(results: readonly RunResult[]): void {
     for (const failure of result.failures) print(`  failure: ${failure}`);
   }
   const summary = `${results.length - failed.length} of ${results.length} scenarios passed`;
-  print(failed.length === 0 ? summary : `${summary}; failed: ${failed.map((result) => result.scenario).join(', ')}`);
+  print(
+    failed.length === 0
+      ? summary
+      : `${summary}; failed: ${failed.map((result) => result.scenario).join(', ')}`,
+  );
 }
 
-export async function demoCommand(options: { site: string; seed?: number; until: string; speed?: number }): Promise<void> {
+export async function demoCommand(options: {
+  site: string;
+  seed?: number;
+  until: string;
+  speed?: number;
+}): Promise<void> {
   const scenario = required(resolveTarget(options.site));
   const untilMs = durationOption(options.until, 'until') as number;
   const speed = options.speed ?? (process.stdout.isTTY === true ? 120 : Number.POSITIVE_INFINITY);
@@ -194,27 +223,37 @@ export async function demoCommand(options: { site: string; seed?: number; until:
     trace: { onRecord: narrator.record.bind(narrator) },
     onTwin: narrator.attach.bind(narrator),
   });
-  print(`lockstep demo: ${scenario.name} (seed ${run.seed}), ${formatDurationMs(untilMs)} of virtual time${Number.isFinite(speed) ? ` at ${speed}x` : ''}; Ctrl-C stops`);
+  print(
+    `lockstep demo: ${scenario.name} (seed ${run.seed}), ${formatDurationMs(untilMs)} of virtual time${Number.isFinite(speed) ? ` at ${speed}x` : ''}; Ctrl-C stops`,
+  );
   let stopped = false;
   process.once('SIGINT', () => {
     stopped = true;
   });
   const tickMs = 100;
   while (!stopped && run.twin.clock.now() < untilMs) {
-    const nextMs = Number.isFinite(speed) ? Math.min(untilMs, run.twin.clock.now() + Math.round(speed * tickMs)) : untilMs;
+    const nextMs = Number.isFinite(speed)
+      ? Math.min(untilMs, run.twin.clock.now() + Math.round(speed * tickMs))
+      : untilMs;
     run.twin.runUntil(nextMs);
     if (Number.isFinite(speed)) await new Promise((resolve) => setTimeout(resolve, tickMs));
   }
   const result = summarizeRun(run, []);
-  print(`${stopped ? 'stopped' : 'done'} at ${formatDurationMs(result.simulatedMs)} of virtual time: ${result.events} events, trace ${result.traceHash}`);
+  print(
+    `${stopped ? 'stopped' : 'done'} at ${formatDurationMs(result.simulatedMs)} of virtual time: ${result.events} events, trace ${result.traceHash}`,
+  );
 }
 
 export function benchCommand(options: { json?: boolean; quick?: boolean }): void {
   const progress = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
-  const benchmarks = runBenchmarks({ progress, ...(options.quick === true ? { campusSimulatedMs: 3_600_000, clockRaceActors: 1_000 } : {}) });
+  const benchmarks = runBenchmarks({
+    progress,
+    ...(options.quick === true ? { campusSimulatedMs: 3_600_000, clockRaceActors: 1_000 } : {}),
+  });
   if (options.json === true) {
     print(JSON.stringify({ benchmarks }));
     return;
   }
-  for (const benchmark of benchmarks) print(`${benchmark.name.padEnd(36)} ${String(benchmark.value).padStart(12)} ${benchmark.unit}`);
+  for (const benchmark of benchmarks)
+    print(`${benchmark.name.padEnd(36)} ${String(benchmark.value).padStart(12)} ${benchmark.unit}`);
 }

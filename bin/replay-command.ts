@@ -29,7 +29,9 @@ export function replayCommand(path: string, options: { json?: boolean }): void {
   const parsed = failureFileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BadInputError(`${path} is not a failure file: ${issue === undefined ? 'invalid' : `${issue.path.join('.') || '(file)'}: ${issue.message}`}`);
+    throw new BadInputError(
+      `${path} is not a failure file: ${issue === undefined ? 'invalid' : `${issue.path.join('.') || '(file)'}: ${issue.message}`}`,
+    );
   }
   const result = replayFailure(parsed.data);
   if (options.json === true) {
@@ -37,8 +39,13 @@ export function replayCommand(path: string, options: { json?: boolean }): void {
     process.stdout.write(JSON.stringify(summary) + '\n');
   } else {
     for (const line of result.story) process.stdout.write(line + '\n');
-    process.stdout.write(`\n${result.reproduced ? 'REPRODUCED' : 'NOT REPRODUCED'}: trace ${result.traceHash}${result.traceHash === result.expectedHash ? ' (as recorded)' : ` (recorded ${result.expectedHash})`}\n`);
-    if (result.firstDivergence !== null) process.stdout.write(`first divergence at event ${result.firstDivergence.index}:\n  recorded: ${result.firstDivergence.left ?? '(end)'}\n  now:      ${result.firstDivergence.right ?? '(end)'}\n`);
+    process.stdout.write(
+      `\n${result.reproduced ? 'REPRODUCED' : 'NOT REPRODUCED'}: trace ${result.traceHash}${result.traceHash === result.expectedHash ? ' (as recorded)' : ` (recorded ${result.expectedHash})`}\n`,
+    );
+    if (result.firstDivergence !== null)
+      process.stdout.write(
+        `first divergence at event ${result.firstDivergence.index}:\n  recorded: ${result.firstDivergence.left ?? '(end)'}\n  now:      ${result.firstDivergence.right ?? '(end)'}\n`,
+      );
   }
   process.exitCode = result.failed ? exitCodes.failed : exitCodes.passed;
 }
@@ -66,18 +73,26 @@ export interface ScenarioReplaySummary {
  */
 function replayScenarioFile(path: string, json: unknown, options: { json?: boolean }): void {
   const parsed = parseScenario(json);
-  if (!parsed.ok) throw new BadInputError(`${path} is not a valid scenario:\n${parsed.errors.map((error) => `  ${error.path}: ${error.message}`).join('\n')}`);
+  if (!parsed.ok)
+    throw new BadInputError(
+      `${path} is not a valid scenario:\n${parsed.errors.map((error) => `  ${error.path}: ${error.message}`).join('\n')}`,
+    );
   const scenario: Scenario = parsed.value;
   const expectedHash = scenario.expectedHash;
   if (expectedHash === undefined) {
-    throw new BadInputError(`${path} is a scenario without "expectedHash": nothing to reproduce (run it with \`lockstep run ${path}\`, or export a live session, which records its fingerprint)`);
+    throw new BadInputError(
+      `${path} is a scenario without "expectedHash": nothing to reproduce (run it with \`lockstep run ${path}\`, or export a live session, which records its fingerprint)`,
+    );
   }
   const story: string[] = [];
   const narrator = new Narrator((line) => {
     story.push(line);
     if (story.length > storyLinesMax) story.shift();
   });
-  const result = runScenario(scenario, { trace: { onRecord: (record) => narrator.record(record) }, onTwin: (twin) => narrator.attach(twin) });
+  const result = runScenario(scenario, {
+    trace: { onRecord: (record) => narrator.record(record) },
+    onTwin: (twin) => narrator.attach(twin),
+  });
   const reproduced = result.traceHash === expectedHash;
   const summary: ScenarioReplaySummary = {
     reproduced,
@@ -94,7 +109,9 @@ function replayScenarioFile(path: string, json: unknown, options: { json?: boole
     process.stdout.write(JSON.stringify(summary) + '\n');
   } else {
     for (const line of story) process.stdout.write(line + '\n');
-    process.stdout.write(`\n${reproduced ? 'REPRODUCED' : 'NOT REPRODUCED'}: trace ${result.traceHash}${reproduced ? ' (as recorded)' : ` (recorded ${expectedHash})`}\n`);
+    process.stdout.write(
+      `\n${reproduced ? 'REPRODUCED' : 'NOT REPRODUCED'}: trace ${result.traceHash}${reproduced ? ' (as recorded)' : ` (recorded ${expectedHash})`}\n`,
+    );
     if (!reproduced) process.stdout.write(`${summary.note}\n`);
     for (const failure of result.failures) process.stdout.write(`failed: ${failure}\n`);
   }

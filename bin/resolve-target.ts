@@ -28,6 +28,9 @@ export function resolveTarget(target: string): LoadResult<Scenario> {
   const site = loadNamedSite(target);
   if (site !== undefined) return fromSiteJson(site);
   const known = `scenarios: ${scenarioNames().join(', ')}; sites: ${siteNames().join(', ')}`;
-  const error: SpecError = { path: '(target)', message: `no scenario, site or file named "${target}" (${known})` };
+  const error: SpecError = {
+    path: '(target)',
+    message: `no scenario, site or file named "${target}" (${known})`,
+  };
   return { ok: false, errors: [error] };
 }

@@ -21,20 +21,26 @@ export interface ServeFlags {
 function credentials(host: string): { clientId: string; clientSecret: string } {
   const clientId = process.env.LOCKSTEP_CLIENT_ID;
   const clientSecret = process.env.LOCKSTEP_CLIENT_SECRET;
-  if (clientId !== undefined && clientSecret !== undefined && clientSecret.length >= 16) return { clientId, clientSecret };
+  if (clientId !== undefined && clientSecret !== undefined && clientSecret.length >= 16)
+    return { clientId, clientSecret };
   if (!loopbackHosts.has(host)) {
-    throw new BadInputError(`refusing to serve on ${host} with the demo API credentials: set LOCKSTEP_CLIENT_ID and LOCKSTEP_CLIENT_SECRET (16+ characters), or bind to 127.0.0.1`);
+    throw new BadInputError(
+      `refusing to serve on ${host} with the demo API credentials: set LOCKSTEP_CLIENT_ID and LOCKSTEP_CLIENT_SECRET (16+ characters), or bind to 127.0.0.1`,
+    );
   }
   return demoClient;
 }
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new BadInputError(`--port must be 0–65535, got "${flags.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new BadInputError(`--port must be 0–65535, got "${flags.port}"`);
   const speed = Number(flags.speed);
-  if (!(speed > 0 && speed <= 86_400)) throw new BadInputError(`--speed must be a number in (0, 86400], got "${flags.speed}"`);
+  if (!(speed > 0 && speed <= 86_400))
+    throw new BadInputError(`--speed must be a number in (0, 86400], got "${flags.speed}"`);
   const resolved = resolveTarget(flags.scenario);
-  if (!resolved.ok) throw new BadInputError(resolved.errors.map((error) => `${error.path}: ${error.message}`).join('\n'));
+  if (!resolved.ok)
+    throw new BadInputError(resolved.errors.map((error) => `${error.path}: ${error.message}`).join('\n'));
   const clientCredentials = credentials(flags.host);
   const live = new LiveTwin({
     scenario: resolved.value,
@@ -43,8 +49,12 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     speed,
   });
   const server = await startServer({ live, host: flags.host, port, credentials: clientCredentials });
-  process.stdout.write(`lockstep live twin: ${resolved.value.name} (seed ${flags.seed ?? resolved.value.seed ?? 1}) at ${speed}x\n`);
-  process.stdout.write(`  visualization  ${server.url}/\n  REST API       ${server.url}/v1.2/sites  (OpenAPI at ${server.url}/openapi.json)\n  live protocol  ${server.url.replace('http', 'ws')}/live\n  health         ${server.url}/healthz\nCtrl-C stops it.\n`);
+  process.stdout.write(
+    `lockstep live twin: ${resolved.value.name} (seed ${flags.seed ?? resolved.value.seed ?? 1}) at ${speed}x\n`,
+  );
+  process.stdout.write(
+    `  visualization  ${server.url}/\n  REST API       ${server.url}/v1.2/sites  (OpenAPI at ${server.url}/openapi.json)\n  live protocol  ${server.url.replace('http', 'ws')}/live\n  health         ${server.url}/healthz\nCtrl-C stops it.\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.stdout.write('stopping…\n');

@@ -14,7 +14,9 @@ const tag = (at: string, tagId: string) => [at, { type: 'present-tag', tag: tagI
 
 /** scenarios/library/blocked-tag-iq-offline.json, written in code. */
 const blockedTag = scenario('blocked-tag-iq-offline')
-  .describe('A tag blocked while the IQ has no internet keeps opening until the IQ is back and the block lands on the lock; then it is refused.')
+  .describe(
+    'A tag blocked while the IQ has no internet keeps opening until the IQ is back and the block lands on the lock; then it is refused.',
+  )
   .site('office')
   .seed(1)
   .until('14m')
@@ -31,7 +33,15 @@ const blockedTag = scenario('blocked-tag-iq-offline')
     { type: 'decision', lock: front, category: 'lock_opened', user: 'user-daan', after: '2m', before: '4m' },
     { type: 'decision', lock: front, category: 'lock_opened', user: 'user-daan', after: '9m', before: '11m' },
     { type: 'decision', lock: front, category: 'lock_rejected', before: '11m', absent: true },
-    { type: 'decision', lock: front, category: 'lock_rejected', detail: 'tag blocked', user: 'user-daan', after: '12m', before: '13m' },
+    {
+      type: 'decision',
+      lock: front,
+      category: 'lock_rejected',
+      detail: 'tag blocked',
+      user: 'user-daan',
+      after: '12m',
+      before: '13m',
+    },
     { type: 'decision', lock: front, category: 'lock_opened', user: 'user-daan', after: '11m', absent: true },
     { type: 'decision', lock: front, category: 'lock_opened', user: 'user-chloe', after: '13m' },
     { type: 'lock-state', at: '12m5s', lock: front, bolt: 'locked' },
@@ -62,13 +72,20 @@ const eomDoor: SiteSpecInput = {
   ],
   tags: [{ id: 'tag-eom', user: 'user-eom' }],
   accessGroups: [
-    { id: 'everyone', users: ['owner', 'user-eom'], locks: ['lock-hall'], schedules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' }] },
+    {
+      id: 'everyone',
+      users: ['owner', 'user-eom'],
+      locks: ['lock-hall'],
+      schedules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' }],
+    },
   ],
 };
 
 /** scenarios/library/eom-autolock-iq-offline.json (an inline site), written in code. */
 const eomAutolock = scenario('eom-autolock-iq-offline')
-  .describe('A lock in Easy Office Mode locks itself when its schedule ends at 18:00, although its IQ lost internet and power hours before.')
+  .describe(
+    'A lock in Easy Office Mode locks itself when its schedule ends at 18:00, although its IQ lost internet and power hours before.',
+  )
   .site(eomDoor)
   .seed(1)
   .until('11h10m')
@@ -78,28 +95,47 @@ const eomAutolock = scenario('eom-autolock-iq-offline')
     { type: 'lock-state', at: '2h1m', lock: 'lock-hall', bolt: 'officeMode', officeMode: 'easy' },
     { type: 'lock-state', at: '10h59m', lock: 'lock-hall', bolt: 'officeMode', officeMode: 'easy' },
     { type: 'lock-state', at: '11h1s', lock: 'lock-hall', bolt: 'locked' },
-    { type: 'decision', lock: 'lock-hall', category: 'easy_office_mode', detail: 'office mode off, locked (EOM schedule ended)', after: '11h', before: '11h1s' },
-    { type: 'decision', lock: 'lock-hall', category: 'easy_office_mode', detail: 'office mode off', before: '11h', absent: true },
+    {
+      type: 'decision',
+      lock: 'lock-hall',
+      category: 'easy_office_mode',
+      detail: 'office mode off, locked (EOM schedule ended)',
+      after: '11h',
+      before: '11h1s',
+    },
+    {
+      type: 'decision',
+      lock: 'lock-hall',
+      category: 'easy_office_mode',
+      detail: 'office mode off',
+      before: '11h',
+      absent: true,
+    },
   );
 
 describe('the scenario builder', () => {
   it.each([
     ['blocked-tag-iq-offline', blockedTag],
     ['eom-autolock-iq-offline', eomAutolock],
-  ])('builds %s deep-equal to its library file, which parseScenario accepts and which passes', (name, builder) => {
-    const json = builder.toJSON();
-    expect(json).toStrictEqual(libraryFile(name));
-    expect(JSON.parse(JSON.stringify(builder))).toStrictEqual(json);
-    const parsed = parseScenario(json);
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    expect(parsed.value.name).toBe(name);
-    expect(runScenario(builder.build()).passed).toBe(true);
-  });
+  ])(
+    'builds %s deep-equal to its library file, which parseScenario accepts and which passes',
+    (name, builder) => {
+      const json = builder.toJSON();
+      expect(json).toStrictEqual(libraryFile(name));
+      expect(JSON.parse(JSON.stringify(builder))).toStrictEqual(json);
+      const parsed = parseScenario(json);
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      expect(parsed.value.name).toBe(name);
+      expect(runScenario(builder.build()).passed).toBe(true);
+    },
+  );
 
   it('leaves out what was not set, keeps defects, and never changes an earlier builder', () => {
     const base = scenario('bare').site('two-doors');
-    const withDefect = base.at(1_000, { type: 'tap-phone', phone: 'phone-1', lock: 'lock-left' }).defects('weakest-lock-answers-tap');
+    const withDefect = base
+      .at(1_000, { type: 'tap-phone', phone: 'phone-1', lock: 'lock-left' })
+      .defects('weakest-lock-answers-tap');
     expect(base.toJSON()).toStrictEqual({ name: 'bare', site: 'two-doors', inputs: [], expect: [] });
     expect(withDefect.toJSON()).toStrictEqual({
       name: 'bare',
@@ -112,9 +148,13 @@ describe('the scenario builder', () => {
   });
 
   it('refuses a bad duration at once, and names the bad field when building', () => {
-    expect(() => scenario('bad').at('soon', { type: 'open-door', door: 'door-front' })).toThrow(/"soon" is not a duration/);
+    expect(() => scenario('bad').at('soon', { type: 'open-door', door: 'door-front' })).toThrow(
+      /"soon" is not a duration/,
+    );
     expect(() => scenario('bad').toJSON()).toThrow(/no site/);
-    const unknownLock = scenario('bad').site('office').at('1s', { type: 'present-tag', tag: 'tag-anna', lock: 'lock-nowhere' });
+    const unknownLock = scenario('bad')
+      .site('office')
+      .at('1s', { type: 'present-tag', tag: 'tag-anna', lock: 'lock-nowhere' });
     expect(() => unknownLock.build()).toThrow(/inputs\[0\]\.lock: no lock "lock-nowhere"/);
   });
 });

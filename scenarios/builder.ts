@@ -56,7 +56,8 @@ interface BuilderState {
 }
 
 function requireDuration(value: Duration, what: string): Duration {
-  if (parseDurationMs(value) === undefined) throw new RangeError(`${what} "${String(value)}" is not a duration (like "90s", "2m", "1h")`);
+  if (parseDurationMs(value) === undefined)
+    throw new RangeError(`${what} "${String(value)}" is not a duration (like "90s", "2m", "1h")`);
   return value;
 }
 
@@ -139,7 +140,9 @@ export class ScenarioBuilder {
   build(): Scenario {
     const parsed = parseScenario(this.toJSON());
     if (parsed.ok) return parsed.value;
-    throw new RangeError(`scenario ${this.state.name} is invalid: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`);
+    throw new RangeError(
+      `scenario ${this.state.name} is invalid: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`,
+    );
   }
 }
 

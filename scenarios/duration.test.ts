@@ -13,7 +13,8 @@ describe('parseDurationMs', () => {
   });
 
   it('refuses what is not a duration', () => {
-    for (const bad of ['', 'soon', '5 parsecs', '-3s', '3x', 'h']) expect(parseDurationMs(bad)).toBeUndefined();
+    for (const bad of ['', 'soon', '5 parsecs', '-3s', '3x', 'h'])
+      expect(parseDurationMs(bad)).toBeUndefined();
     expect(parseDurationMs(-1)).toBeUndefined();
   });
 

@@ -23,7 +23,13 @@ export function formatDurationMs(durationMs: number): string {
   if (durationMs === 0) return '0s';
   const parts: string[] = [];
   let restMs = durationMs;
-  for (const [unit, sizeMs] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000], ['ms', 1]] as const) {
+  for (const [unit, sizeMs] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1_000],
+    ['ms', 1],
+  ] as const) {
     const count = Math.floor(restMs / sizeMs);
     if (count > 0) parts.push(`${count}${unit}`);
     restMs -= count * sizeMs;

@@ -8,7 +8,9 @@ import type { TraceRecord, Twin } from '../twin/index.ts';
 import { formatDurationMs, parseDurationMs } from './duration.ts';
 
 const id = z.string().min(1);
-const duration = z.union([z.string(), z.number()]).refine((value) => parseDurationMs(value) !== undefined, { message: 'is not a duration (like "90s", "2m", "1h")' });
+const duration = z.union([z.string(), z.number()]).refine((value) => parseDurationMs(value) !== undefined, {
+  message: 'is not a duration (like "90s", "2m", "1h")',
+});
 
 export const expectationSchema = z.discriminatedUnion('type', [
   /** The lock's state at a time. */
@@ -52,9 +54,17 @@ export const expectationSchema = z.discriminatedUnion('type', [
     absent: z.boolean().optional(),
   }),
   /** The outcome of a labelled admin action: "ok" or the error table's code. */
-  z.strictObject({ type: z.literal('admin-result'), label: z.string().min(1), code: z.union([z.literal('ok'), z.number().int()]) }),
+  z.strictObject({
+    type: z.literal('admin-result'),
+    label: z.string().min(1),
+    code: z.union([z.literal('ok'), z.number().int()]),
+  }),
   /** Messages in the notification outbox. */
-  z.strictObject({ type: z.literal('outbox'), channel: z.enum(['email', 'push', 'sms']).optional(), count: z.number().int().min(0) }),
+  z.strictObject({
+    type: z.literal('outbox'),
+    channel: z.enum(['email', 'push', 'sms']).optional(),
+    count: z.number().int().min(0),
+  }),
   /** Which lock took a phone tap aimed at `aimed`. */
   z.strictObject({ type: z.literal('tap'), aimed: id, taken: id, absent: z.boolean().optional() }),
 ]);
@@ -63,7 +73,8 @@ export type Expectation = z.infer<typeof expectationSchema>;
 
 /** Records the run keeps for checking expectations (bounded: scenarios are short stories). */
 export class Observations {
-  readonly decisions: { tMs: number; lock: string; category: string; detail: string; user: string | null }[] = [];
+  readonly decisions: { tMs: number; lock: string; category: string; detail: string; user: string | null }[] =
+    [];
   readonly taps: { aimed: string; taken: string | null }[] = [];
   private readonly limit = 100_000;
 
@@ -71,40 +82,71 @@ export class Observations {
     if (this.decisions.length + this.taps.length >= this.limit) return;
     const fields = record.fields ?? {};
     if (record.kind === 'lock.audit') {
-      this.decisions.push({ tMs: record.tMs, lock: record.device ?? '', category: String(fields.category), detail: String(fields.detail), user: typeof fields.user === 'string' ? fields.user : null });
+      this.decisions.push({
+        tMs: record.tMs,
+        lock: record.device ?? '',
+        category: String(fields.category),
+        detail: String(fields.detail),
+        user: typeof fields.user === 'string' ? fields.user : null,
+      });
     } else if (record.kind === 'ble.tap') {
-      this.taps.push({ aimed: String(fields.aimed), taken: typeof fields.taken === 'string' ? fields.taken : null });
+      this.taps.push({
+        aimed: String(fields.aimed),
+        taken: typeof fields.taken === 'string' ? fields.taken : null,
+      });
     }
   }
 }
 
-const ms = (value: string | number | undefined): number | undefined => (value === undefined ? undefined : parseDurationMs(value));
+const ms = (value: string | number | undefined): number | undefined =>
+  value === undefined ? undefined : parseDurationMs(value);
 
 /** Schedules the timed checks (lock states, active alerts) into the run; failures are pushed as they happen. */
-export function scheduleTimedChecks(twin: Twin, expectations: readonly Expectation[], failures: string[]): void {
+export function scheduleTimedChecks(
+  twin: Twin,
+  expectations: readonly Expectation[],
+  failures: string[],
+): void {
   expectations.forEach((expectation, index) => {
     if (expectation.type === 'lock-state') {
       twin.clock.scheduleAt(ms(expectation.at) as number, () => {
         const view = twin.lockView(expectation.lock);
-        const wanted = { bolt: expectation.bolt, officeMode: expectation.officeMode, door: expectation.door, online: expectation.online };
+        const wanted = {
+          bolt: expectation.bolt,
+          officeMode: expectation.officeMode,
+          door: expectation.door,
+          online: expectation.online,
+        };
         for (const [field, value] of Object.entries(wanted)) {
           const actual = view[field as keyof typeof view];
-          if (value !== undefined && actual !== value) failures.push(`expect[${index}]: at ${formatDurationMs(twin.clock.now())} ${expectation.lock}.${field} is ${String(actual)}, expected ${String(value)}`);
+          if (value !== undefined && actual !== value)
+            failures.push(
+              `expect[${index}]: at ${formatDurationMs(twin.clock.now())} ${expectation.lock}.${field} is ${String(actual)}, expected ${String(value)}`,
+            );
         }
       });
     }
     if (expectation.type === 'alert' && expectation.activeAt !== undefined) {
       twin.clock.scheduleAt(ms(expectation.activeAt) as number, () => {
-        const active = twin.cloud.alerts.active(expectation.lock).some((alert) => alert.kind === expectation.kind);
+        const active = twin.cloud.alerts
+          .active(expectation.lock)
+          .some((alert) => alert.kind === expectation.kind);
         const wanted = expectation.absent !== true;
-        if (active !== wanted) failures.push(`expect[${index}]: at ${formatDurationMs(twin.clock.now())} ${expectation.kind} alert on ${expectation.lock} is ${active ? 'active' : 'not active'}`);
+        if (active !== wanted)
+          failures.push(
+            `expect[${index}]: at ${formatDurationMs(twin.clock.now())} ${expectation.kind} alert on ${expectation.lock} is ${active ? 'active' : 'not active'}`,
+          );
       });
     }
   });
 }
 
 /** Checks everything that is judged on the whole run; returns the failures. */
-export function checkFinalExpectations(twin: Twin, expectations: readonly Expectation[], observations: Observations): string[] {
+export function checkFinalExpectations(
+  twin: Twin,
+  expectations: readonly Expectation[],
+  observations: Observations,
+): string[] {
   const failures: string[] = [];
   expectations.forEach((expectation, index) => {
     const failure = finalFailure(twin, expectation, observations);
@@ -113,9 +155,15 @@ export function checkFinalExpectations(twin: Twin, expectations: readonly Expect
   return failures;
 }
 
-function presence(found: number, absent: boolean | undefined, what: string, count?: number): string | undefined {
+function presence(
+  found: number,
+  absent: boolean | undefined,
+  what: string,
+  count?: number,
+): string | undefined {
   if (absent === true) return found === 0 ? undefined : `${what} appeared ${found} time(s), expected none`;
-  if (count !== undefined) return found === count ? undefined : `${what} appeared ${found} time(s), expected ${count}`;
+  if (count !== undefined)
+    return found === count ? undefined : `${what} appeared ${found} time(s), expected ${count}`;
   return found > 0 ? undefined : `${what} never appeared`;
 }
 
@@ -135,22 +183,35 @@ function finalFailure(twin: Twin, expectation: Expectation, observations: Observ
           decision.tMs >= after &&
           decision.tMs < before,
       ).length;
-      return presence(found, expectation.absent, `decision ${expectation.category}${expectation.detail === undefined ? '' : ` (${expectation.detail})`} at ${expectation.lock}`);
+      return presence(
+        found,
+        expectation.absent,
+        `decision ${expectation.category}${expectation.detail === undefined ? '' : ` (${expectation.detail})`} at ${expectation.lock}`,
+      );
     }
     case 'entry': {
-      const found = twin.entries.entries().filter(
-        (entry) =>
-          entry.category === expectation.category &&
-          (expectation.lock === undefined || entry.lockId === expectation.lock) &&
-          (expectation.detail === undefined || entry.detail.includes(expectation.detail)) &&
-          (expectation.user === undefined || entry.userId === expectation.user) &&
-          (expectation.method === undefined || entry.method === expectation.method),
-      ).length;
-      return presence(found, expectation.absent, `entry ${expectation.category}${expectation.lock === undefined ? '' : ` of ${expectation.lock}`}`, expectation.count);
+      const found = twin.entries
+        .entries()
+        .filter(
+          (entry) =>
+            entry.category === expectation.category &&
+            (expectation.lock === undefined || entry.lockId === expectation.lock) &&
+            (expectation.detail === undefined || entry.detail.includes(expectation.detail)) &&
+            (expectation.user === undefined || entry.userId === expectation.user) &&
+            (expectation.method === undefined || entry.method === expectation.method),
+        ).length;
+      return presence(
+        found,
+        expectation.absent,
+        `entry ${expectation.category}${expectation.lock === undefined ? '' : ` of ${expectation.lock}`}`,
+        expectation.count,
+      );
     }
     case 'alert': {
       if (expectation.activeAt !== undefined) return undefined;
-      const found = twin.cloud.alerts.history().filter((alert) => alert.lockId === expectation.lock && alert.kind === expectation.kind).length;
+      const found = twin.cloud.alerts
+        .history()
+        .filter((alert) => alert.lockId === expectation.lock && alert.kind === expectation.kind).length;
       return presence(found, expectation.absent, `${expectation.kind} alert on ${expectation.lock}`);
     }
     case 'admin-result': {
@@ -158,15 +219,25 @@ function finalFailure(twin: Twin, expectation: Expectation, observations: Observ
       if (outcome === undefined) return `no admin action labelled "${expectation.label}" ran`;
       if (!outcome.settled) return `admin action "${expectation.label}" had not settled by the end`;
       const actual = outcome.code ?? 'ok';
-      return actual === expectation.code ? undefined : `admin action "${expectation.label}" gave ${String(actual)}, expected ${String(expectation.code)}`;
+      return actual === expectation.code
+        ? undefined
+        : `admin action "${expectation.label}" gave ${String(actual)}, expected ${String(expectation.code)}`;
     }
     case 'outbox': {
       const found = twin.cloud.notifier.outbox(expectation.channel).length;
-      return found === expectation.count ? undefined : `outbox${expectation.channel === undefined ? '' : ` (${expectation.channel})`} holds ${found} message(s), expected ${expectation.count}`;
+      return found === expectation.count
+        ? undefined
+        : `outbox${expectation.channel === undefined ? '' : ` (${expectation.channel})`} holds ${found} message(s), expected ${expectation.count}`;
     }
     case 'tap': {
-      const found = observations.taps.filter((tap) => tap.aimed === expectation.aimed && tap.taken === expectation.taken).length;
-      return presence(found, expectation.absent, `a tap aimed at ${expectation.aimed} taken by ${expectation.taken}`);
+      const found = observations.taps.filter(
+        (tap) => tap.aimed === expectation.aimed && tap.taken === expectation.taken,
+      ).length;
+      return presence(
+        found,
+        expectation.absent,
+        `a tap aimed at ${expectation.aimed} taken by ${expectation.taken}`,
+      );
     }
   }
 }

@@ -21,13 +21,28 @@ function namesOf(spec: SiteSpec): Names {
     ...spec.tags.map((tag): [string, string] => [tag.id, tag.user]),
     ...spec.phones.map((phone): [string, string] => [phone.id, phone.user]),
   ]);
-  return { doorOfLock: new Map(spec.locks.map((lock) => [lock.id, doorName.get(lock.door) ?? lock.door])), doorName, userName, ownerOfCredential };
+  return {
+    doorOfLock: new Map(spec.locks.map((lock) => [lock.id, doorName.get(lock.door) ?? lock.door])),
+    doorName,
+    userName,
+    ownerOfCredential,
+  };
 }
 
 /** Formats virtual time as the site's local wall time. */
-export function localTimeFormatter(timeZone: string, epochIso: string = epochUtcIsoDefault): (tMs: number) => string {
+export function localTimeFormatter(
+  timeZone: string,
+  epochIso: string = epochUtcIsoDefault,
+): (tMs: number) => string {
   const epochMs = Date.parse(epochIso);
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hourCycle: 'h23' });
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    fractionalSecondDigits: 3,
+    hourCycle: 'h23',
+  });
   return (tMs) => format.format(new Date(epochMs + tMs));
 }
 
@@ -56,15 +71,25 @@ export class Narrator {
 
   private summarizeRadio(tMs: number): void {
     const { packets, retried, lost } = this.radio;
-    if (packets > 0) this.say(this.radio.nextSummaryMs, `radio: ${packets} hops in the last 10 min, ${retried} needed retries, ${lost} lost`);
-    this.radio = { packets: 0, retried: 0, lost: 0, nextSummaryMs: (Math.floor(tMs / radioSummaryEveryMs) + 1) * radioSummaryEveryMs };
+    if (packets > 0)
+      this.say(
+        this.radio.nextSummaryMs,
+        `radio: ${packets} hops in the last 10 min, ${retried} needed retries, ${lost} lost`,
+      );
+    this.radio = {
+      packets: 0,
+      retried: 0,
+      lost: 0,
+      nextSummaryMs: (Math.floor(tMs / radioSummaryEveryMs) + 1) * radioSummaryEveryMs,
+    };
   }
 
   private sentence(record: TraceRecord, names: Names): string | undefined {
     const fields = record.fields ?? {};
     const device = record.device ?? '';
     const door = names.doorOfLock.get(device) ?? device;
-    const user = (userId: unknown): string => (typeof userId === 'string' ? (names.userName.get(userId) ?? userId) : 'someone');
+    const user = (userId: unknown): string =>
+      typeof userId === 'string' ? (names.userName.get(userId) ?? userId) : 'someone';
     switch (record.kind) {
       case 'radio.hop':
         this.radio.packets++;
@@ -80,21 +105,29 @@ export class Narrator {
         const aimed = names.doorOfLock.get(String(fields.aimed)) ?? String(fields.aimed);
         if (fields.taken === null) return `${who} taps a phone at ${aimed}: no lock picks it up`;
         const taken = names.doorOfLock.get(String(fields.taken)) ?? String(fields.taken);
-        return taken === aimed ? undefined : `${who} taps a phone at ${aimed}, but ${taken} picks it up first (${String(fields.rssi)} dBm)`;
+        return taken === aimed
+          ? undefined
+          : `${who} taps a phone at ${aimed}, but ${taken} picks it up first (${String(fields.rssi)} dBm)`;
       }
       case 'iq.lock-offline':
         return `${device}: ${names.doorOfLock.get(String(fields.lock)) ?? String(fields.lock)} is OFFLINE (${String(fields.missed)} heartbeats missed)`;
       case 'iq.lock-online':
         return `${device}: ${names.doorOfLock.get(String(fields.lock)) ?? String(fields.lock)} is back online`;
       case 'iq.cloud':
-        return fields.connected === true ? `${device}: internet link restored` : `${device}: internet link LOST`;
+        return fields.connected === true
+          ? `${device}: internet link restored`
+          : `${device}: internet link LOST`;
       case 'iq.power':
       case 'repeater.power':
         return `${device}: power ${fields.on === true ? 'on' : 'OFF'}`;
       case 'radio.dropped':
-        return fields.reason === 'receiver-down' || fields.reason === 'sender-down' ? undefined : `radio: ${String(fields.msg)} dropped at ${device}`;
+        return fields.reason === 'receiver-down' || fields.reason === 'sender-down'
+          ? undefined
+          : `radio: ${String(fields.msg)} dropped at ${device}`;
       case 'cloud.entries':
-        return typeof fields.events === 'number' && fields.events > 1 ? `cloud: ${fields.events} buffered entries from ${names.doorOfLock.get(String(fields.lock)) ?? String(fields.lock)} arrive` : undefined;
+        return typeof fields.events === 'number' && fields.events > 1
+          ? `cloud: ${fields.events} buffered entries from ${names.doorOfLock.get(String(fields.lock)) ?? String(fields.lock)} arrive`
+          : undefined;
       case 'input':
         return inputSentence(fields);
       default:
@@ -106,7 +139,9 @@ export class Narrator {
 function auditSentence(category: string, detail: string, door: string, user: string): string | undefined {
   switch (category) {
     case 'lock_opened':
-      return detail === 'opened from inside' ? `${door}: opened from inside` : `${door}: opened for ${user} (${detail.replace('opened by ', '')})`;
+      return detail === 'opened from inside'
+        ? `${door}: opened from inside`
+        : `${door}: opened for ${user} (${detail.replace('opened by ', '')})`;
     case 'lock_rejected':
       return `${door}: REFUSED (${detail})`;
     case 'not_closed':

@@ -2,7 +2,13 @@
  * Running a scenario: build the twin from the scenario's site and seed, queue its inputs (and background
  * traffic when asked), run to the end in virtual time, and report the fingerprint.
  */
-import { createTwin, startBackgroundTraffic, type SiteSpec, type TraceOptions, type Twin } from '../twin/index.ts';
+import {
+  createTwin,
+  startBackgroundTraffic,
+  type SiteSpec,
+  type TraceOptions,
+  type Twin,
+} from '../twin/index.ts';
 import { Observations, checkFinalExpectations, scheduleTimedChecks } from './expectations.ts';
 import type { Scenario } from './scenario-file.ts';
 
@@ -32,7 +38,17 @@ export interface RunResult {
 
 /** A bare site as a scenario: no inputs, seeded people coming and going. */
 export function siteScenario(spec: SiteSpec): Scenario {
-  return { name: spec.name, description: spec.description ?? `site ${spec.name} with background traffic`, spec, seed: undefined, untilMs: siteRunDefaultMs, background: true, inputs: [], expectations: [], defects: [] };
+  return {
+    name: spec.name,
+    description: spec.description ?? `site ${spec.name} with background traffic`,
+    spec,
+    seed: undefined,
+    untilMs: siteRunDefaultMs,
+    background: true,
+    inputs: [],
+    expectations: [],
+    defects: [],
+  };
 }
 
 export function scenarioUntilMs(scenario: Scenario, options: RunOptions): number {
@@ -57,7 +73,10 @@ export function prepareRun(scenario: Scenario, options: RunOptions = {}): Prepar
   const untilMs = scenarioUntilMs(scenario, options);
   const observations = new Observations();
   const onRecord = options.trace?.onRecord;
-  const trace: TraceOptions = { ...options.trace, onRecord: (record) => (observations.record(record), onRecord?.(record)) };
+  const trace: TraceOptions = {
+    ...options.trace,
+    onRecord: (record) => (observations.record(record), onRecord?.(record)),
+  };
   const twin = createTwin({ spec: scenario.spec, seed, trace, defects: scenario.defects });
   options.onTwin?.(twin);
   const timedFailures: string[] = [];
@@ -92,7 +111,10 @@ export function runPrepared(run: PreparedRun): RunResult {
   const failures: string[] = [];
   try {
     run.twin.runUntil(run.untilMs);
-    failures.push(...run.timedFailures, ...checkFinalExpectations(run.twin, run.scenario.expectations, run.observations));
+    failures.push(
+      ...run.timedFailures,
+      ...checkFinalExpectations(run.twin, run.scenario.expectations, run.observations),
+    );
   } catch (error) {
     failures.push(describeFailure(error));
   }

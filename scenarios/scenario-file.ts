@@ -42,7 +42,8 @@ export interface Scenario {
   readonly expectedHash?: string;
 }
 
-export type LoadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly SpecError[] };
+export type LoadResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly SpecError[] };
 
 const durationField = z.union([z.string(), z.number()]);
 /** Inputs one scenario file may list (a live session's export included). */
@@ -57,9 +58,18 @@ export const scenarioFileSchema = z.strictObject({
   background: z.boolean().optional(),
   inputs: z.array(z.record(z.string(), z.unknown())).max(scenarioInputsMax).default([]),
   expect: z.array(expectationSchema).max(10_000).default([]),
-  defects: z.array(z.string().refine(isDefectName, { message: `is not a known defect (known: ${defectNames.join(', ')})` })).default([]),
+  defects: z
+    .array(
+      z
+        .string()
+        .refine(isDefectName, { message: `is not a known defect (known: ${defectNames.join(', ')})` }),
+    )
+    .default([]),
   /** The trace fingerprint this scenario is known to give (written by a live session's export). */
-  expectedHash: z.string().regex(/^[0-9a-f]{64}$/, 'is a hex SHA-256 fingerprint (64 characters)').optional(),
+  expectedHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'is a hex SHA-256 fingerprint (64 characters)')
+    .optional(),
 });
 
 /** Is this parsed JSON a scenario (rather than a bare site spec)? */
@@ -75,11 +85,16 @@ export function parseScenario(json: unknown): LoadResult<Scenario> {
   if (!site.ok) return site;
   const errors: SpecError[] = [];
   const untilMs = file.until === undefined ? undefined : parseDurationMs(file.until);
-  if (file.until !== undefined && untilMs === undefined) errors.push({ path: 'until', message: `"${file.until}" is not a duration (like "90s", "2m", "1h")` });
-  const inputs = file.inputs.map((entry, index) => parseTimedInput(entry, `inputs[${index}]`, site.value, errors));
+  if (file.until !== undefined && untilMs === undefined)
+    errors.push({ path: 'until', message: `"${file.until}" is not a duration (like "90s", "2m", "1h")` });
+  const inputs = file.inputs.map((entry, index) =>
+    parseTimedInput(entry, `inputs[${index}]`, site.value, errors),
+  );
   errors.push(...checkExpectationLocks(file.expect, site.value));
   if (errors.length > 0) return { ok: false, errors };
-  const ordered = (inputs as TimedInput[]).map((input, index) => ({ input, index })).sort((a, b) => a.input.atMs - b.input.atMs || a.index - b.index);
+  const ordered = (inputs as TimedInput[])
+    .map((input, index) => ({ input, index }))
+    .sort((a, b) => a.input.atMs - b.input.atMs || a.index - b.index);
   return {
     ok: true,
     value: {
@@ -99,22 +114,37 @@ export function parseScenario(json: unknown): LoadResult<Scenario> {
 
 function resolveSite(site: string | Record<string, unknown>): LoadResult<SiteSpec> {
   const input = typeof site === 'string' ? loadNamedSite(site) : site;
-  if (input === undefined) return { ok: false, errors: [{ path: 'site', message: `no site named "${site}" (sites: ${siteNames().join(', ')})` }] };
+  if (input === undefined)
+    return {
+      ok: false,
+      errors: [{ path: 'site', message: `no site named "${site}" (sites: ${siteNames().join(', ')})` }],
+    };
   const parsed = parseSiteSpec(input);
   if (parsed.ok) return { ok: true, value: parsed.spec };
-  return { ok: false, errors: parsed.errors.map((error) => ({ path: `site.${error.path}`, message: error.message })) };
+  return {
+    ok: false,
+    errors: parsed.errors.map((error) => ({ path: `site.${error.path}`, message: error.message })),
+  };
 }
 
-function parseTimedInput(entry: Record<string, unknown>, path: string, spec: SiteSpec, errors: SpecError[]): TimedInput | undefined {
+function parseTimedInput(
+  entry: Record<string, unknown>,
+  path: string,
+  spec: SiteSpec,
+  errors: SpecError[],
+): TimedInput | undefined {
   const { at, ...rest } = entry;
   const atMs = typeof at === 'string' || typeof at === 'number' ? parseDurationMs(at) : undefined;
-  if (atMs === undefined) errors.push({ path: `${path}.at`, message: 'is required: a time from the start, like "10s" or 10000' });
+  if (atMs === undefined)
+    errors.push({ path: `${path}.at`, message: 'is required: a time from the start, like "10s" or 10000' });
   const parsed = twinInputSchema.safeParse(rest, { error: issueMessage, reportInput: true });
   if (!parsed.success) {
-    for (const error of specErrorsFromIssues(parsed.error.issues)) errors.push({ path: `${path}.${error.path}`, message: error.message });
+    for (const error of specErrorsFromIssues(parsed.error.issues))
+      errors.push({ path: `${path}.${error.path}`, message: error.message });
     return undefined;
   }
-  for (const error of checkDeviceReferences(parsed.data, spec)) errors.push({ path: `${path}.${error.path}`, message: error.message });
+  for (const error of checkDeviceReferences(parsed.data, spec))
+    errors.push({ path: `${path}.${error.path}`, message: error.message });
   return atMs === undefined ? undefined : { atMs, input: parsed.data };
 }
 
@@ -130,7 +160,8 @@ export function checkDeviceReferences(input: TwinInput, spec: SiteSpec): SpecErr
   };
   const errors: SpecError[] = [];
   const check = (field: keyof typeof ids, value: string | undefined, what: string): void => {
-    if (value !== undefined && !ids[field].has(value)) errors.push({ path: field, message: `no ${what} "${value}" in site ${spec.name}` });
+    if (value !== undefined && !ids[field].has(value))
+      errors.push({ path: field, message: `no ${what} "${value}" in site ${spec.name}` });
   };
   const fields = input as Partial<Record<keyof typeof ids, string>>;
   check('lock', fields.lock, 'lock');
@@ -149,7 +180,11 @@ function checkExpectationLocks(expectations: readonly Expectation[], spec: SiteS
   expectations.forEach((expectation, index) => {
     for (const field of ['lock', 'aimed', 'taken'] as const) {
       const value = (expectation as Partial<Record<typeof field, string>>)[field];
-      if (value !== undefined && !locks.has(value)) errors.push({ path: `expect[${index}].${field}`, message: `no lock "${value}" in site ${spec.name}` });
+      if (value !== undefined && !locks.has(value))
+        errors.push({
+          path: `expect[${index}].${field}`,
+          message: `no lock "${value}" in site ${spec.name}`,
+        });
     }
   });
   return errors;
@@ -161,11 +196,22 @@ export function readJsonFile(path: string): LoadResult<unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return { ok: false, errors: [{ path: '(file)', message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '(file)',
+          message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        },
+      ],
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, errors: [{ path: '(file)', message: `${path} is not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '(file)', message: `${path} is not valid JSON: ${(error as Error).message}` }],
+    };
   }
 }

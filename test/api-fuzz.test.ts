@@ -18,7 +18,12 @@ beforeAll(async () => {
   const scenario = loadNamedScenario('office-morning');
   if (scenario === undefined || !scenario.ok) throw new Error('office-morning missing');
   live = new LiveTwin({ scenario: scenario.value, siteInput: 'office', seed: 1, speed: 1, paused: true });
-  server = await startServer({ live, host: '127.0.0.1', port: 0, credentials: { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' } });
+  server = await startServer({
+    live,
+    host: '127.0.0.1',
+    port: 0,
+    credentials: { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' },
+  });
   const response = await fetch(`${server.url}/connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -31,9 +36,56 @@ afterAll(async () => {
   await server.close();
 });
 
-const segments = ['sites', 'office', 'other-site', 'locks', 'lock-front', 'users', 'user-anna', 'tags', 'tag-anna', 'access_groups', 'pods', 'iqs', 'entries', 'locking', 'pin', '..', '%00', '%ZZ', "'", '"', '💥', 'a'.repeat(300), '-1', '1e309'];
-const query = fc.constantFrom('', '?$filter=', '?$filter=name eq', "?$filter=contains(name,'x'", '?$top=-5', '?$top=abc', '?$skip=1e9', '?$orderby=nope desc', "?$filter=((((((((((name eq 'a'", '?continuation_token=zzz', '?%', '?$filter=not');
-const body = fc.oneof(fc.constant(''), fc.constant('{'), fc.constant('null'), fc.constant('[]'), fc.constant('{"locked_state":7}'), fc.constant('{"name":{"$gt":""}}'), fc.string({ maxLength: 200 }), fc.json());
+const segments = [
+  'sites',
+  'office',
+  'other-site',
+  'locks',
+  'lock-front',
+  'users',
+  'user-anna',
+  'tags',
+  'tag-anna',
+  'access_groups',
+  'pods',
+  'iqs',
+  'entries',
+  'locking',
+  'pin',
+  '..',
+  '%00',
+  '%ZZ',
+  "'",
+  '"',
+  '💥',
+  'a'.repeat(300),
+  '-1',
+  '1e309',
+];
+const query = fc.constantFrom(
+  '',
+  '?$filter=',
+  '?$filter=name eq',
+  "?$filter=contains(name,'x'",
+  '?$top=-5',
+  '?$top=abc',
+  '?$skip=1e9',
+  '?$orderby=nope desc',
+  "?$filter=((((((((((name eq 'a'",
+  '?continuation_token=zzz',
+  '?%',
+  '?$filter=not',
+);
+const body = fc.oneof(
+  fc.constant(''),
+  fc.constant('{'),
+  fc.constant('null'),
+  fc.constant('[]'),
+  fc.constant('{"locked_state":7}'),
+  fc.constant('{"name":{"$gt":""}}'),
+  fc.string({ maxLength: 200 }),
+  fc.json(),
+);
 const request = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
   version: fc.constantFrom('/v1.2', '/v1.1', '/v9', ''),
@@ -55,7 +107,11 @@ describe('hostile HTTP requests', () => {
       else if (sample.auth !== 'none') headers.authorization = sample.auth;
       const url = `${server.url}${sample.version}/${sample.path.join('/')}${sample.query}`;
       const hasBody = sample.method !== 'GET' && sample.method !== 'DELETE';
-      const response = await fetch(url, { method: sample.method, headers, ...(hasBody ? { body: sample.body } : {}) });
+      const response = await fetch(url, {
+        method: sample.method,
+        headers,
+        ...(hasBody ? { body: sample.body } : {}),
+      });
       expect(response.status, `${sample.method} ${url}`).not.toBe(500);
       if (response.status >= 400 && url.includes('/v1.')) {
         const payload = (await response.json()) as { ErrorCode: number; Message: string };
@@ -90,8 +146,16 @@ describe('hostile WebSocket messages', () => {
     const message = fc.oneof(
       fc.string({ maxLength: 300 }),
       fc.json(),
-      fc.record({ type: fc.constantFrom('command', 'subscribe', 'nope', ''), id: fc.oneof(fc.string(), fc.integer()), command: fc.anything() }).map((value) => JSON.stringify(value)),
-      fc.constant('{"type":"command","id":"x","command":{"action":"present-tag","tag":"tag-anna","lock":"lock-nowhere"}}'),
+      fc
+        .record({
+          type: fc.constantFrom('command', 'subscribe', 'nope', ''),
+          id: fc.oneof(fc.string(), fc.integer()),
+          command: fc.anything(),
+        })
+        .map((value) => JSON.stringify(value)),
+      fc.constant(
+        '{"type":"command","id":"x","command":{"action":"present-tag","tag":"tag-anna","lock":"lock-nowhere"}}',
+      ),
       fc.constant('{"type":"command","id":"y","command":{"action":"step","ms":-5}}'),
     );
     for (const text of fc.sample(message, { numRuns: 200, seed: 11 })) hostile.send(text);

@@ -18,15 +18,30 @@ let server: RunningServer;
 beforeAll(async () => {
   const parsed = parseSiteSpec(loadNamedSite('office'));
   if (!parsed.ok) throw new Error('office site is invalid');
-  const live = new LiveTwin({ scenario: { ...siteScenario(parsed.spec), background: false }, siteInput: 'office', seed: 1, speed: 1, paused: true });
-  server = await startServer({ live, host: '127.0.0.1', port: 0, credentials: { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' } });
+  const live = new LiveTwin({
+    scenario: { ...siteScenario(parsed.spec), background: false },
+    siteInput: 'office',
+    seed: 1,
+    speed: 1,
+    paused: true,
+  });
+  server = await startServer({
+    live,
+    host: '127.0.0.1',
+    port: 0,
+    credentials: { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' },
+  });
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-function command(socket: WebSocket, id: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+function command(
+  socket: WebSocket,
+  id: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer to ${id}`)), 10_000);
     const onMessage = (data: WebSocket.RawData): void => {
@@ -54,11 +69,19 @@ describe('an integration script against the live twin', () => {
     const api = `${server.url}/v1.2/sites/office`;
 
     const filter = encodeURIComponent("startswith(name,'Front') and online eq true");
-    const locks = (await (await fetch(`${api}/locks?$filter=${filter}`, { headers: auth })).json()) as { items: { id: string }[]; count: number; next_page_link: string | null };
+    const locks = (await (await fetch(`${api}/locks?$filter=${filter}`, { headers: auth })).json()) as {
+      items: { id: string }[];
+      count: number;
+      next_page_link: string | null;
+    };
     expect(locks.items.map((lock) => lock.id)).toEqual(['lock-front']);
     expect(locks.count).toBe(1);
 
-    const opening = await fetch(`${api}/locks/lock-front/locking`, { method: 'PATCH', headers: auth, body: JSON.stringify({ locked_state: 'unlocked' }) });
+    const opening = await fetch(`${api}/locks/lock-front/locking`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ locked_state: 'unlocked' }),
+    });
     expect(opening.status).toBe(202);
 
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/live`);
@@ -66,24 +89,42 @@ describe('an integration script against the live twin', () => {
     expect((await command(socket, 'advance', { action: 'step', ms: 10_000 })).type).toBe('ack');
 
     const entryFilter = encodeURIComponent("lock_id eq 'lock-front' and access_by eq 'remote'");
-    const entries = (await (await fetch(`${server.url}/v1.1/sites/office/entries?$filter=${entryFilter}`, { headers: auth })).json()) as { items: { event_category: string; user_id: string }[] };
+    const entries = (await (
+      await fetch(`${server.url}/v1.1/sites/office/entries?$filter=${entryFilter}`, { headers: auth })
+    ).json()) as { items: { event_category: string; user_id: string }[] };
     expect(entries.items).toHaveLength(1);
     expect(entries.items[0]).toMatchObject({ event_category: 'lock_opened', user_id: 'user-anna' });
 
-    expect((await command(socket, 'offline', { action: 'iq-internet', iq: 'iq-1', up: false })).type).toBe('ack');
-    const refused = await fetch(`${api}/locks/lock-front/locking`, { method: 'PATCH', headers: auth, body: JSON.stringify({ locked_state: 'unlocked' }) });
+    expect((await command(socket, 'offline', { action: 'iq-internet', iq: 'iq-1', up: false })).type).toBe(
+      'ack',
+    );
+    const refused = await fetch(`${api}/locks/lock-front/locking`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ locked_state: 'unlocked' }),
+    });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ ErrorCode: 3105 });
 
     // REST changes are inputs too: block a tag over REST, export over the WebSocket, replay in a fresh process.
-    expect((await fetch(`${api}/tags/tag-bram/block`, { method: 'POST', headers: auth })).status).toBeLessThan(300);
+    expect(
+      (await fetch(`${api}/tags/tag-bram/block`, { method: 'POST', headers: auth })).status,
+    ).toBeLessThan(300);
     expect((await command(socket, 'later', { action: 'step', ms: 60_000 })).type).toBe('ack');
     const exported = await command(socket, 'export', { action: 'export' });
     const dir = mkdtempSync(join(tmpdir(), 'lockstep-export-'));
     const file = join(dir, 'session.json');
     writeFileSync(file, JSON.stringify(exported.result));
-    const replay = spawnSync(process.execPath, [join(process.cwd(), 'bin/lockstep.js'), 'replay', file, '--json'], { encoding: 'utf8', timeout: 60_000 });
-    const replayed = JSON.parse(replay.stdout) as { reproduced: boolean; traceHash: string; expectedHash: string };
+    const replay = spawnSync(
+      process.execPath,
+      [join(process.cwd(), 'bin/lockstep.js'), 'replay', file, '--json'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    const replayed = JSON.parse(replay.stdout) as {
+      reproduced: boolean;
+      traceHash: string;
+      expectedHash: string;
+    };
     expect(replayed.reproduced).toBe(true);
     expect(replayed.traceHash).toBe(replayed.expectedHash);
     socket.close();

@@ -3,7 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseOfFailure, checkRun, failureFileSchema, replayFailure, runCase, shardRuns } from '../scenarios/index.ts';
+import {
+  caseOfFailure,
+  checkRun,
+  failureFileSchema,
+  replayFailure,
+  runCase,
+  shardRuns,
+} from '../scenarios/index.ts';
 import { defectNames } from '../twin/index.ts';
 
 const cli = join(process.cwd(), 'bin/lockstep.js');
@@ -15,31 +22,40 @@ function lockstep(...args: string[]): { status: number | null; stdout: string; s
 }
 
 describe('regression files', () => {
-  const files = readdirSync(regressionsDir).filter((file) => file.endsWith('.json')).sort();
+  const files = readdirSync(regressionsDir)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
 
   it('exist', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files)('%s replays to the same fingerprint and violation, and passes without its defect', (file) => {
-    const failure = failureFileSchema.parse(JSON.parse(readFileSync(join(regressionsDir, file), 'utf8')));
-    const replay = replayFailure(failure);
-    expect(replay.reproduced).toBe(true);
-    expect(replay.traceHash).toBe(failure.expectedHash);
-    expect(replay.invariant).toBe(failure.invariant);
-    expect(replay.story.at(-1)).toMatch(/^VIOLATED/);
-    expect(runCase({ ...caseOfFailure(failure), defects: [] }, { keepLines: false }).violation).toBeUndefined();
-  });
+  it.each(files)(
+    '%s replays to the same fingerprint and violation, and passes without its defect',
+    (file) => {
+      const failure = failureFileSchema.parse(JSON.parse(readFileSync(join(regressionsDir, file), 'utf8')));
+      const replay = replayFailure(failure);
+      expect(replay.reproduced).toBe(true);
+      expect(replay.traceHash).toBe(failure.expectedHash);
+      expect(replay.invariant).toBe(failure.invariant);
+      expect(replay.story.at(-1)).toMatch(/^VIOLATED/);
+      expect(
+        runCase({ ...caseOfFailure(failure), defects: [] }, { keepLines: false }).violation,
+      ).toBeUndefined();
+    },
+  );
 });
 
 describe('exploration', () => {
   it('finds no violation in a healthy twin over 60 runs', () => {
-    for (let runIndex = 0; runIndex < 60; runIndex++) expect(checkRun(runIndex, { sweepSeed: 7, steps: 40, defects: [], shrink: false }).failed).toBe(false);
+    for (let runIndex = 0; runIndex < 60; runIndex++)
+      expect(checkRun(runIndex, { sweepSeed: 7, steps: 40, defects: [], shrink: false }).failed).toBe(false);
   });
 
   it.each(defectNames)('finds the defect %s within 100 runs', (defect) => {
     let found = false;
-    for (let runIndex = 0; runIndex < 100 && !found; runIndex++) found = checkRun(runIndex, { sweepSeed: 1, steps: 40, defects: [defect], shrink: false }).failed;
+    for (let runIndex = 0; runIndex < 100 && !found; runIndex++)
+      found = checkRun(runIndex, { sweepSeed: 1, steps: 40, defects: [defect], shrink: false }).failed;
     expect(found).toBe(true);
   });
 
@@ -60,15 +76,39 @@ describe('lockstep check and replay', () => {
 
   it('finds a defect on worker threads, writes a failure file and replays it', () => {
     const out = mkdtempSync(join(tmpdir(), 'lockstep-check-'));
-    const result = lockstep('check', '--defect', 'relock-never', '--jobs', '2', '--runs', '20', '--out', out, '--json');
+    const result = lockstep(
+      'check',
+      '--defect',
+      'relock-never',
+      '--jobs',
+      '2',
+      '--runs',
+      '20',
+      '--out',
+      out,
+      '--json',
+    );
     expect(result.status).toBe(1);
-    const summary = JSON.parse(result.stdout) as { failed: boolean; artifact: string; shrunkSteps: number; replay: string; property: string; runs: number; seed: number };
+    const summary = JSON.parse(result.stdout) as {
+      failed: boolean;
+      artifact: string;
+      shrunkSteps: number;
+      replay: string;
+      property: string;
+      runs: number;
+      seed: number;
+    };
     expect(summary).toMatchObject({ failed: true, property: 'twin-invariants', runs: 20, seed: 1 });
     expect(summary.shrunkSteps).toBeGreaterThan(0);
     expect(summary.replay).toBe(`npx lockstep replay ${summary.artifact}`);
     const replay = lockstep('replay', summary.artifact, '--json');
     expect(replay.status).toBe(1);
-    expect(JSON.parse(replay.stdout)).toMatchObject({ reproduced: true, failed: true, firstDivergence: null, invariant: 'relocks' });
+    expect(JSON.parse(replay.stdout)).toMatchObject({
+      reproduced: true,
+      failed: true,
+      firstDivergence: null,
+      invariant: 'relocks',
+    });
     const story = lockstep('replay', summary.artifact);
     expect(story.stdout).toMatch(/VIOLATED relocks/);
     expect(story.stdout).toMatch(/REPRODUCED/);
@@ -77,18 +117,30 @@ describe('lockstep check and replay', () => {
   it('gives the same verdict with one job and with two', () => {
     const out = mkdtempSync(join(tmpdir(), 'lockstep-check-'));
     const one = JSON.parse(lockstep('check', '--runs', '20', '--json', '--out', out).stdout) as unknown;
-    const two = JSON.parse(lockstep('check', '--runs', '20', '--jobs', '2', '--json', '--out', out).stdout) as unknown;
+    const two = JSON.parse(
+      lockstep('check', '--runs', '20', '--jobs', '2', '--json', '--out', out).stdout,
+    ) as unknown;
     expect(two).toEqual(one);
   });
 
   it('runs the determinism self-check', () => {
     const result = lockstep('check', '--determinism', '--runs', '5', '--json');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ property: 'determinism', failed: false, runs: 5, firstDivergence: null });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      property: 'determinism',
+      failed: false,
+      runs: 5,
+      firstDivergence: null,
+    });
   });
 
   it('refuses bad flags with exit code 2', () => {
-    for (const args of [['--shard', '3/2'], ['--defect', 'no-such-bug'], ['--runs', 'many'], ['--jobs', '0']]) {
+    for (const args of [
+      ['--shard', '3/2'],
+      ['--defect', 'no-such-bug'],
+      ['--runs', 'many'],
+      ['--jobs', '0'],
+    ]) {
       const result = lockstep('check', ...args);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/lockstep: /);
@@ -105,7 +157,11 @@ describe('the determinism self-check', () => {
     // Planted only in the second run, with a value from the wall clock: what a stray Date.now() would do.
     const planted = compareRuns(testCase, {
       onTwin: (twin, attempt) => {
-        if (attempt === 1) twin.clock.schedule(90_000, () => void twin.trace.record('planted', undefined, { wallMs: performance.now() }));
+        if (attempt === 1)
+          twin.clock.schedule(
+            90_000,
+            () => void twin.trace.record('planted', undefined, { wallMs: performance.now() }),
+          );
       },
     });
     expect(planted.identical).toBe(false);
@@ -117,7 +173,9 @@ describe('the determinism self-check', () => {
   it('shards cover exactly the run seeds of the unsharded sweep', async () => {
     const { runSeed } = await import('../scenarios/index.ts');
     const whole = shardRuns(50, { index: 1, count: 1 }).map((runIndex) => runSeed(1, runIndex));
-    const halves = [1, 2].flatMap((index) => shardRuns(50, { index, count: 2 }).map((runIndex) => runSeed(1, runIndex)));
+    const halves = [1, 2].flatMap((index) =>
+      shardRuns(50, { index, count: 2 }).map((runIndex) => runSeed(1, runIndex)),
+    );
     expect([...halves].sort((a, b) => a - b)).toEqual([...whole].sort((a, b) => a - b));
     expect(new Set(whole).size).toBe(50);
   });

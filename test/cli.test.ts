@@ -13,9 +13,18 @@ function lockstep(...args: string[]): { status: number | null; stdout: string; s
 
 describe('lockstep run: determinism across processes', () => {
   it('prints the same traceHash for the same seed in two separate processes, another for another seed', () => {
-    const runs = [7, 7, 8].map((seed) => JSON.parse(execFileSync(process.execPath, [cli, 'run', 'office', '--seed', String(seed), '--json'], { encoding: 'utf8' })) as Record<string, unknown>);
+    const runs = [7, 7, 8].map(
+      (seed) =>
+        JSON.parse(
+          execFileSync(process.execPath, [cli, 'run', 'office', '--seed', String(seed), '--json'], {
+            encoding: 'utf8',
+          }),
+        ) as Record<string, unknown>,
+    );
     const [first, second, other] = runs;
-    expect(Object.keys(first ?? {}).sort()).toEqual(['events', 'failures', 'passed', 'scenario', 'seed', 'simulatedMs', 'traceHash'].sort());
+    expect(Object.keys(first ?? {}).sort()).toEqual(
+      ['events', 'failures', 'passed', 'scenario', 'seed', 'simulatedMs', 'traceHash'].sort(),
+    );
     expect(first?.traceHash).toMatch(/^[0-9a-f]{64}$/);
     expect(second?.traceHash).toBe(first?.traceHash);
     expect(other?.traceHash).not.toBe(first?.traceHash);
@@ -47,7 +56,15 @@ describe('lockstep: exit codes and messages', () => {
   it('exits 2 naming the bad field of a site file, without a stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
     const file = join(dir, 'bad-site.json');
-    writeFileSync(file, JSON.stringify({ name: 'bad', iqs: [{ id: 'iq-1', position: { x: 0, y: 0 } }], doors: [{ id: 'd' }], locks: [{ id: 'l', kind: 'pin', iq: 'iq-1', door: 'd', position: { x: 1, y: 1 }, openTimeMs: 500 }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'bad',
+        iqs: [{ id: 'iq-1', position: { x: 0, y: 0 } }],
+        doors: [{ id: 'd' }],
+        locks: [{ id: 'l', kind: 'pin', iq: 'iq-1', door: 'd', position: { x: 1, y: 1 }, openTimeMs: 500 }],
+      }),
+    );
     const result = lockstep('run', file);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/locks\[0\]\.openTimeMs/);
@@ -57,7 +74,14 @@ describe('lockstep: exit codes and messages', () => {
   it('exits 2 for a scenario input naming a device the site lacks, with its path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
     const file = join(dir, 'bad-scenario.json');
-    writeFileSync(file, JSON.stringify({ name: 'bad', site: 'office', inputs: [{ at: '1s', type: 'present-tag', tag: 'tag-anna', lock: 'lock-nowhere' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'bad',
+        site: 'office',
+        inputs: [{ at: '1s', type: 'present-tag', tag: 'tag-anna', lock: 'lock-nowhere' }],
+      }),
+    );
     const result = lockstep('run', file);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/inputs\[0\]\.lock: no lock "lock-nowhere"/);
@@ -66,7 +90,14 @@ describe('lockstep: exit codes and messages', () => {
   it('exits 2 for an expectation naming a lock the site lacks, with its path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
     const file = join(dir, 'bad-expectation.json');
-    writeFileSync(file, JSON.stringify({ name: 'bad', site: 'office', expect: [{ type: 'lock-state', at: '1s', lock: 'lock-nope', bolt: 'locked' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'bad',
+        site: 'office',
+        expect: [{ type: 'lock-state', at: '1s', lock: 'lock-nope', bolt: 'locked' }],
+      }),
+    );
     const result = lockstep('run', file);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/expect\[0\]\.lock: no lock "lock-nope"/);
@@ -77,7 +108,9 @@ describe('lockstep: exit codes and messages', () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{ "name": ');
     expect(lockstep('run', file).status).toBe(2);
-    expect(lockstep('run', 'no-such-thing').stderr).toMatch(/no scenario, site or file named "no-such-thing"/);
+    expect(lockstep('run', 'no-such-thing').stderr).toMatch(
+      /no scenario, site or file named "no-such-thing"/,
+    );
     expect(lockstep('run', 'office', '--seed', 'seven').status).toBe(2);
     expect(lockstep('run', 'office', '--until', 'forever').stderr).toMatch(/not a duration/);
   });
@@ -85,8 +118,22 @@ describe('lockstep: exit codes and messages', () => {
   it('exits 2 for a site over the radio limits, naming the limit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
     const file = join(dir, 'crowded.json');
-    const locks = Array.from({ length: 17 }, (_, index) => ({ id: `l${index}`, kind: 'bluenet-escutcheon', iq: 'iq-1', door: `d${index}`, position: { x: 3, y: index / 4 } }));
-    writeFileSync(file, JSON.stringify({ name: 'crowded', iqs: [{ id: 'iq-1', position: { x: 0, y: 0 } }], doors: locks.map((lock) => ({ id: lock.door })), locks }));
+    const locks = Array.from({ length: 17 }, (_, index) => ({
+      id: `l${index}`,
+      kind: 'bluenet-escutcheon',
+      iq: 'iq-1',
+      door: `d${index}`,
+      position: { x: 3, y: index / 4 },
+    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'crowded',
+        iqs: [{ id: 'iq-1', position: { x: 0, y: 0 } }],
+        doors: locks.map((lock) => ({ id: lock.door })),
+        locks,
+      }),
+    );
     const result = lockstep('run', file);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/maxLocksPerIq/);
@@ -103,7 +150,11 @@ describe('lockstep: exit codes and messages', () => {
 
 describe('lockstep serve', () => {
   it('refuses a non-loopback host with the demo API credentials', () => {
-    const result = spawnSync(process.execPath, [cli, 'serve', '--host', '0.0.0.0', '--port', '0'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, LOCKSTEP_CLIENT_ID: '', LOCKSTEP_CLIENT_SECRET: '' } });
+    const result = spawnSync(process.execPath, [cli, 'serve', '--host', '0.0.0.0', '--port', '0'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, LOCKSTEP_CLIENT_ID: '', LOCKSTEP_CLIENT_SECRET: '' },
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/refusing to serve on 0\.0\.0\.0 with the demo API credentials/);
   });

@@ -5,7 +5,9 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function bannedMessages(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.message);
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-syntax')
+    .map((message) => message.message);
 }
 
 describe('the determinism lint rule', () => {
@@ -29,6 +31,8 @@ describe('the determinism lint rule', () => {
 
   it('allows them outside the simulated world and allows new Date(t) with a time', async () => {
     expect(await bannedMessages('export const value = Date.now();\n', 'api/fixture.ts')).toHaveLength(0);
-    expect(await bannedMessages('export const value = new Date(1_000);\n', 'twin/fixture.ts')).toHaveLength(0);
+    expect(await bannedMessages('export const value = new Date(1_000);\n', 'twin/fixture.ts')).toHaveLength(
+      0,
+    );
   });
 });

@@ -6,20 +6,29 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadNamedScenario, parseScenario, runScenario, scenarioNames, type Scenario } from '../scenarios/index.ts';
+import {
+  loadNamedScenario,
+  parseScenario,
+  runScenario,
+  scenarioNames,
+  type Scenario,
+} from '../scenarios/index.ts';
 import type { DefectName } from '../twin/index.ts';
 
 const libraryMin = 15;
 const names = scenarioNames();
 
 function fileJson(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../scenarios/library/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(
+    readFileSync(new URL(`../scenarios/library/${name}.json`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
 }
 
 function load(name: string): Scenario {
   const loaded = loadNamedScenario(name);
   if (loaded === undefined) throw new Error(`no library scenario ${name}`);
-  if (!loaded.ok) throw new Error(`${name}: ${loaded.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`);
+  if (!loaded.ok)
+    throw new Error(`${name}: ${loaded.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`);
   return loaded.value;
 }
 
@@ -71,13 +80,17 @@ describe('the library catches the defects its scenarios are about', () => {
 
 describe('lockstep run --all', () => {
   const cli = join(process.cwd(), 'bin/lockstep.js');
-  const lockstep = (...args: string[]) => spawnSync(process.execPath, [cli, 'run', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const lockstep = (...args: string[]) =>
+    spawnSync(process.execPath, [cli, 'run', ...args], { encoding: 'utf8', timeout: 60_000 });
 
   it('--json prints one object with every library scenario’s run, fingerprints as in this process', () => {
     const result = lockstep('--all', '--json');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const printed = JSON.parse(result.stdout) as { passed: boolean; scenarios: { scenario: string; passed: boolean; traceHash: string; events: number }[] };
+    const printed = JSON.parse(result.stdout) as {
+      passed: boolean;
+      scenarios: { scenario: string; passed: boolean; traceHash: string; events: number }[];
+    };
     expect(printed.passed).toBe(true);
     expect(printed.scenarios.map((run) => run.scenario)).toEqual(names);
     const first = printed.scenarios[0];
@@ -115,8 +128,10 @@ describe('lockstep run --all', () => {
 function inverted(expectation: Scenario['expectations'][number]): Scenario['expectations'][number] {
   switch (expectation.type) {
     case 'lock-state':
-      if (expectation.bolt !== undefined) return { ...expectation, bolt: expectation.bolt === 'locked' ? 'unlocked' : 'locked' };
-      if (expectation.door !== undefined) return { ...expectation, door: expectation.door === 'closed' ? 'open' : 'closed' };
+      if (expectation.bolt !== undefined)
+        return { ...expectation, bolt: expectation.bolt === 'locked' ? 'unlocked' : 'locked' };
+      if (expectation.door !== undefined)
+        return { ...expectation, door: expectation.door === 'closed' ? 'open' : 'closed' };
       return { ...expectation, online: expectation.online !== true };
     case 'admin-result':
       return { ...expectation, code: expectation.code === 'ok' ? 2203 : 'ok' };
@@ -135,7 +150,10 @@ describe('every scenario fails when its key expectation is inverted', () => {
     const scenario = load(name);
     const key = scenario.expectations[0];
     if (key === undefined) throw new Error(`${name} has no expectation`);
-    const result = runScenario({ ...scenario, expectations: [inverted(key), ...scenario.expectations.slice(1)] });
+    const result = runScenario({
+      ...scenario,
+      expectations: [inverted(key), ...scenario.expectations.slice(1)],
+    });
     expect(result.passed).toBe(false);
     expect(result.failures.join('\n')).toMatch(/^expect\[0\]/m);
   });

@@ -39,7 +39,13 @@ export function applyInput(twin: Twin, input: TwinInput): void {
       return;
     case 'interference': {
       const id = twin.nextInterferenceId();
-      twin.interference.start({ id, center: { x: input.x, y: input.y }, radiusM: input.radiusM, lossProbability: input.lossProbability, untilMs: twin.clock.now() + input.durationMs });
+      twin.interference.start({
+        id,
+        center: { x: input.x, y: input.y },
+        radiusM: input.radiusM,
+        lossProbability: input.lossProbability,
+        untilMs: twin.clock.now() + input.durationMs,
+      });
       twin.clock.schedule(input.durationMs, () => twin.interference.stop(id));
       return;
     }

@@ -24,7 +24,10 @@ const doorLeftOpenShare = 0.02;
 /** Share of people with a phone who tap it rather than present their tag. */
 const phoneShare = 0.5;
 
-type Credential = { readonly kind: 'tag'; readonly id: string } | { readonly kind: 'phone'; readonly id: string } | { readonly kind: 'pin'; readonly id: string };
+type Credential =
+  | { readonly kind: 'tag'; readonly id: string }
+  | { readonly kind: 'phone'; readonly id: string }
+  | { readonly kind: 'pin'; readonly id: string };
 
 /** The credentials people allowed at a lock carry, per lock, computed on first use. */
 class CredentialIndex {
@@ -73,7 +76,8 @@ function credentialInput(credential: Credential, lockId: string): TwinInput {
 
 function chooseCredential(stream: RandomStream, credentials: readonly Credential[]): Credential {
   const phones = credentials.filter((credential) => credential.kind === 'phone');
-  if (phones.length > 0 && (phones.length === credentials.length || stream.chance(phoneShare))) return stream.pick(phones);
+  if (phones.length > 0 && (phones.length === credentials.length || stream.chance(phoneShare)))
+    return stream.pick(phones);
   return stream.pick(credentials.filter((credential) => credential.kind !== 'phone'));
 }
 
@@ -89,7 +93,9 @@ function scheduleVisit(twin: Twin, stream: RandomStream, index: CredentialIndex)
   twin.applyAt(nowMs, credentialAt);
   const openAtMs = nowMs + stream.int(1_500, 3_000);
   twin.applyAt(openAtMs, { type: 'open-door', door: lock.door });
-  const heldOpenMs = stream.chance(doorLeftOpenShare) ? stream.int(40_000, 90_000) : stream.int(3_000, 10_000);
+  const heldOpenMs = stream.chance(doorLeftOpenShare)
+    ? stream.int(40_000, 90_000)
+    : stream.int(3_000, 10_000);
   twin.applyAt(openAtMs + heldOpenMs, { type: 'close-door', door: lock.door });
 }
 
@@ -97,7 +103,8 @@ export function startBackgroundTraffic(twin: Twin, options: BackgroundTrafficOpt
   if (twin.spec.locks.length === 0) return;
   const stream = twin.random.stream('people.traffic');
   const index = new CredentialIndex(twin.spec);
-  const visitsPerHour = twin.spec.locks.length * (options.visitsPerLockPerHour ?? visitsPerLockPerHourDefault);
+  const visitsPerHour =
+    twin.spec.locks.length * (options.visitsPerLockPerHour ?? visitsPerLockPerHourDefault);
   const meanGapMs = 3_600_000 / visitsPerHour;
   const next = (): void => {
     scheduleVisit(twin, stream, index);

@@ -6,11 +6,14 @@
 export const defectCatalog = {
   'eom-never-autolocks': 'firmware: a lock in Easy Office Mode stays open when its EOM schedule ends',
   'blocked-tag-still-opens': 'firmware: a tag marked blocked in the lock’s data still opens',
-  'audit-doubled-on-reconnect': 'cloud: audit events sent again after a lost acknowledgement are stored twice',
+  'audit-doubled-on-reconnect':
+    'cloud: audit events sent again after a lost acknowledgement are stored twice',
   'not-closed-at-30s': 'firmware: NOT CLOSED is raised after 30 s instead of 38 s',
-  'mom-without-permission': 'firmware: a tag held over 5 s toggles Manual Office Mode without the MOM permission',
+  'mom-without-permission':
+    'firmware: a tag held over 5 s toggles Manual Office Mode without the MOM permission',
   'remote-open-iq-offline': 'cloud: remote opening is reported as sent even when the IQ is offline',
-  'weakest-lock-answers-tap': 'firmware: the lock hearing a phone tap most weakly takes it, below the tap threshold',
+  'weakest-lock-answers-tap':
+    'firmware: the lock hearing a phone tap most weakly takes it, below the tap threshold',
   'schedule-in-utc': 'firmware: access schedules are judged in UTC instead of the site’s time zone',
   'relock-never': 'firmware: a lock opened by a credential never relocks',
 } as const;
@@ -28,7 +31,8 @@ export class Defects {
 
   constructor(names: readonly string[] = []) {
     const unknown = names.filter((name) => !isDefectName(name));
-    if (unknown.length > 0) throw new RangeError(`unknown defect ${unknown.join(', ')} (known: ${defectNames.join(', ')})`);
+    if (unknown.length > 0)
+      throw new RangeError(`unknown defect ${unknown.join(', ')} (known: ${defectNames.join(', ')})`);
     this.on = new Set(names as DefectName[]);
   }
 

@@ -9,13 +9,26 @@ import { batteryLevels } from './defaults.ts';
 const id = z.string().min(1);
 
 export const twinInputSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('present-tag'), tag: id, lock: id, holdMs: z.number().int().min(0).max(60_000).optional() }),
+  z.strictObject({
+    type: z.literal('present-tag'),
+    tag: id,
+    lock: id,
+    holdMs: z.number().int().min(0).max(60_000).optional(),
+  }),
   z.strictObject({ type: z.literal('tap-phone'), phone: id, lock: id }),
-  z.strictObject({ type: z.literal('enter-pin'), pin: z.string().regex(/^\d{6}$/, 'a PIN is 6 digits'), lock: id }),
+  z.strictObject({
+    type: z.literal('enter-pin'),
+    pin: z.string().regex(/^\d{6}$/, 'a PIN is 6 digits'),
+    lock: id,
+  }),
   z.strictObject({ type: z.literal('open-door'), door: id }),
   z.strictObject({ type: z.literal('close-door'), door: id }),
   z.strictObject({ type: z.literal('force-door'), door: id }),
-  z.strictObject({ type: z.literal('hold-handle'), door: id, durationMs: z.number().int().min(1).max(600_000) }),
+  z.strictObject({
+    type: z.literal('hold-handle'),
+    door: id,
+    durationMs: z.number().int().min(1).max(600_000),
+  }),
   z.strictObject({ type: z.literal('iq-internet'), iq: id, up: z.boolean() }),
   z.strictObject({ type: z.literal('power'), device: id, on: z.boolean() }),
   z.strictObject({
@@ -29,7 +42,11 @@ export const twinInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('battery'), lock: id, level: z.enum(batteryLevels) }),
   z.strictObject({ type: z.literal('phone-internet'), phone: id, on: z.boolean() }),
   /** The lock's own clock is this far off (positive: ahead): schedules are judged on it. */
-  z.strictObject({ type: z.literal('lock-clock'), lock: id, offsetMs: z.number().int().min(-86_400_000).max(86_400_000) }),
+  z.strictObject({
+    type: z.literal('lock-clock'),
+    lock: id,
+    offsetMs: z.number().int().min(-86_400_000).max(86_400_000),
+  }),
   /** An admin action in the app or the API (see admin-actions.ts). */
   adminInputSchema,
 ]);

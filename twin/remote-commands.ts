@@ -50,8 +50,18 @@ export class RemoteCommands {
     const { clock, trace } = this.transport;
     const iqId = this.transport.iqOfLock(lockId);
     const iqConnected = this.transport.iqConnected(iqId);
-    if (!iqConnected && this.transport.claimsSuccessWhenIqOffline !== true) throw new CloudError(3105, `IQ ${iqId} of lock ${lockId}`);
-    const command: RemoteCommand = { id: this.nextId++, kind, lockId, userId, issuedMs: clock.now(), status: 'pending', error: undefined, finishedMs: undefined };
+    if (!iqConnected && this.transport.claimsSuccessWhenIqOffline !== true)
+      throw new CloudError(3105, `IQ ${iqId} of lock ${lockId}`);
+    const command: RemoteCommand = {
+      id: this.nextId++,
+      kind,
+      lockId,
+      userId,
+      issuedMs: clock.now(),
+      status: 'pending',
+      error: undefined,
+      finishedMs: undefined,
+    };
     this.remember(command);
     trace.record('cloud.command', lockId, { id: command.id, command: kind, user: userId });
     if (!iqConnected) this.finishLater(command, undefined);
@@ -74,7 +84,9 @@ export class RemoteCommands {
       this.finishLater(command, new CloudError(3102, `lock ${command.lockId} is offline`));
       return;
     }
-    const timeout = clock.schedule(remoteCommandTimeoutMs, () => this.finishLater(command, new CloudError(3102, `lock ${command.lockId} did not answer`)));
+    const timeout = clock.schedule(remoteCommandTimeoutMs, () =>
+      this.finishLater(command, new CloudError(3102, `lock ${command.lockId} did not answer`)),
+    );
     this.transport.sendToLock(command, () => {
       clock.cancel(timeout);
       this.finishLater(command, undefined);
@@ -89,7 +101,11 @@ export class RemoteCommands {
       command.status = error === undefined ? 'succeeded' : 'failed';
       command.error = error;
       command.finishedMs = this.transport.clock.now();
-      this.transport.trace.record('cloud.command-result', command.lockId, { id: command.id, ok: error === undefined, code: error?.code ?? null });
+      this.transport.trace.record('cloud.command-result', command.lockId, {
+        id: command.id,
+        ok: error === undefined,
+        code: error?.code ?? null,
+      });
       const listener = this.settledListeners.get(command.id);
       this.settledListeners.delete(command.id);
       listener?.(error?.code ?? null);

@@ -51,7 +51,10 @@ export class SiteCloud {
     const compiler = new AccessCompiler(this.state);
     this.sync = new AccessSync(
       compiler,
-      { deliverToIq: (iqId, lockId, data) => this.deliverToIq(iqId, lockId, data), nowMs: () => links.clock.now() },
+      {
+        deliverToIq: (iqId, lockId, data) => this.deliverToIq(iqId, lockId, data),
+        nowMs: () => links.clock.now(),
+      },
       [...this.state.locks.values()].map((lock) => ({ id: lock.id, iqId: lock.iqId })),
     );
     this.core = new CloudCore(
@@ -101,7 +104,10 @@ export class SiteCloud {
     this.alerts.onEntry({ lockId: entry.lockId, category: entry.category, detail: entry.detail, atUtcMs });
     if (entry.category === 'lock_opened' && entry.method !== undefined) {
       const user = entry.userId === undefined ? undefined : this.state.users.get(entry.userId)?.name;
-      this.notifier.notify({ lockId: entry.lockId, userId: entry.userId, method: entry.method, atUtcMs }, { door: lock.name, ...(user === undefined ? {} : { user }) });
+      this.notifier.notify(
+        { lockId: entry.lockId, userId: entry.userId, method: entry.method, atUtcMs },
+        { door: lock.name, ...(user === undefined ? {} : { user }) },
+      );
     }
   }
 }

@@ -107,7 +107,11 @@ export class Twin {
   private readonly repeaters = new Map<string, RepeaterActor>();
   private readonly phones = new Map<string, PhoneActor>();
   private readonly auditInFlightSinceMs = new Map<string, number>();
-  private readonly streams: { readonly tags: RandomStream; readonly cloud: RandomStream; readonly taps: Map<string, RandomStream> };
+  private readonly streams: {
+    readonly tags: RandomStream;
+    readonly cloud: RandomStream;
+    readonly taps: Map<string, RandomStream>;
+  };
   private interferenceCount = 0;
   private readonly adminOutcomeLog: AdminOutcome[] = [];
 
@@ -119,9 +123,14 @@ export class Twin {
     this.spec = fillFakePeople(options.spec, this.random.stream('people.names'));
     this.epochUtcMs = Date.parse(this.spec.startsAtUtc);
     this.defects = new Defects([...this.spec.defects, ...(options.defects ?? [])]);
-    this.streams = { tags: this.random.stream('people.tags'), cloud: this.random.stream('cloud.latency'), taps: new Map() };
+    this.streams = {
+      tags: this.random.stream('people.tags'),
+      cloud: this.random.stream('cloud.latency'),
+      taps: new Map(),
+    };
     this.radioConfig = resolveRadioConfig(this.spec.settings.radio);
-    for (const device of [...this.spec.iqs, ...this.spec.repeaters, ...this.spec.locks]) this.positions.set(device.id, device.position);
+    for (const device of [...this.spec.iqs, ...this.spec.repeaters, ...this.spec.locks])
+      this.positions.set(device.id, device.position);
     this.links = new LinkTable(this.radioConfig, this.random, (id) => this.positionOf(id));
     this.topology = buildTopology({
       iqs: this.spec.iqs,
@@ -176,7 +185,10 @@ export class Twin {
   lockView(lockId: string): LockView {
     const actor = this.lockActor(lockId);
     const snapshot = actor.getSnapshot();
-    const value = snapshot.value as { bolt: 'locked' | 'unlocked' | { officeMode: 'manual' | 'easy' }; door: 'closed' | 'open' | 'notClosed' };
+    const value = snapshot.value as {
+      bolt: 'locked' | 'unlocked' | { officeMode: 'manual' | 'easy' };
+      door: 'closed' | 'open' | 'notClosed';
+    };
     const iqId = this.iqOfLock.get(lockId) as string;
     const liveness = this.iqActor(iqId).getSnapshot().context.liveness.get(lockId);
     return {
@@ -224,12 +236,18 @@ export class Twin {
     const credentialId = credentialIds.tag(tagId);
     this.clock.schedule(this.streams.tags.int(tagReadMsMin, tagReadMsMax), () => {
       lock.send({ type: 'CREDENTIAL', credentialId, method: 'tag', handleHeld: this.handleHeld(lockId) });
-      if (holdMs > officeModeTagHoldMs) this.clock.schedule(officeModeTagHoldMs, () => lock.send({ type: 'TAG_HELD', credentialId }));
+      if (holdMs > officeModeTagHoldMs)
+        this.clock.schedule(officeModeTagHoldMs, () => lock.send({ type: 'TAG_HELD', credentialId }));
     });
   }
 
   enterPin(digits: string, lockId: string): void {
-    this.lockActor(lockId).send({ type: 'CREDENTIAL', credentialId: credentialIds.pin(digits), method: 'pin_code', handleHeld: this.handleHeld(lockId) });
+    this.lockActor(lockId).send({
+      type: 'CREDENTIAL',
+      credentialId: credentialIds.pin(digits),
+      method: 'pin_code',
+      handleHeld: this.handleHeld(lockId),
+    });
   }
 
   /** Remote opening through the cloud and the IQ. Throws the cloud's refusal; the outcome arrives later. */
@@ -341,7 +359,12 @@ export class Twin {
     const lock = this.lockActor(winner);
     const handshakeMs = stream.int(bleTapHandshakeMsMin, bleTapHandshakeMsMax);
     this.clock.schedule(outcome.heardAfterMs + handshakeMs, () =>
-      lock.send({ type: 'CREDENTIAL', credentialId: credentialIds.digitalKey(phoneId), method: 'digital_key', handleHeld: false }),
+      lock.send({
+        type: 'CREDENTIAL',
+        credentialId: credentialIds.digitalKey(phoneId),
+        method: 'digital_key',
+        handleHeld: false,
+      }),
     );
   }
 
@@ -353,7 +376,9 @@ export class Twin {
     this.auditInFlightSinceMs.set(lockId, this.clock.now());
     const upload = audit.nextUpload(auditUploadBatchMax);
     const iqId = this.iqOfLock.get(lockId) as string;
-    this.mesh.sendUp(lockId, 'audit', () => this.iqActor(iqId).send({ type: 'AUDIT_UPLOAD', lockId, upload }));
+    this.mesh.sendUp(lockId, 'audit', () =>
+      this.iqActor(iqId).send({ type: 'AUDIT_UPLOAD', lockId, upload }),
+    );
   }
 
   private cloudLatencyMs(): number {
@@ -364,10 +389,18 @@ export class Twin {
   private forwardAudit(iqId: string, lockId: string, upload: ReturnType<AuditBuffer['nextUpload']>): void {
     this.clock.schedule(this.cloudLatencyMs(), () => {
       const ack = this.cloud.entries.receive(lockId, upload, this.clock.now());
-      this.trace.record('cloud.entries', iqId, { lock: lockId, events: upload.events.length, ackSeq: ack.seq });
+      this.trace.record('cloud.entries', iqId, {
+        lock: lockId,
+        events: upload.events.length,
+        ackSeq: ack.seq,
+      });
       this.clock.schedule(this.cloudLatencyMs(), () => {
         this.mesh.sendDown(lockId, 'audit-ack', () => {
-          this.lockActor(lockId).send({ type: 'AUDIT_ACK', seq: ack.seq, overflowLastSeq: ack.overflowLastSeq });
+          this.lockActor(lockId).send({
+            type: 'AUDIT_ACK',
+            seq: ack.seq,
+            overflowLastSeq: ack.overflowLastSeq,
+          });
           this.auditInFlightSinceMs.delete(lockId);
           this.uploadAudit(lockId);
         });
@@ -379,7 +412,8 @@ export class Twin {
     this.mesh.sendDown(lockId, 'hb', () => {
       // The lock's radio answers heartbeats by itself; the firmware is woken only when it has audit events
       // waiting, to send them again (most heartbeats of a day find nothing waiting).
-      if (this.audits.get(lockId)?.hasUnacknowledged() === true) this.lockActor(lockId).send({ type: 'HEARTBEAT' });
+      if (this.audits.get(lockId)?.hasUnacknowledged() === true)
+        this.lockActor(lockId).send({ type: 'HEARTBEAT' });
       this.mesh.sendUp(lockId, 'hb-ack', () => {
         // Only a powered IQ hears answers (as its machine would: HEARTBEAT_ACK is handled in state `on` only).
         const snapshot = this.iqActor(iqId).getSnapshot();
@@ -408,7 +442,9 @@ export class Twin {
       const lock = this.lockActor(lockId);
       lock.send({ type: 'ACCESS_DATA', data });
       const version = lock.getSnapshot().context.data.version;
-      this.mesh.sendUp(lockId, 'data-ack', () => this.iqActor(iqId).send({ type: 'DATA_ACK', lockId, version }));
+      this.mesh.sendUp(lockId, 'data-ack', () =>
+        this.iqActor(iqId).send({ type: 'DATA_ACK', lockId, version }),
+      );
     });
   }
 
@@ -420,7 +456,12 @@ export class Twin {
     this.mesh.sendDown(command.lockId, 'command', () => {
       const lock = this.lockActor(command.lockId);
       if (command.kind === 'open') lock.send({ type: 'REMOTE_OPEN', userId: command.userId });
-      else lock.send({ type: 'REMOTE_OFFICE_MODE', on: command.kind === 'office-mode-on', userId: command.userId });
+      else
+        lock.send({
+          type: 'REMOTE_OFFICE_MODE',
+          on: command.kind === 'office-mode-on',
+          userId: command.userId,
+        });
       this.mesh.sendUp(command.lockId, 'command-ack', onAck);
     });
   }
@@ -442,10 +483,12 @@ export class Twin {
       clock,
       trace,
       sendHeartbeat: (iqId: string, lockId: string) => this.sendHeartbeat(iqId, lockId),
-      forwardAudit: (iqId: string, lockId: string, upload: ReturnType<AuditBuffer['nextUpload']>) => this.forwardAudit(iqId, lockId, upload),
+      forwardAudit: (iqId: string, lockId: string, upload: ReturnType<AuditBuffer['nextUpload']>) =>
+        this.forwardAudit(iqId, lockId, upload),
       lockStatusChanged: () => undefined,
       pushData: (iqId: string, lockId: string, data: LockAccessData) => this.pushData(iqId, lockId, data),
-      reportLockVersion: (_iqId: string, lockId: string, version: number) => this.reportLockVersion(lockId, version),
+      reportLockVersion: (_iqId: string, lockId: string, version: number) =>
+        this.reportLockVersion(lockId, version),
     };
     for (const iq of this.spec.iqs) {
       const input = {
@@ -459,9 +502,23 @@ export class Twin {
     }
     const deviceEnv = { clock, trace };
     for (const repeater of this.spec.repeaters) {
-      this.repeaters.set(repeater.id, createActor(repeaterMachine, { input: { id: repeater.id, env: deviceEnv }, clock, id: repeater.id, systemId: repeater.id }));
+      this.repeaters.set(
+        repeater.id,
+        createActor(repeaterMachine, {
+          input: { id: repeater.id, env: deviceEnv },
+          clock,
+          id: repeater.id,
+          systemId: repeater.id,
+        }),
+      );
     }
-    const lockEnv = { clock, trace, epochUtcMs: this.epochUtcMs, defects: this.defects, uploadAudit: (lockId: string) => this.uploadAudit(lockId) };
+    const lockEnv = {
+      clock,
+      trace,
+      epochUtcMs: this.epochUtcMs,
+      defects: this.defects,
+      uploadAudit: (lockId: string) => this.uploadAudit(lockId),
+    };
     for (const lock of this.spec.locks) {
       const audit = new AuditBuffer(settings.auditBufferMax ?? auditBufferMaxDefault);
       this.audits.set(lock.id, audit);
@@ -469,7 +526,9 @@ export class Twin {
         id: lock.id,
         kind: lock.kind,
         doorId: lock.door,
-        notClosedAfterMs: this.defects.has('not-closed-at-30s') ? notClosedAtDefectMs : (settings.notClosedAfterMs ?? notClosedAfterMsDefault),
+        notClosedAfterMs: this.defects.has('not-closed-at-30s')
+          ? notClosedAtDefectMs
+          : (settings.notClosedAfterMs ?? notClosedAfterMsDefault),
         battery: lock.kind === 'wall-reader' ? ('fresh' as const) : lock.battery,
         data: this.cloud.sync.initialData(lock.id),
         audit,
@@ -487,11 +546,27 @@ export class Twin {
     for (const door of this.spec.doors) {
       const lockId = this.lockOfDoor.get(door.id);
       if (lockId === undefined) continue; // a door without a lock is only a wall opening
-      this.doors.set(door.id, createActor(doorMachine, { input: { id: door.id, lockId, env: doorEnv }, clock, id: door.id, systemId: door.id }));
+      this.doors.set(
+        door.id,
+        createActor(doorMachine, {
+          input: { id: door.id, lockId, env: doorEnv },
+          clock,
+          id: door.id,
+          systemId: door.id,
+        }),
+      );
     }
     const phoneEnv = { clock, trace, tap: (phoneId: string, lockId: string) => this.tap(phoneId, lockId) };
     for (const phone of this.spec.phones) {
-      this.phones.set(phone.id, createActor(phoneMachine, { input: { id: phone.id, userId: phone.user, internet: phone.internet, env: phoneEnv }, clock, id: phone.id, systemId: phone.id }));
+      this.phones.set(
+        phone.id,
+        createActor(phoneMachine, {
+          input: { id: phone.id, userId: phone.user, internet: phone.internet, env: phoneEnv },
+          clock,
+          id: phone.id,
+          systemId: phone.id,
+        }),
+      );
     }
     // Start in a defined order: IQs first so their heartbeat timers are queued before anything else.
     for (const actors of [this.iqs, this.repeaters, this.locks, this.doors, this.phones] as const) {

@@ -6,7 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-export type VizBundle = { readonly ok: true; readonly code: string } | { readonly ok: false; readonly message: string };
+export type VizBundle =
+  { readonly ok: true; readonly code: string } | { readonly ok: false; readonly message: string };
 
 const entryPoint = fileURLToPath(new URL('./client/main.ts', import.meta.url));
 let cached: Promise<VizBundle> | undefined;

@@ -13,6 +13,10 @@ export function mountViz(app: Hono): void {
   app.get('/viz.js', async (c) => {
     const built = await bundle;
     if (!built.ok) return c.text(`the visualization did not build:\n${built.message}\n`, 500);
-    return c.body(built.code, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+    return c.body(built.code, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
   });
 }

@@ -146,18 +146,14 @@ const leaf: fc.Arbitrary<Printed> = fc.oneof(
               : n < value;
       },
     })),
-  fc
-    .constantFrom("it's", 'abc', '', 'b')
-    .map((value) => ({
-      text: `s eq ${quote(value)}`,
-      select: (item: Record<string, unknown>) => item.s === value,
-    })),
-  fc
-    .constantFrom("'", 'b', 'zz')
-    .map((value) => ({
-      text: `contains(s,${quote(value)})`,
-      select: (item: Record<string, unknown>) => (item.s as string).includes(value),
-    })),
+  fc.constantFrom("it's", 'abc', '', 'b').map((value) => ({
+    text: `s eq ${quote(value)}`,
+    select: (item: Record<string, unknown>) => item.s === value,
+  })),
+  fc.constantFrom("'", 'b', 'zz').map((value) => ({
+    text: `contains(s,${quote(value)})`,
+    select: (item: Record<string, unknown>) => (item.s as string).includes(value),
+  })),
   fc
     .constantFrom(true, false)
     .map((value) => ({ text: `b eq ${value}`, select: (item: Record<string, unknown>) => item.b === value })),
@@ -180,18 +176,14 @@ const printableFilter: fc.Arbitrary<Printed> = fc.letrec<{ node: Printed }>((tie
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     leaf,
-    fc
-      .tuple(tie('node'), tie('node'))
-      .map(([left, right]) => ({
-        text: `(${left.text}) and (${right.text})`,
-        select: (item: Record<string, unknown>) => left.select(item) && right.select(item),
-      })),
-    fc
-      .tuple(tie('node'), tie('node'))
-      .map(([left, right]) => ({
-        text: `${left.text} or ${right.text}`,
-        select: (item: Record<string, unknown>) => left.select(item) || right.select(item),
-      })),
+    fc.tuple(tie('node'), tie('node')).map(([left, right]) => ({
+      text: `(${left.text}) and (${right.text})`,
+      select: (item: Record<string, unknown>) => left.select(item) && right.select(item),
+    })),
+    fc.tuple(tie('node'), tie('node')).map(([left, right]) => ({
+      text: `${left.text} or ${right.text}`,
+      select: (item: Record<string, unknown>) => left.select(item) || right.select(item),
+    })),
     tie('node').map((inner) => ({
       text: `not (${inner.text})`,
       select: (item: Record<string, unknown>) => !inner.select(item),

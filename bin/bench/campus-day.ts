@@ -4,7 +4,13 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createTwin, generateCampusSpec, parseSiteSpec, startBackgroundTraffic, type SiteSpec } from '../../twin/index.ts';
+import {
+  createTwin,
+  generateCampusSpec,
+  parseSiteSpec,
+  startBackgroundTraffic,
+  type SiteSpec,
+} from '../../twin/index.ts';
 
 export const dayMs = 86_400_000;
 /** About four door passages per person per day over 5,000 people and 1,024 locks. */
@@ -25,18 +31,27 @@ export interface HeapResult {
 
 export function campusSpec(): SiteSpec {
   const parsed = parseSiteSpec(generateCampusSpec());
-  if (!parsed.ok) throw new Error(`the campus generator produced an invalid spec: ${parsed.errors[0]?.message ?? ''}`);
+  if (!parsed.ok)
+    throw new Error(`the campus generator produced an invalid spec: ${parsed.errors[0]?.message ?? ''}`);
   return parsed.spec;
 }
 
-export function runCampusDay(options: { readonly simulatedMs?: number; readonly seed?: number } = {}): CampusDayResult {
+export function runCampusDay(
+  options: { readonly simulatedMs?: number; readonly seed?: number } = {},
+): CampusDayResult {
   const simulatedMs = options.simulatedMs ?? dayMs;
   const twin = createTwin({ spec: campusSpec(), seed: options.seed ?? 1 });
   startBackgroundTraffic(twin, { untilMs: simulatedMs, visitsPerLockPerHour: campusVisitsPerLockPerHour });
   const startMs = performance.now();
   twin.runUntil(simulatedMs);
   const wallS = (performance.now() - startMs) / 1000;
-  return { wallS, events: twin.clock.eventsProcessed, traceEvents: twin.trace.events, simulatedMs, traceHash: twin.trace.fingerprint() };
+  return {
+    wallS,
+    events: twin.clock.eventsProcessed,
+    traceEvents: twin.trace.events,
+    simulatedMs,
+    traceHash: twin.trace.fingerprint(),
+  };
 }
 
 /** The garbage collector, exposed at run time so `npx lockstep bench` needs no node flags. */
@@ -59,7 +74,8 @@ export function measureCampusHeap(): HeapResult {
   twin.runUntil(120_000); // two heartbeat rounds, so every link and route exists
   gc();
   const afterBytes = process.memoryUsage().heapUsed;
-  const devices = spec.iqs.length + spec.repeaters.length + spec.locks.length + spec.doors.length + spec.phones.length;
+  const devices =
+    spec.iqs.length + spec.repeaters.length + spec.locks.length + spec.doors.length + spec.phones.length;
   if (twin.lockIds().length === 0) throw new Error('campus has no locks');
   return { devices, heapBytesPerDevice: Math.round((afterBytes - beforeBytes) / devices) };
 }

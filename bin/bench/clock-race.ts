@@ -74,7 +74,12 @@ function lockId(index: number): string {
   return `lock-${String(index).padStart(6, '0')}`;
 }
 
-function startLocks(machine: LockMachine, clock: Clock, actors: number, counter: HeartbeatCounter): AnyActorRef[] {
+function startLocks(
+  machine: LockMachine,
+  clock: Clock,
+  actors: number,
+  counter: HeartbeatCounter,
+): AnyActorRef[] {
   return Array.from({ length: actors }, (_, index) => {
     const id = lockId(index);
     return createActor(machine, { clock, input: { counter }, id, systemId: id }).start();
@@ -118,11 +123,14 @@ function checkHeartbeats(side: string, result: DriveResult, expected: number): v
 function resolveSettings(options: ClockRaceOptions): RaceSettings {
   const settings: RaceSettings = { ...defaultClockRaceOptions, ...options };
   const { actors, heartbeatMs, simulatedMs } = settings;
-  if (!Number.isInteger(actors) || actors < 1) throw new RangeError(`actors must be a positive integer, got ${actors}`);
+  if (!Number.isInteger(actors) || actors < 1)
+    throw new RangeError(`actors must be a positive integer, got ${actors}`);
   if (!(heartbeatMs > 0)) throw new RangeError(`heartbeatMs must be positive, got ${heartbeatMs}`);
   // Both sides must see the same number of whole heartbeat periods, or the counts cannot match.
   if (!Number.isInteger(simulatedMs / heartbeatMs) || simulatedMs <= 0) {
-    throw new RangeError(`simulatedMs (${simulatedMs}) must be a positive multiple of heartbeatMs (${heartbeatMs})`);
+    throw new RangeError(
+      `simulatedMs (${simulatedMs}) must be a positive multiple of heartbeatMs (${heartbeatMs})`,
+    );
   }
   return settings;
 }

@@ -22,7 +22,9 @@ export function runBenchmarks(options: BenchOptions = {}): Benchmark[] {
   progress('heap per device: building campus…');
   const heap = measureCampusHeap();
   progress('campus day: simulating…');
-  const day = runCampusDay(options.campusSimulatedMs === undefined ? {} : { simulatedMs: options.campusSimulatedMs });
+  const day = runCampusDay(
+    options.campusSimulatedMs === undefined ? {} : { simulatedMs: options.campusSimulatedMs },
+  );
   progress('clock race: our clock vs xstate SimulatedClock…');
   const race = runClockRace(options.clockRaceActors === undefined ? {} : { actors: options.clockRaceActors });
   return [

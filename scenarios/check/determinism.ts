@@ -11,8 +11,17 @@ export interface DeterminismResult {
   readonly firstDivergence: TraceDivergence | undefined;
 }
 
-export function compareRuns(testCase: Case, options: { readonly onTwin?: (twin: Twin, attempt: 0 | 1) => void } = {}): DeterminismResult {
-  const [first, second] = ([0, 1] as const).map((attempt) => runCase(testCase, { onTwin: (twin) => options.onTwin?.(twin, attempt) })) as [ReturnType<typeof runCase>, ReturnType<typeof runCase>];
+export function compareRuns(
+  testCase: Case,
+  options: { readonly onTwin?: (twin: Twin, attempt: 0 | 1) => void } = {},
+): DeterminismResult {
+  const [first, second] = ([0, 1] as const).map((attempt) =>
+    runCase(testCase, { onTwin: (twin) => options.onTwin?.(twin, attempt) }),
+  ) as [ReturnType<typeof runCase>, ReturnType<typeof runCase>];
   const identical = first.traceHash === second.traceHash;
-  return { identical, hashes: [first.traceHash, second.traceHash], firstDivergence: identical ? undefined : firstDivergence(first.lines, second.lines) };
+  return {
+    identical,
+    hashes: [first.traceHash, second.traceHash],
+    firstDivergence: identical ? undefined : firstDivergence(first.lines, second.lines),
+  };
 }

@@ -21,7 +21,12 @@ export const failureFileSchema = z.object({
   defects: z.array(z.string()),
   site: z.record(z.string(), z.unknown()),
   seed: z.number().int(),
-  fastCheck: z.object({ sweepSeed: z.number().int(), runIndex: z.number().int(), seed: z.number().int(), path: z.string().optional() }),
+  fastCheck: z.object({
+    sweepSeed: z.number().int(),
+    runIndex: z.number().int(),
+    seed: z.number().int(),
+    path: z.string().optional(),
+  }),
   steps: z.array(z.object({ gapMs: z.number().int().min(0), input: z.record(z.string(), z.unknown()) })),
   inputs: z.array(z.object({ atMs: z.number(), input: z.record(z.string(), z.unknown()) })),
   expectedHash: z.string(),
@@ -51,9 +56,20 @@ export function failureFileOf(options: {
     defects: [...testCase.defects],
     site: testCase.site as unknown as Record<string, unknown>,
     seed: testCase.seed,
-    fastCheck: { sweepSeed: options.sweepSeed, runIndex: options.runIndex, seed: options.fcSeed, ...(options.fcPath === undefined ? {} : { path: options.fcPath }) },
-    steps: testCase.steps.map((step) => ({ gapMs: step.gapMs, input: step.input as unknown as Record<string, unknown> })),
-    inputs: timedInputs(testCase.steps).map((timed) => ({ atMs: timed.atMs, input: timed.input as unknown as Record<string, unknown> })),
+    fastCheck: {
+      sweepSeed: options.sweepSeed,
+      runIndex: options.runIndex,
+      seed: options.fcSeed,
+      ...(options.fcPath === undefined ? {} : { path: options.fcPath }),
+    },
+    steps: testCase.steps.map((step) => ({
+      gapMs: step.gapMs,
+      input: step.input as unknown as Record<string, unknown>,
+    })),
+    inputs: timedInputs(testCase.steps).map((timed) => ({
+      atMs: timed.atMs,
+      input: timed.input as unknown as Record<string, unknown>,
+    })),
     expectedHash: options.traceHash,
     expectedTrace: [...options.lines],
   };
@@ -63,12 +79,20 @@ export function failureFileOf(options: {
 export function writeFailureFile(dir: string, file: FailureFile): string {
   mkdirSync(dir, { recursive: true });
   const defects = file.defects.length === 0 ? '' : `${file.defects.join('+')}-`;
-  const path = join(dir, `${defects}${file.invariant}-seed${file.fastCheck.sweepSeed}-run${file.fastCheck.runIndex}.json`);
+  const path = join(
+    dir,
+    `${defects}${file.invariant}-seed${file.fastCheck.sweepSeed}-run${file.fastCheck.runIndex}.json`,
+  );
   writeFileSync(path, JSON.stringify(file, null, 2) + '\n');
   return path;
 }
 
 /** A failure file's case, ready to run. */
 export function caseOfFailure(file: FailureFile): Case {
-  return { site: file.site as unknown as Case['site'], seed: file.seed, steps: file.steps as unknown as Case['steps'], defects: file.defects };
+  return {
+    site: file.site as unknown as Case['site'],
+    seed: file.seed,
+    steps: file.steps as unknown as Case['steps'],
+    defects: file.defects,
+  };
 }

@@ -78,14 +78,33 @@ const pick = (items: readonly string[]): fc.Arbitrary<string> => fc.constantFrom
 function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
   const steps: fc.Arbitrary<TwinInput>[] = [];
   if (swarm.tags && ids.tags.length > 0) {
-    steps.push(fc.record({ type: fc.constant('present-tag' as const), tag: pick(ids.tags), lock: pick(ids.locks), holdMs: fc.constantFrom(0, 0, 0, 5_100) }));
+    steps.push(
+      fc.record({
+        type: fc.constant('present-tag' as const),
+        tag: pick(ids.tags),
+        lock: pick(ids.locks),
+        holdMs: fc.constantFrom(0, 0, 0, 5_100),
+      }),
+    );
   }
-  if (swarm.phones && ids.phones.length > 0) steps.push(fc.record({ type: fc.constant('tap-phone' as const), phone: pick(ids.phones), lock: pick(ids.locks) }));
-  if (swarm.pins && ids.pins.length > 0 && ids.pinLocks.length > 0) steps.push(fc.record({ type: fc.constant('enter-pin' as const), pin: pick(ids.pins), lock: pick(ids.pinLocks) }));
+  if (swarm.phones && ids.phones.length > 0)
+    steps.push(
+      fc.record({ type: fc.constant('tap-phone' as const), phone: pick(ids.phones), lock: pick(ids.locks) }),
+    );
+  if (swarm.pins && ids.pins.length > 0 && ids.pinLocks.length > 0)
+    steps.push(
+      fc.record({ type: fc.constant('enter-pin' as const), pin: pick(ids.pins), lock: pick(ids.pinLocks) }),
+    );
   if (swarm.doors) {
     steps.push(fc.record({ type: fc.constant('open-door' as const), door: pick(ids.doors) }));
     steps.push(fc.record({ type: fc.constant('close-door' as const), door: pick(ids.doors) }));
-    steps.push(fc.record({ type: fc.constant('hold-handle' as const), door: pick(ids.doors), durationMs: fc.constant(3_000) }));
+    steps.push(
+      fc.record({
+        type: fc.constant('hold-handle' as const),
+        door: pick(ids.doors),
+        durationMs: fc.constant(3_000),
+      }),
+    );
   }
   return steps;
 }
@@ -93,19 +112,40 @@ function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
 function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
   if (!swarm.admin) return [];
   const owner = ids.users[0] as string;
-  const admin = <T extends string>(action: T, args: fc.Arbitrary<unknown[]>, actor: fc.Arbitrary<string> = fc.constant(owner)) =>
-    fc.record({ type: fc.constant('admin' as const), actor, action: fc.constant(action), args });
+  const admin = <T extends string>(
+    action: T,
+    args: fc.Arbitrary<unknown[]>,
+    actor: fc.Arbitrary<string> = fc.constant(owner),
+  ) => fc.record({ type: fc.constant('admin' as const), actor, action: fc.constant(action), args });
   const steps: fc.Arbitrary<TwinInput>[] = [
     admin('block-tag', fc.tuple(pick(ids.tags))) as fc.Arbitrary<TwinInput>,
     admin('unblock-tag', fc.tuple(pick(ids.tags))) as fc.Arbitrary<TwinInput>,
     // Mostly the owner (who may), sometimes anyone (who may not: refusals are part of the story).
-    admin('remote-open', fc.tuple(pick(ids.locks)), pick([owner, owner, ...ids.users])) as fc.Arbitrary<TwinInput>,
+    admin(
+      'remote-open',
+      fc.tuple(pick(ids.locks)),
+      pick([owner, owner, ...ids.users]),
+    ) as fc.Arbitrary<TwinInput>,
     admin('remote-open', fc.tuple(pick(ids.locks)), fc.constant(owner)) as fc.Arbitrary<TwinInput>,
-    admin('office-mode', fc.tuple(pick(ids.locks), fc.boolean()), pick([owner, ...ids.users])) as fc.Arbitrary<TwinInput>,
+    admin(
+      'office-mode',
+      fc.tuple(pick(ids.locks), fc.boolean()),
+      pick([owner, ...ids.users]),
+    ) as fc.Arbitrary<TwinInput>,
   ];
   if (ids.groups.length > 0) {
-    steps.push(admin('remove-group-users', fc.tuple(pick(ids.groups), fc.tuple(pick(ids.users)))) as fc.Arbitrary<TwinInput>);
-    steps.push(admin('add-group-users', fc.tuple(pick(ids.groups), fc.tuple(pick(ids.users)))) as fc.Arbitrary<TwinInput>);
+    steps.push(
+      admin(
+        'remove-group-users',
+        fc.tuple(pick(ids.groups), fc.tuple(pick(ids.users))),
+      ) as fc.Arbitrary<TwinInput>,
+    );
+    steps.push(
+      admin(
+        'add-group-users',
+        fc.tuple(pick(ids.groups), fc.tuple(pick(ids.users))),
+      ) as fc.Arbitrary<TwinInput>,
+    );
   }
   return steps;
 }
@@ -116,7 +156,14 @@ function faultSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
     const cut = fc.record({ type: fc.constant('iq-internet' as const), iq: pick(ids.iqs), up: fc.boolean() });
     steps.push(cut, cut);
   }
-  if (swarm.power) steps.push(fc.record({ type: fc.constant('power' as const), device: pick([...ids.iqs, ...ids.repeaters]), on: fc.boolean() }));
+  if (swarm.power)
+    steps.push(
+      fc.record({
+        type: fc.constant('power' as const),
+        device: pick([...ids.iqs, ...ids.repeaters]),
+        on: fc.boolean(),
+      }),
+    );
   if (swarm.interference) {
     steps.push(
       fc.record({
@@ -129,8 +176,22 @@ function faultSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
       }),
     );
   }
-  if (swarm.battery) steps.push(fc.record({ type: fc.constant('battery' as const), lock: pick(ids.locks), level: fc.constantFrom('fresh' as const, 'low' as const, 'very-low' as const) }));
-  if (swarm.clockDrift) steps.push(fc.record({ type: fc.constant('lock-clock' as const), lock: pick(ids.locks), offsetMs: fc.integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 }) }));
+  if (swarm.battery)
+    steps.push(
+      fc.record({
+        type: fc.constant('battery' as const),
+        lock: pick(ids.locks),
+        level: fc.constantFrom('fresh' as const, 'low' as const, 'very-low' as const),
+      }),
+    );
+  if (swarm.clockDrift)
+    steps.push(
+      fc.record({
+        type: fc.constant('lock-clock' as const),
+        lock: pick(ids.locks),
+        offsetMs: fc.integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 }),
+      }),
+    );
   return steps;
 }
 
@@ -146,8 +207,15 @@ export function stepArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<S
     ...faults.map((arbitrary) => ({ arbitrary, weight: 2 })),
   ];
   // A swarm whose people kinds have nothing to act on here (PINs without a keypad lock) falls back to tags.
-  if (people.length === 0) weighted.push({ arbitrary: peopleSteps(ids, { ...swarm, tags: true })[0] as fc.Arbitrary<TwinInput>, weight: 6 });
+  if (people.length === 0)
+    weighted.push({
+      arbitrary: peopleSteps(ids, { ...swarm, tags: true })[0] as fc.Arbitrary<TwinInput>,
+      weight: 6,
+    });
   const input = fc.oneof(...weighted);
-  const gapMs = fc.oneof({ arbitrary: fc.integer({ min: 500, max: 20_000 }), weight: 3 }, { arbitrary: fc.integer({ min: 20_000, max: 600_000 }), weight: 1 });
+  const gapMs = fc.oneof(
+    { arbitrary: fc.integer({ min: 500, max: 20_000 }), weight: 3 },
+    { arbitrary: fc.integer({ min: 20_000, max: 600_000 }), weight: 1 },
+  );
   return fc.record({ gapMs, input });
 }

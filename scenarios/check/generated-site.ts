@@ -8,10 +8,18 @@ import fc from 'fast-check';
 import type { LockKind, SiteSpecInput } from '../../twin/index.ts';
 
 /** Instants the generated runs start at: before opening, before closing, before a daylight-saving weekend. */
-export const generatedStarts = ['2026-03-02T06:40:00Z', '2026-03-02T16:40:00Z', '2026-03-27T16:40:00Z'] as const;
+export const generatedStarts = [
+  '2026-03-02T06:40:00Z',
+  '2026-03-02T16:40:00Z',
+  '2026-03-27T16:40:00Z',
+] as const;
 
 const officeHours = { weekdays: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[], start: '08:00', end: '18:00' };
-const always = { weekdays: [1, 2, 3, 4, 5, 6, 7] as (1 | 2 | 3 | 4 | 5 | 6 | 7)[], start: '00:00', end: '24:00' };
+const always = {
+  weekdays: [1, 2, 3, 4, 5, 6, 7] as (1 | 2 | 3 | 4 | 5 | 6 | 7)[],
+  start: '00:00',
+  end: '24:00',
+};
 
 export interface SiteShape {
   readonly iqs: number;
@@ -25,14 +33,23 @@ export interface SiteShape {
   readonly officeHoursUsers: readonly boolean[];
 }
 
-const kindArbitrary = fc.constantFrom<LockKind>('bluenet-escutcheon', 'bluenet-cylinder', 'escutcheon', 'pin', 'bluenet-escutcheon');
+const kindArbitrary = fc.constantFrom<LockKind>(
+  'bluenet-escutcheon',
+  'bluenet-cylinder',
+  'escutcheon',
+  'pin',
+  'bluenet-escutcheon',
+);
 
 export const siteShapeArbitrary: fc.Arbitrary<SiteShape> = fc.record({
   iqs: fc.integer({ min: 1, max: 3 }),
   locksPerIq: fc.array(fc.integer({ min: 1, max: 16 }), { minLength: 3, maxLength: 3 }),
   farLocks: fc.array(fc.boolean(), { minLength: 48, maxLength: 48 }),
   users: fc.integer({ min: 2, max: 8 }),
-  permissions: fc.array(fc.record({ mom: fc.boolean(), eom: fc.boolean(), remote: fc.boolean() }), { minLength: 8, maxLength: 8 }),
+  permissions: fc.array(fc.record({ mom: fc.boolean(), eom: fc.boolean(), remote: fc.boolean() }), {
+    minLength: 8,
+    maxLength: 8,
+  }),
   kinds: fc.array(kindArbitrary, { minLength: 48, maxLength: 48 }),
   eomOnLock: fc.array(fc.boolean(), { minLength: 48, maxLength: 48 }),
   start: fc.constantFrom(...generatedStarts),
@@ -41,7 +58,10 @@ export const siteShapeArbitrary: fc.Arbitrary<SiteShape> = fc.record({
 
 /** The spec of a shape. IQs stand 100 m apart so each IQ's radio tree is its own. */
 export function siteFromShape(shape: SiteShape): SiteSpecInput {
-  const iqs = Array.from({ length: shape.iqs }, (_, index) => ({ id: `iq-${index + 1}`, position: { x: 100 * index, y: 0 } }));
+  const iqs = Array.from({ length: shape.iqs }, (_, index) => ({
+    id: `iq-${index + 1}`,
+    position: { x: 100 * index, y: 0 },
+  }));
   const locks: NonNullable<SiteSpecInput['locks']> = [];
   const repeaters: NonNullable<SiteSpecInput['repeaters']> = [];
   iqs.forEach((iq, iqIndex) => {
@@ -58,12 +78,15 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
         kind: shape.kinds[slot] ?? 'bluenet-escutcheon',
         iq: iq.id,
         door: `door-${iqIndex + 1}-${index + 1}`,
-        position: isFar ? { x: iq.position.x + radiusM, y: 2 * index } : { x: iq.position.x + radiusM * Math.cos(angle), y: radiusM * Math.sin(angle) },
+        position: isFar
+          ? { x: iq.position.x + radiusM, y: 2 * index }
+          : { x: iq.position.x + radiusM * Math.cos(angle), y: radiusM * Math.sin(angle) },
         access: [],
         eomSchedules: shape.eomOnLock[slot] === true ? [officeHours] : [],
       });
     }
-    if (far) repeaters.push({ id: `rep-${iqIndex + 1}`, iq: iq.id, position: { x: iq.position.x + 8, y: 0 } });
+    if (far)
+      repeaters.push({ id: `rep-${iqIndex + 1}`, iq: iq.id, position: { x: iq.position.x + 8, y: 0 } });
   });
   const users = Array.from({ length: shape.users }, (_, index) => {
     const permissions = shape.permissions[index] ?? { mom: false, eom: false, remote: false };
@@ -71,11 +94,17 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
       id: `user-${index + 1}`,
       role: index === 0 ? ('owner' as const) : ('user' as const),
       pin: String(100_000 + 1_111 * (index + 1)),
-      permissions: { manualOfficeMode: permissions.mom, easyOfficeMode: permissions.eom, remoteOpening: permissions.remote },
+      permissions: {
+        manualOfficeMode: permissions.mom,
+        easyOfficeMode: permissions.eom,
+        remoteOpening: permissions.remote,
+      },
       ...(index === 0 ? { email: 'owner@example.com' } : {}),
     };
   });
-  const officeHoursIds = users.filter((_, index) => index > 0 && shape.officeHoursUsers[index] === true).map((user) => user.id);
+  const officeHoursIds = users
+    .filter((_, index) => index > 0 && shape.officeHoursUsers[index] === true)
+    .map((user) => user.id);
   const alwaysIds = users.filter((user) => !officeHoursIds.includes(user.id)).map((user) => user.id);
   const lockIds = locks.map((lock) => lock.id);
   return {
@@ -88,10 +117,16 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
     locks,
     users,
     tags: users.map((user, index) => ({ id: `tag-${index + 1}`, user: user.id })),
-    phones: users.filter((_, index) => index % 2 === 0).map((user, index) => ({ id: `phone-${index + 1}`, user: user.id })),
+    phones: users
+      .filter((_, index) => index % 2 === 0)
+      .map((user, index) => ({ id: `phone-${index + 1}`, user: user.id })),
     accessGroups: [
-      ...(alwaysIds.length > 0 ? [{ id: 'group-always', users: alwaysIds, locks: lockIds, schedules: [always] }] : []),
-      ...(officeHoursIds.length > 0 ? [{ id: 'group-office', users: officeHoursIds, locks: lockIds, schedules: [officeHours] }] : []),
+      ...(alwaysIds.length > 0
+        ? [{ id: 'group-always', users: alwaysIds, locks: lockIds, schedules: [always] }]
+        : []),
+      ...(officeHoursIds.length > 0
+        ? [{ id: 'group-office', users: officeHoursIds, locks: lockIds, schedules: [officeHours] }]
+        : []),
     ],
   };
 }

@@ -13,7 +13,14 @@
  * - topology-limits: every IQ tree is within its limits;
  * - liveness: once faults stop, every lock converges to the cloud's data within a bound.
  */
-import { maxLocksPerIq, maxRepeatersPerIq, notClosedAfterMsDefault, radioConfigDefault, type TraceRecord, type Twin } from '../../twin/index.ts';
+import {
+  maxLocksPerIq,
+  maxRepeatersPerIq,
+  notClosedAfterMsDefault,
+  radioConfigDefault,
+  type TraceRecord,
+  type Twin,
+} from '../../twin/index.ts';
 import { ReferenceModel, inSchedules } from './reference-model.ts';
 
 export const invariantNames = [
@@ -43,7 +50,15 @@ export const propagationBoundMs = 5 * 60_000;
 const toleranceMs = 1_000;
 
 /** Refusals the reference model can judge (battery and keypad refusals are the lock's own business). */
-const accessReasons = new Set(['credential not on this lock', 'tag blocked', 'credential blocked', 'key not yet valid', 'key expired', 'no access group grants this lock', 'outside schedule']);
+const accessReasons = new Set([
+  'credential not on this lock',
+  'tag blocked',
+  'credential blocked',
+  'key not yet valid',
+  'key expired',
+  'no access group grants this lock',
+  'outside schedule',
+]);
 
 const faultInputs = new Set(['iq-internet', 'power', 'interference']);
 
@@ -85,7 +100,11 @@ export class InvariantMonitor {
     switch (record.kind) {
       case 'input':
         // Interference disturbs until it ends, not only when it starts.
-        if (faultInputs.has(String(fields.type))) this.lastDisturbanceMs = Math.max(this.lastDisturbanceMs, record.tMs + (typeof fields.durationMs === 'number' ? fields.durationMs : 0));
+        if (faultInputs.has(String(fields.type)))
+          this.lastDisturbanceMs = Math.max(
+            this.lastDisturbanceMs,
+            record.tMs + (typeof fields.durationMs === 'number' ? fields.durationMs : 0),
+          );
         return;
       case 'lock.access-data':
         this.lockVersion.set(device, Number(fields.version));
@@ -108,12 +127,23 @@ export class InvariantMonitor {
         this.unlockedSinceMs.delete(device);
         return;
       case 'ble.tap':
-        if (typeof fields.taken === 'string' && typeof fields.rssi === 'number' && fields.rssi < radioConfigDefault.phone.tapThresholdDbm) {
-          this.fail('tap-at-reader', `${fields.taken} took a tap aimed at ${String(fields.aimed)} at ${fields.rssi} dBm, below the tap threshold of ${radioConfigDefault.phone.tapThresholdDbm} dBm`);
+        if (
+          typeof fields.taken === 'string' &&
+          typeof fields.rssi === 'number' &&
+          fields.rssi < radioConfigDefault.phone.tapThresholdDbm
+        ) {
+          this.fail(
+            'tap-at-reader',
+            `${fields.taken} took a tap aimed at ${String(fields.aimed)} at ${fields.rssi} dBm, below the tap threshold of ${radioConfigDefault.phone.tapThresholdDbm} dBm`,
+          );
         }
         return;
       case 'cloud.command':
-        this.commands.set(Number(fields.id), { lockId: device, command: String(fields.command), issuedMs: record.tMs });
+        this.commands.set(Number(fields.id), {
+          lockId: device,
+          command: String(fields.command),
+          issuedMs: record.tMs,
+        });
         return;
       case 'cloud.command-result':
         this.checkRemoteResult(Number(fields.id), fields.ok === true, record.tMs);
@@ -139,28 +169,50 @@ export class InvariantMonitor {
     const detail = String(fields.detail);
     const rules = this.currentRules(lockId);
     const lockUtcMs = this.lockUtcMs(lockId, record.tMs);
-    if (category === 'lock_opened' && fields.method === 'remote') this.remoteOpenings.set(lockId, [...(this.remoteOpenings.get(lockId) ?? []).slice(-50), record.tMs]);
+    if (category === 'lock_opened' && fields.method === 'remote')
+      this.remoteOpenings.set(lockId, [...(this.remoteOpenings.get(lockId) ?? []).slice(-50), record.tMs]);
     if (rules === undefined) return;
     if (category === 'lock_opened' && typeof fields.credential === 'string') {
       const refusal = this.reference.refusal(rules, fields.credential, lockUtcMs);
-      if (refusal !== undefined) this.fail('opening-allowed', `${lockId} opened for ${fields.credential} (version ${this.lockVersion.get(lockId) ?? 1} of its data refuses it: ${refusal})`);
+      if (refusal !== undefined)
+        this.fail(
+          'opening-allowed',
+          `${lockId} opened for ${fields.credential} (version ${this.lockVersion.get(lockId) ?? 1} of its data refuses it: ${refusal})`,
+        );
     }
     if (category === 'lock_rejected' && typeof fields.credential === 'string' && accessReasons.has(detail)) {
       const refusal = this.reference.refusal(rules, fields.credential, lockUtcMs);
-      if (refusal === undefined) this.fail('refusal-justified', `${lockId} refused ${fields.credential} (${detail}) though version ${this.lockVersion.get(lockId) ?? 1} of its data allows it`);
+      if (refusal === undefined)
+        this.fail(
+          'refusal-justified',
+          `${lockId} refused ${fields.credential} (${detail}) though version ${this.lockVersion.get(lockId) ?? 1} of its data allows it`,
+        );
     }
-    if (category === 'easy_office_mode' && detail.startsWith('office mode on')) this.eomEnteredMs.set(lockId, record.tMs);
-    if ((category === 'manual_office_mode' || category === 'easy_office_mode') && detail.startsWith('office mode on') && fields.method === 'tag') {
+    if (category === 'easy_office_mode' && detail.startsWith('office mode on'))
+      this.eomEnteredMs.set(lockId, record.tMs);
+    if (
+      (category === 'manual_office_mode' || category === 'easy_office_mode') &&
+      detail.startsWith('office mode on') &&
+      fields.method === 'tag'
+    ) {
       const user = typeof fields.user === 'string' ? fields.user : '';
       const permissions = rules.permissions.get(user);
       const easy = category === 'easy_office_mode';
-      if (easy ? permissions?.eom !== true : permissions?.mom !== true) this.fail('office-mode-allowed', `${lockId} entered ${easy ? 'Easy' : 'Manual'} Office Mode for ${user || 'someone'} without the permission`);
-      if (easy && !inSchedules(rules.eomSchedules, lockUtcMs, rules.timeZone)) this.fail('office-mode-allowed', `${lockId} entered Easy Office Mode outside its EOM schedule`);
+      if (easy ? permissions?.eom !== true : permissions?.mom !== true)
+        this.fail(
+          'office-mode-allowed',
+          `${lockId} entered ${easy ? 'Easy' : 'Manual'} Office Mode for ${user || 'someone'} without the permission`,
+        );
+      if (easy && !inSchedules(rules.eomSchedules, lockUtcMs, rules.timeZone))
+        this.fail('office-mode-allowed', `${lockId} entered Easy Office Mode outside its EOM schedule`);
     }
     if (category === 'not_closed') {
       const openSinceMs = this.doorOpenSinceMs.get(lockId);
       if (openSinceMs === undefined || record.tMs - openSinceMs < notClosedAfterMsDefault) {
-        this.fail('not-closed', `${lockId} raised NOT CLOSED after the door was open ${openSinceMs === undefined ? 'not at all' : `${(record.tMs - openSinceMs) / 1000} s`}, not ${notClosedAfterMsDefault / 1000} s`);
+        this.fail(
+          'not-closed',
+          `${lockId} raised NOT CLOSED after the door was open ${openSinceMs === undefined ? 'not at all' : `${(record.tMs - openSinceMs) / 1000} s`}, not ${notClosedAfterMsDefault / 1000} s`,
+        );
       }
     }
   }
@@ -169,8 +221,14 @@ export class InvariantMonitor {
     const command = this.commands.get(commandId);
     this.commands.delete(commandId);
     if (command === undefined || !ok || command.command !== 'open') return;
-    const opened = (this.remoteOpenings.get(command.lockId) ?? []).some((atMs) => atMs >= command.issuedMs && atMs <= tMs);
-    if (!opened) this.fail('remote-open-real', `remote opening ${commandId} of ${command.lockId} was reported done, but the lock never opened`);
+    const opened = (this.remoteOpenings.get(command.lockId) ?? []).some(
+      (atMs) => atMs >= command.issuedMs && atMs <= tMs,
+    );
+    if (!opened)
+      this.fail(
+        'remote-open-real',
+        `remote opening ${commandId} of ${command.lockId} was reported done, but the lock never opened`,
+      );
   }
 
   /** The checks on the state of the whole twin, after every step. */
@@ -181,20 +239,41 @@ export class InvariantMonitor {
       const view = this.twin.lockView(lockId);
       const rules = this.currentRules(lockId);
       const unlockedSinceMs = this.unlockedSinceMs.get(lockId);
-      if (rules !== undefined && view.bolt === 'unlocked' && unlockedSinceMs !== undefined && nowMs - unlockedSinceMs > rules.openTimeMs + toleranceMs) {
-        this.fail('relocks', `${lockId} has been unlocked for ${(nowMs - unlockedSinceMs) / 1000} s; its open time is ${rules.openTimeMs / 1000} s`);
+      if (
+        rules !== undefined &&
+        view.bolt === 'unlocked' &&
+        unlockedSinceMs !== undefined &&
+        nowMs - unlockedSinceMs > rules.openTimeMs + toleranceMs
+      ) {
+        this.fail(
+          'relocks',
+          `${lockId} has been unlocked for ${(nowMs - unlockedSinceMs) / 1000} s; its open time is ${rules.openTimeMs / 1000} s`,
+        );
       }
       const lockUtcMs = this.lockUtcMs(lockId, nowMs);
-      const eomOver = rules !== undefined && !inSchedules(rules.eomSchedules, lockUtcMs, rules.timeZone) && !inSchedules(rules.eomSchedules, lockUtcMs - toleranceMs, rules.timeZone);
+      const eomOver =
+        rules !== undefined &&
+        !inSchedules(rules.eomSchedules, lockUtcMs, rules.timeZone) &&
+        !inSchedules(rules.eomSchedules, lockUtcMs - toleranceMs, rules.timeZone);
       // A lock whose clock was set while in EOM keeps the end it planned on entering; only its own clock's
       // schedule end is judged, so such a lock is left out.
       const clockSetDuringEom = (this.clockSetMs.get(lockId) ?? -1) >= (this.eomEnteredMs.get(lockId) ?? 0);
       if (view.officeMode === 'easy' && eomOver && !clockSetDuringEom) {
-        this.fail('office-mode-allowed', `${lockId} is still in Easy Office Mode after its EOM schedule ended`);
+        this.fail(
+          'office-mode-allowed',
+          `${lockId} is still in Easy Office Mode after its EOM schedule ended`,
+        );
       }
       const openSinceMs = this.doorOpenSinceMs.get(lockId);
-      if (openSinceMs !== undefined && nowMs - openSinceMs >= notClosedAfterMsDefault + toleranceMs && view.door !== 'notClosed') {
-        this.fail('not-closed', `${lockId}'s door has been open ${(nowMs - openSinceMs) / 1000} s without NOT CLOSED`);
+      if (
+        openSinceMs !== undefined &&
+        nowMs - openSinceMs >= notClosedAfterMsDefault + toleranceMs &&
+        view.door !== 'notClosed'
+      ) {
+        this.fail(
+          'not-closed',
+          `${lockId}'s door has been open ${(nowMs - openSinceMs) / 1000} s without NOT CLOSED`,
+        );
       }
       this.checkPropagation(lockId, view.online, nowMs);
     }
@@ -206,7 +285,10 @@ export class InvariantMonitor {
     const quiet = nowMs - this.lastDisturbanceMs > propagationBoundMs;
     const iqId = this.iqOfLock.get(lockId) ?? '';
     if (quiet && online && this.twin.iqConnected(iqId) && staleness.staleForMs > propagationBoundMs) {
-      this.fail('block-propagates', `${lockId} has been ${(staleness.staleForMs / 1000).toFixed(0)} s behind the cloud (version ${staleness.lockVersion} of ${staleness.cloudVersion}) while reachable`);
+      this.fail(
+        'block-propagates',
+        `${lockId} has been ${(staleness.staleForMs / 1000).toFixed(0)} s behind the cloud (version ${staleness.lockVersion} of ${staleness.cloudVersion}) while reachable`,
+      );
     }
   }
 
@@ -216,7 +298,11 @@ export class InvariantMonitor {
     for (const entry of this.twin.entries.entries()) {
       if (entry.category === 'audit_overflow') {
         const match = /seq (\d+)–(\d+)/.exec(entry.detail);
-        if (match !== null) lostByLock.set(entry.lockId, [...(lostByLock.get(entry.lockId) ?? []), [Number(match[1]), Number(match[2])]]);
+        if (match !== null)
+          lostByLock.set(entry.lockId, [
+            ...(lostByLock.get(entry.lockId) ?? []),
+            [Number(match[1]), Number(match[2])],
+          ]);
         continue;
       }
       byLock.set(entry.lockId, [...(byLock.get(entry.lockId) ?? []), entry.auditSeq]);
@@ -225,10 +311,17 @@ export class InvariantMonitor {
       const sorted = [...seqs].sort((a, b) => a - b);
       for (let index = 0; index < sorted.length; index++) {
         const seq = sorted[index] as number;
-        if (index > 0 && sorted[index - 1] === seq) return this.fail('entries-exact', `entry ${seq} of ${lockId} is stored twice`);
+        if (index > 0 && sorted[index - 1] === seq)
+          return this.fail('entries-exact', `entry ${seq} of ${lockId} is stored twice`);
         const expected = index === 0 ? 1 : (sorted[index - 1] as number) + 1;
-        const covered = (lostByLock.get(lockId) ?? []).some(([first, last]) => first <= expected && seq - 1 <= last);
-        if (seq > expected && !covered) return this.fail('entries-exact', `entries ${expected}–${seq - 1} of ${lockId} are missing and no overflow was reported`);
+        const covered = (lostByLock.get(lockId) ?? []).some(
+          ([first, last]) => first <= expected && seq - 1 <= last,
+        );
+        if (seq > expected && !covered)
+          return this.fail(
+            'entries-exact',
+            `entries ${expected}–${seq - 1} of ${lockId} are missing and no overflow was reported`,
+          );
       }
     }
   }
@@ -238,8 +331,10 @@ export class InvariantMonitor {
       if (locks.length > maxLocksPerIq) this.fail('topology-limits', `${iqId} serves ${locks.length} locks`);
     }
     const repeatersPerIq = new Map<string, number>();
-    for (const repeater of this.twin.spec.repeaters) repeatersPerIq.set(repeater.iq, (repeatersPerIq.get(repeater.iq) ?? 0) + 1);
-    for (const [iqId, count] of repeatersPerIq) if (count > maxRepeatersPerIq) this.fail('topology-limits', `${iqId} has ${count} repeaters`);
+    for (const repeater of this.twin.spec.repeaters)
+      repeatersPerIq.set(repeater.iq, (repeatersPerIq.get(repeater.iq) ?? 0) + 1);
+    for (const [iqId, count] of repeatersPerIq)
+      if (count > maxRepeatersPerIq) this.fail('topology-limits', `${iqId} has ${count} repeaters`);
   }
 
   /** After the faults have stopped and the bound has passed: every lock holds the cloud's data. */
@@ -247,7 +342,10 @@ export class InvariantMonitor {
     for (const lockId of this.twin.lockIds()) {
       const staleness = this.twin.staleness(lockId);
       if (staleness.lockVersion !== staleness.cloudVersion) {
-        this.fail('liveness', `${lockId} still holds version ${staleness.lockVersion} of ${staleness.cloudVersion} after the faults stopped`);
+        this.fail(
+          'liveness',
+          `${lockId} still holds version ${staleness.lockVersion} of ${staleness.cloudVersion} after the faults stopped`,
+        );
       }
     }
   }

@@ -14,11 +14,18 @@ export const propertyName = 'twin-invariants';
 export const stepsDefault = 40;
 export const stepsMax = 500;
 
-export function caseArbitrary(options: { readonly steps: number; readonly defects: readonly string[] }): fc.Arbitrary<Case> {
-  return fc.tuple(siteShapeArbitrary, swarmArbitrary, fc.integer({ min: 1, max: 2 ** 31 - 1 })).chain(([shape, swarm, seed]) => {
-    const site = siteFromShape(shape);
-    return fc.array(stepArbitrary(site, swarm), { maxLength: options.steps, size: 'max' }).map((steps): Case => ({ site, seed, steps, defects: options.defects }));
-  });
+export function caseArbitrary(options: {
+  readonly steps: number;
+  readonly defects: readonly string[];
+}): fc.Arbitrary<Case> {
+  return fc
+    .tuple(siteShapeArbitrary, swarmArbitrary, fc.integer({ min: 1, max: 2 ** 31 - 1 }))
+    .chain(([shape, swarm, seed]) => {
+      const site = siteFromShape(shape);
+      return fc
+        .array(stepArbitrary(site, swarm), { maxLength: options.steps, size: 'max' })
+        .map((steps): Case => ({ site, seed, steps, defects: options.defects }));
+    });
 }
 
 /** The fast-check seed of one run of a sweep: a fixed mix of the two, the same on every machine. */
@@ -43,11 +50,19 @@ export interface RunOutcome {
 /** Runs (and on failure shrinks) one run of the sweep. */
 export function checkRun(
   runIndex: number,
-  options: { readonly sweepSeed: number; readonly steps: number; readonly defects: readonly string[]; readonly shrink?: boolean },
+  options: {
+    readonly sweepSeed: number;
+    readonly steps: number;
+    readonly defects: readonly string[];
+    readonly shrink?: boolean;
+  },
 ): RunOutcome {
   const fcSeed = runSeed(options.sweepSeed, runIndex);
   const details = fc.check(
-    fc.property(caseArbitrary(options), (testCase) => runCase(testCase, { keepLines: false }).violation === undefined),
+    fc.property(
+      caseArbitrary(options),
+      (testCase) => runCase(testCase, { keepLines: false }).violation === undefined,
+    ),
     { seed: fcSeed, numRuns: 1, endOnFailure: options.shrink === false },
   );
   if (!details.failed || details.counterexample === null) return { runIndex, fcSeed, failed: false };
@@ -65,8 +80,14 @@ export function checkRun(
 }
 
 /** The case a run index generates (without running it): for the determinism self-check. */
-export function caseOfRun(runIndex: number, options: { readonly sweepSeed: number; readonly steps: number; readonly defects: readonly string[] }): Case {
-  const [testCase] = fc.sample(caseArbitrary(options), { seed: runSeed(options.sweepSeed, runIndex), numRuns: 1 });
+export function caseOfRun(
+  runIndex: number,
+  options: { readonly sweepSeed: number; readonly steps: number; readonly defects: readonly string[] },
+): Case {
+  const [testCase] = fc.sample(caseArbitrary(options), {
+    seed: runSeed(options.sweepSeed, runIndex),
+    numRuns: 1,
+  });
   if (testCase === undefined) throw new Error('fast-check produced no case');
   return testCase;
 }

@@ -10,7 +10,10 @@ import type { CloudState, Schedule, Twin } from '../../twin/index.ts';
 interface Rules {
   readonly timeZone: string;
   readonly tags: ReadonlyMap<string, { readonly user: string | undefined; readonly blocked: boolean }>;
-  readonly keys: ReadonlyMap<string, { readonly user: string; readonly fromUtcMs: number | undefined; readonly untilUtcMs: number | undefined }>;
+  readonly keys: ReadonlyMap<
+    string,
+    { readonly user: string; readonly fromUtcMs: number | undefined; readonly untilUtcMs: number | undefined }
+  >;
   readonly pins: ReadonlyMap<string, string>;
   /** Schedules per user on this lock: the union over groups giving it. */
   readonly schedules: ReadonlyMap<string, readonly Schedule[]>;
@@ -26,16 +29,33 @@ function rulesOf(state: CloudState, lockId: string): Rules {
   const schedules = new Map<string, Schedule[]>();
   for (const group of state.accessGroups.values()) {
     if (!group.lockIds.includes(lockId)) continue;
-    for (const userId of group.userIds) schedules.set(userId, [...(schedules.get(userId) ?? []), ...group.schedules]);
+    for (const userId of group.userIds)
+      schedules.set(userId, [...(schedules.get(userId) ?? []), ...group.schedules]);
   }
   const lock = state.locks.get(lockId);
   return {
     timeZone: state.site.timeZone,
-    tags: new Map([...state.tags.values()].map((tag) => [tag.id, { user: tag.userId, blocked: tag.blocked }])),
-    keys: new Map([...state.digitalKeys.values()].map((key) => [key.phoneId, { user: key.userId, fromUtcMs: key.validFromUtcMs, untilUtcMs: key.validUntilUtcMs }])),
-    pins: new Map([...state.users.values()].flatMap((user) => (user.pin === undefined ? [] : [[user.pin, user.id] as const]))),
+    tags: new Map(
+      [...state.tags.values()].map((tag) => [tag.id, { user: tag.userId, blocked: tag.blocked }]),
+    ),
+    keys: new Map(
+      [...state.digitalKeys.values()].map((key) => [
+        key.phoneId,
+        { user: key.userId, fromUtcMs: key.validFromUtcMs, untilUtcMs: key.validUntilUtcMs },
+      ]),
+    ),
+    pins: new Map(
+      [...state.users.values()].flatMap((user) =>
+        user.pin === undefined ? [] : [[user.pin, user.id] as const],
+      ),
+    ),
     schedules,
-    permissions: new Map([...state.users.values()].map((user) => [user.id, { mom: user.permissions.manualOfficeMode, eom: user.permissions.easyOfficeMode }])),
+    permissions: new Map(
+      [...state.users.values()].map((user) => [
+        user.id,
+        { mom: user.permissions.manualOfficeMode, eom: user.permissions.easyOfficeMode },
+      ]),
+    ),
     eomSchedules: lock?.settings.eomSchedules ?? [],
     openTimeMs: lock?.settings.openTimeMs ?? 5_000,
   };
@@ -63,7 +83,8 @@ export class ReferenceModel {
   private readonly versions = new Map<string, Map<number, Rules>>();
 
   constructor(private readonly twin: Twin) {
-    for (const lockId of twin.lockIds()) this.versions.set(lockId, new Map([[1, rulesOf(twin.cloud.state, lockId)]]));
+    for (const lockId of twin.lockIds())
+      this.versions.set(lockId, new Map([[1, rulesOf(twin.cloud.state, lockId)]]));
   }
 
   /** Call after anything that may have changed the cloud: remembers the rules of every new version. */
@@ -82,9 +103,11 @@ export class ReferenceModel {
   /** Who a credential belongs to under these rules, and why it must be refused (undefined: allowed). */
   refusal(rules: Rules, credentialId: string, lockUtcMs: number): string | undefined {
     const user = this.ownerOf(rules, credentialId, lockUtcMs);
-    if (typeof user !== 'string' || user.startsWith('!')) return typeof user === 'string' ? user.slice(1) : 'unknown credential';
+    if (typeof user !== 'string' || user.startsWith('!'))
+      return typeof user === 'string' ? user.slice(1) : 'unknown credential';
     const schedules = rules.schedules.get(user) ?? [];
-    if (!inSchedules(schedules, lockUtcMs, rules.timeZone)) return `${user} is outside every schedule on this lock`;
+    if (!inSchedules(schedules, lockUtcMs, rules.timeZone))
+      return `${user} is outside every schedule on this lock`;
     return undefined;
   }
 

@@ -30,10 +30,17 @@ export function replayFailure(file: FailureFile): ReplayResult {
     story.push(line);
     if (story.length > storyLinesMax) story.shift();
   });
-  const result = runCase(caseOfFailure(file), { onRecord: (record) => narrator.record(record), onTwin: (twin) => narrator.attach(twin) });
-  const divergence = result.traceHash === file.expectedHash ? undefined : firstDivergence(file.expectedTrace, result.lines);
+  const result = runCase(caseOfFailure(file), {
+    onRecord: (record) => narrator.record(record),
+    onTwin: (twin) => narrator.attach(twin),
+  });
+  const divergence =
+    result.traceHash === file.expectedHash ? undefined : firstDivergence(file.expectedTrace, result.lines);
   const violation = result.violation;
-  if (violation !== undefined) story.push(`VIOLATED ${violation.invariant} at ${(violation.tMs / 1000).toFixed(3)} s: ${violation.message}`);
+  if (violation !== undefined)
+    story.push(
+      `VIOLATED ${violation.invariant} at ${(violation.tMs / 1000).toFixed(3)} s: ${violation.message}`,
+    );
   return {
     reproduced: result.traceHash === file.expectedHash && violation?.invariant === file.invariant,
     traceHash: result.traceHash,

@@ -3,7 +3,14 @@
  * runs step by step with the invariant monitor watching; after the last step every fault is repaired and the twin
  * runs quietly for the liveness bound. The result is the first violation, if any, and the run's fingerprint.
  */
-import { createTwin, parseSiteSpec, type SiteSpecInput, type TraceRecord, type Twin, type TwinInput } from '../../twin/index.ts';
+import {
+  createTwin,
+  parseSiteSpec,
+  type SiteSpecInput,
+  type TraceRecord,
+  type Twin,
+  type TwinInput,
+} from '../../twin/index.ts';
 import type { Step } from './generated-inputs.ts';
 import { InvariantMonitor, propagationBoundMs, type Violation } from './invariants.ts';
 
@@ -45,7 +52,11 @@ export function timedInputs(steps: readonly Step[]): TimedStepInput[] {
 function repairInputs(site: SiteSpecInput): TwinInput[] {
   return [
     ...site.iqs.map((iq): TwinInput => ({ type: 'power', device: iq.id, on: true })),
-    ...(site.repeaters ?? []).map((repeater): TwinInput => ({ type: 'power', device: repeater.id, on: true })),
+    ...(site.repeaters ?? []).map((repeater): TwinInput => ({
+      type: 'power',
+      device: repeater.id,
+      on: true,
+    })),
     ...site.iqs.map((iq): TwinInput => ({ type: 'iq-internet', iq: iq.id, up: true })),
   ];
 }
@@ -60,7 +71,10 @@ export interface RunCaseOptions {
 
 export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResult {
   const parsed = parseSiteSpec(testCase.site);
-  if (!parsed.ok) throw new Error(`generated site is invalid: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `generated site is invalid: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`,
+    );
   // The monitor needs the twin and the twin's trace needs the monitor: the trace reaches it through this box.
   const box: { monitor?: InvariantMonitor } = {};
   const lines: string[] = [];
@@ -73,7 +87,9 @@ export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResul
         box.monitor?.observe(record);
         options.onRecord?.(record);
       },
-      ...(options.keepLines === false ? {} : { onLine: (line: string) => void (lines.length < caseLinesMax && lines.push(line)) }),
+      ...(options.keepLines === false
+        ? {}
+        : { onLine: (line: string) => void (lines.length < caseLinesMax && lines.push(line)) }),
     },
   });
   options.onTwin?.(twin);
@@ -92,11 +108,21 @@ export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResul
   if (monitor.firstViolation === undefined) {
     for (const input of repairInputs(testCase.site)) twin.apply(input);
     const endMs = twin.clock.now() + quietPeriodMs;
-    for (let atMs = twin.clock.now() + 60_000; atMs <= endMs && monitor.firstViolation === undefined; atMs += 60_000) {
+    for (
+      let atMs = twin.clock.now() + 60_000;
+      atMs <= endMs && monitor.firstViolation === undefined;
+      atMs += 60_000
+    ) {
       twin.runUntil(atMs);
       monitor.checkStep();
     }
     monitor.checkLiveness();
   }
-  return { violation: monitor.firstViolation, stepsRun, traceHash: twin.trace.fingerprint(), events: twin.trace.events, lines };
+  return {
+    violation: monitor.firstViolation,
+    stepsRun,
+    traceHash: twin.trace.fingerprint(),
+    events: twin.trace.events,
+    lines,
+  };
 }

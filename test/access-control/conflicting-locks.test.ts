@@ -3,7 +3,15 @@ import { accessTwin } from '../fixtures/access-site.ts';
 
 /** Which lock took a tap aimed at lock-a, with lock-b `gapM` metres along the same wall. */
 function takerOfTap(gapM: number, seed: number): string | null {
-  const twin = accessTwin({ locks: [{ id: 'lock-a', position: { x: 3, y: 0 } }, { id: 'lock-b', position: { x: 3 + gapM, y: 0 } }] }, seed);
+  const twin = accessTwin(
+    {
+      locks: [
+        { id: 'lock-a', position: { x: 3, y: 0 } },
+        { id: 'lock-b', position: { x: 3 + gapM, y: 0 } },
+      ],
+    },
+    seed,
+  );
   twin.apply({ type: 'tap-phone', phone: 'phone-1', lock: 'lock-a' });
   twin.runUntil(3_000);
   const tap = twin.trace.lines().find((line) => line.includes('"kind":"ble.tap"'));
@@ -24,8 +32,18 @@ describe('conflicting locks', () => {
   });
 
   it('the lock that takes the tap decides and opens its own door', () => {
-    const seed = Array.from({ length: 200 }, (_, index) => index + 1).find((candidate) => takerOfTap(1, candidate) === 'lock-b') as number;
-    const twin = accessTwin({ locks: [{ id: 'lock-a', position: { x: 3, y: 0 } }, { id: 'lock-b', position: { x: 4, y: 0 } }] }, seed);
+    const seed = Array.from({ length: 200 }, (_, index) => index + 1).find(
+      (candidate) => takerOfTap(1, candidate) === 'lock-b',
+    ) as number;
+    const twin = accessTwin(
+      {
+        locks: [
+          { id: 'lock-a', position: { x: 3, y: 0 } },
+          { id: 'lock-b', position: { x: 4, y: 0 } },
+        ],
+      },
+      seed,
+    );
     twin.apply({ type: 'tap-phone', phone: 'phone-1', lock: 'lock-a' });
     twin.runUntil(3_000);
     expect(twin.lockView('lock-b').bolt).toBe('unlocked');

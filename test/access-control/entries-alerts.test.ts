@@ -29,7 +29,9 @@ describe('an hour-long outage', () => {
     expect(arrived).toHaveLength(60);
     expect(new Set(arrived.map((entry) => entry.auditSeq)).size).toBe(60);
     expect(arrived.every((entry) => entry.receivedMs >= 62 * minuteMs)).toBe(true);
-    expect(arrived.map((entry) => Math.floor(entry.atMs / minuteMs))).toEqual(Array.from({ length: 60 }, (_, index) => index + 2));
+    expect(arrived.map((entry) => Math.floor(entry.atMs / minuteMs))).toEqual(
+      Array.from({ length: 60 }, (_, index) => index + 2),
+    );
     expect(arrived[0]).toMatchObject({ lockId: 'lock-a', userId: 'user-1', method: 'tag' });
     expect(arrived[0]?.utcDateTime).toMatch(/^2026-03-02T07:02:00\.\d{3}Z$/);
     expect(arrived[0]?.localDateTime).toMatch(/^2026-03-02T08:02:00\.\d{3}$/);
@@ -46,7 +48,9 @@ describe('an hour-long outage', () => {
     twin.apply({ type: 'iq-internet', iq: 'iq-1', up: true });
     twin.runUntil(hourMs + 10 * minuteMs);
     const entries = twin.entries.entries();
-    expect(entries.filter((entry) => entry.category === 'audit_overflow').map((entry) => entry.detail)).toEqual(['10 events lost (seq 1–10)']);
+    expect(
+      entries.filter((entry) => entry.category === 'audit_overflow').map((entry) => entry.detail),
+    ).toEqual(['10 events lost (seq 1–10)']);
     expect(entries.filter((entry) => entry.category === 'lock_opened')).toHaveLength(20);
   });
 });
@@ -72,7 +76,12 @@ describe('alerts', () => {
     twin.runUntil(10_000);
     twin.apply({ type: 'close-door', door: 'door-lock-a' });
     twin.runUntil(minuteMs);
-    expect(twin.cloud.alerts.active('lock-a').map((alert) => alert.kind).sort()).toEqual(['intrusion', 'low_battery']);
+    expect(
+      twin.cloud.alerts
+        .active('lock-a')
+        .map((alert) => alert.kind)
+        .sort(),
+    ).toEqual(['intrusion', 'low_battery']);
     twin.apply({ type: 'battery', lock: 'lock-a', level: 'fresh' });
     twin.runUntil(2 * minuteMs);
     expect(twin.cloud.alerts.active('lock-a').map((alert) => alert.kind)).toEqual(['intrusion']);
@@ -89,7 +98,10 @@ describe('alerts', () => {
 
 describe('notification rules', () => {
   it('deliver to their outbox only for matching who, where, when and how', () => {
-    const twin = accessTwin({ locks: [{ id: 'lock-a' }, { id: 'lock-b' }], startsAtUtc: '2026-03-02T07:00:00Z' });
+    const twin = accessTwin({
+      locks: [{ id: 'lock-a' }, { id: 'lock-b' }],
+      startsAtUtc: '2026-03-02T07:00:00Z',
+    });
     twin.cloud.notifier.setRule({
       id: 'uma-front-morning',
       name: 'Uma at lock-a in the morning by tag',

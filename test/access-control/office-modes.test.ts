@@ -31,10 +31,11 @@ describe('Manual Office Mode on a BLUEnet lock', () => {
     expect(twin.lockView('lock-a').bolt).toBe('officeMode');
     holdTag(twin, 'tag-2', 'lock-a', 5_100);
     expect(twin.lockView('lock-a').bolt).toBe('locked');
-    expect(auditOf(twin, 'lock-a').filter((event) => event.category === 'manual_office_mode').map((event) => event.detail)).toEqual([
-      'office mode on (tag held over 5 s)',
-      'office mode off, locked (tag held over 5 s)',
-    ]);
+    expect(
+      auditOf(twin, 'lock-a')
+        .filter((event) => event.category === 'manual_office_mode')
+        .map((event) => event.detail),
+    ).toEqual(['office mode on (tag held over 5 s)', 'office mode off, locked (tag held over 5 s)']);
   });
 
   it('is switched from the cloud only by a user with the MOM permission', () => {
@@ -77,7 +78,10 @@ describe('Manual Office Mode on an older escutcheon', () => {
 
 describe('Easy Office Mode', () => {
   /** Monday 2026-03-02, 07:00 local (06:00 UTC); EOM Mon–Fri 08:00–18:00 local. */
-  const options = { startsAtUtc: '2026-03-02T06:00:00Z', locks: [{ id: 'lock-a', eomSchedules: [weekdays('08:00', '18:00')] }] };
+  const options = {
+    startsAtUtc: '2026-03-02T06:00:00Z',
+    locks: [{ id: 'lock-a', eomSchedules: [weekdays('08:00', '18:00')] }],
+  };
 
   it('toggles only inside its schedule; outside it a permitted tag just opens', () => {
     const twin = accessTwin(options);
@@ -106,6 +110,10 @@ describe('Easy Office Mode', () => {
     twin.runUntil(11 * hourMs);
     expect(twin.lockView('lock-a').bolt).toBe('locked');
     const last = auditOf(twin, 'lock-a').at(-1);
-    expect(last).toMatchObject({ t: 11 * hourMs, category: 'easy_office_mode', detail: 'office mode off, locked (EOM schedule ended)' });
+    expect(last).toMatchObject({
+      t: 11 * hourMs,
+      category: 'easy_office_mode',
+      detail: 'office mode off, locked (EOM schedule ended)',
+    });
   });
 });

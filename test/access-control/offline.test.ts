@@ -37,7 +37,9 @@ describe('a tag blocked while the IQ is offline', () => {
       staleness.push(twin.staleness('lock-a').staleForMs);
     }
     expect(staleness[0]).toBeGreaterThanOrEqual(minuteMs);
-    expect(staleness.every((value, index) => index === 0 || value > (staleness[index - 1] as number))).toBe(true);
+    expect(staleness.every((value, index) => index === 0 || value > (staleness[index - 1] as number))).toBe(
+      true,
+    );
     expect(twin.staleness('lock-a')).toMatchObject({ cloudVersion: 2, lockVersion: 1 });
     twin.runUntil(11 * minuteMs);
     twin.apply({ type: 'iq-internet', iq: 'iq-1', up: true });
@@ -48,7 +50,10 @@ describe('a tag blocked while the IQ is offline', () => {
   });
 
   it('reports the IQ as pending while data is on its way and failed while the lock is unreachable', () => {
-    const twin = accessTwin({ locks: [{ id: 'far', position: { x: 17, y: 0 } }], repeaters: [{ id: 'rep-1', iq: 'iq-1', position: { x: 9, y: 0 } }] });
+    const twin = accessTwin({
+      locks: [{ id: 'far', position: { x: 17, y: 0 } }],
+      repeaters: [{ id: 'rep-1', iq: 'iq-1', position: { x: 9, y: 0 } }],
+    });
     twin.apply({ type: 'power', device: 'rep-1', on: false });
     twin.runUntil(10 * minuteMs);
     twin.cloud.core.blockTag('owner', 'tag-1');
@@ -65,7 +70,11 @@ describe('remote opening', () => {
   it('succeeds through a 3-layer repeater chain', () => {
     const twin = accessTwin({
       locks: [{ id: 'far', position: { x: 36, y: 0 } }],
-      repeaters: [1, 2, 3].map((layer) => ({ id: `rep-${layer}`, iq: 'iq-1', position: { x: 9 * layer, y: 0 } })),
+      repeaters: [1, 2, 3].map((layer) => ({
+        id: `rep-${layer}`,
+        iq: 'iq-1',
+        position: { x: 9 * layer, y: 0 },
+      })),
       settings: { radio: { shadowingSigmaDb: 0 } },
     });
     expect(twin.topology.pathFromIq('far')).toEqual(['iq-1', 'rep-1', 'rep-2', 'rep-3', 'far']);
@@ -86,7 +95,10 @@ describe('remote opening', () => {
   });
 
   it('answers 3102 with the lock out of reach (declared offline, or not answering)', () => {
-    const twin = accessTwin({ locks: [{ id: 'far', position: { x: 17, y: 0 } }], repeaters: [{ id: 'rep-1', iq: 'iq-1', position: { x: 9, y: 0 } }] });
+    const twin = accessTwin({
+      locks: [{ id: 'far', position: { x: 17, y: 0 } }],
+      repeaters: [{ id: 'rep-1', iq: 'iq-1', position: { x: 9, y: 0 } }],
+    });
     twin.apply({ type: 'power', device: 'rep-1', on: false });
     const unanswered = twin.remoteOpen('owner', 'far');
     twin.runUntil(30_000);
@@ -108,7 +120,10 @@ describe('remote opening', () => {
 
 describe('PIN changes', () => {
   it('reach a keypad lock in reach, and fail with 3102 when it is cut off and 3105 when the IQ is offline', () => {
-    const twin = accessTwin({ locks: [{ id: 'keypad', kind: 'pin', position: { x: 17, y: 0 } }], repeaters: [{ id: 'rep-1', iq: 'iq-1', position: { x: 9, y: 0 } }] });
+    const twin = accessTwin({
+      locks: [{ id: 'keypad', kind: 'pin', position: { x: 17, y: 0 } }],
+      repeaters: [{ id: 'rep-1', iq: 'iq-1', position: { x: 9, y: 0 } }],
+    });
     twin.changePin('owner', 'user-1', '654321');
     twin.runUntil(minuteMs);
     twin.apply({ type: 'enter-pin', pin: '654321', lock: 'keypad' });

@@ -17,7 +17,10 @@ function attemptAt(tMs: number, twin: ReturnType<typeof accessTwin>): string {
 
 describe('access groups under schedules in the site local time', () => {
   it('opens inside the schedule and refuses outside it, across the daylight-saving change', () => {
-    const twin = accessTwin({ startsAtUtc: '2026-03-27T05:00:00Z', accessGroups: [{ id: 'morning', users: ['user-1'], locks: ['lock-a'], schedules: [morning] }] });
+    const twin = accessTwin({
+      startsAtUtc: '2026-03-27T05:00:00Z',
+      accessGroups: [{ id: 'morning', users: ['user-1'], locks: ['lock-a'], schedules: [morning] }],
+    });
     // Friday 08:30 local (07:30 UTC, winter time): inside.
     expect(attemptAt(2.5 * hourMs, twin)).toBe('lock_opened: opened by tag');
     // Friday 10:30 local: outside.
@@ -31,12 +34,17 @@ describe('access groups under schedules in the site local time', () => {
   });
 
   it('grants nothing through a group without a schedule', () => {
-    const twin = accessTwin({ accessGroups: [{ id: 'empty', users: ['user-1'], locks: ['lock-a'], schedules: [] }] });
+    const twin = accessTwin({
+      accessGroups: [{ id: 'empty', users: ['user-1'], locks: ['lock-a'], schedules: [] }],
+    });
     expect(attemptAt(1_000, twin)).toBe('lock_rejected: no access group grants this lock');
   });
 
   it('judges the schedule on the lock’s own clock: a lock running an hour fast refuses early', () => {
-    const twin = accessTwin({ startsAtUtc: '2026-03-27T05:00:00Z', accessGroups: [{ id: 'morning', users: ['user-1'], locks: ['lock-a'], schedules: [morning] }] });
+    const twin = accessTwin({
+      startsAtUtc: '2026-03-27T05:00:00Z',
+      accessGroups: [{ id: 'morning', users: ['user-1'], locks: ['lock-a'], schedules: [morning] }],
+    });
     twin.apply({ type: 'lock-clock', lock: 'lock-a', offsetMs: hourMs });
     // Friday 09:30 local by the wall, 10:30 by the lock's clock.
     expect(attemptAt(3.5 * hourMs, twin)).toBe('lock_rejected: outside schedule');

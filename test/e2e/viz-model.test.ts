@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LiveModel, SnapshotHistory, entriesMax } from '../../viz/client/model.ts';
-import { parseServerMessage, type DeviceSnapshot, type EntryRow, type LockState, type ServerMessage } from '../../viz/client/protocol.ts';
+import {
+  parseServerMessage,
+  type DeviceSnapshot,
+  type EntryRow,
+  type LockState,
+  type ServerMessage,
+} from '../../viz/client/protocol.ts';
 
 const lock: LockState = {
   id: 'lock-front',
@@ -33,17 +39,42 @@ const devices: DeviceSnapshot = {
 };
 
 function snapshot(virtualMs: number, seq = 10): ServerMessage {
-  return { type: 'snapshot', seq, virtualMs, status: { virtualMs, utc: new Date(Date.UTC(2026, 0, 5, 7) + virtualMs).toISOString(), paused: false, speed: 1, events: 5, traceHash: 'ab' }, devices, entries: [] };
+  return {
+    type: 'snapshot',
+    seq,
+    virtualMs,
+    status: {
+      virtualMs,
+      utc: new Date(Date.UTC(2026, 0, 5, 7) + virtualMs).toISOString(),
+      paused: false,
+      speed: 1,
+      events: 5,
+      traceHash: 'ab',
+    },
+    devices,
+    entries: [],
+  };
 }
 
 function entry(lockId: string, auditSeq: number, atMs: number, category = 'lock_opened'): EntryRow {
-  return { lockId, auditSeq, atMs, utcDateTime: new Date(Date.UTC(2026, 0, 5, 7) + atMs).toISOString(), localDateTime: '', category, detail: '', userId: 'user-anna', method: 'tag' };
+  return {
+    lockId,
+    auditSeq,
+    atMs,
+    utcDateTime: new Date(Date.UTC(2026, 0, 5, 7) + atMs).toISOString(),
+    localDateTime: '',
+    category,
+    detail: '',
+    userId: 'user-anna',
+    method: 'tag',
+  };
 }
 
 describe('SnapshotHistory', () => {
   it('keeps one frame per interval and shows the last one at or before a time', () => {
     const history = new SnapshotHistory({ intervalMs: 10_000, framesMax: 100 });
-    for (let atMs = 0; atMs <= 60_000; atMs += 1_000) history.record(atMs, { ...devices, alerts: [{ lockId: 'x', kind: String(atMs), raisedUtcMs: 0 }] });
+    for (let atMs = 0; atMs <= 60_000; atMs += 1_000)
+      history.record(atMs, { ...devices, alerts: [{ lockId: 'x', kind: String(atMs), raisedUtcMs: 0 }] });
     expect(history.size).toBe(7);
     expect(history.at(25_000)?.atMs).toBe(20_000);
     expect(history.at(20_000)?.atMs).toBe(20_000);
@@ -65,13 +96,30 @@ describe('SnapshotHistory', () => {
 describe('LiveModel', () => {
   it('ignores everything before the snapshot, then applies deltas without touching kept frames', () => {
     const model = new LiveModel({ intervalMs: 10_000 });
-    expect(model.apply({ type: 'delta', seq: 1, virtualMs: 1, device: 'lock-front', state: { ...lock, bolt: 'unlocked' } }, 0)).toBe(false);
+    expect(
+      model.apply(
+        { type: 'delta', seq: 1, virtualMs: 1, device: 'lock-front', state: { ...lock, bolt: 'unlocked' } },
+        0,
+      ),
+    ).toBe(false);
     model.apply(snapshot(1_000), 0);
     const first = model.devices;
     // A message from before the snapshot (same or lower seq) is already in it.
-    model.apply({ type: 'delta', seq: 9, virtualMs: 900, device: 'lock-front', state: { ...lock, door: 'open' } }, 0);
+    model.apply(
+      { type: 'delta', seq: 9, virtualMs: 900, device: 'lock-front', state: { ...lock, door: 'open' } },
+      0,
+    );
     expect(model.devices?.locks[0]?.door).toBe('closed');
-    model.apply({ type: 'delta', seq: 11, virtualMs: 12_000, device: 'lock-front', state: { ...lock, bolt: 'unlocked' } }, 0);
+    model.apply(
+      {
+        type: 'delta',
+        seq: 11,
+        virtualMs: 12_000,
+        device: 'lock-front',
+        state: { ...lock, bolt: 'unlocked' },
+      },
+      0,
+    );
     expect(model.devices?.locks[0]?.bolt).toBe('unlocked');
     expect(first?.locks[0]?.bolt).toBe('locked');
     expect(model.history.at(5_000)?.devices.locks[0]?.bolt).toBe('locked');
@@ -83,8 +131,25 @@ describe('LiveModel', () => {
   it('keeps the newest entries first, once each, at most entriesMax', () => {
     const model = new LiveModel();
     model.apply(snapshot(0), 0);
-    for (let index = 0; index < entriesMax + 20; index++) model.apply({ type: 'entry', seq: 11 + index, virtualMs: index * 100, entry: entry('lock-front', index, index * 100) }, 0);
-    model.apply({ type: 'entry', seq: 500, virtualMs: 50_000, entry: entry('lock-front', entriesMax + 19, (entriesMax + 19) * 100) }, 0);
+    for (let index = 0; index < entriesMax + 20; index++)
+      model.apply(
+        {
+          type: 'entry',
+          seq: 11 + index,
+          virtualMs: index * 100,
+          entry: entry('lock-front', index, index * 100),
+        },
+        0,
+      );
+    model.apply(
+      {
+        type: 'entry',
+        seq: 500,
+        virtualMs: 50_000,
+        entry: entry('lock-front', entriesMax + 19, (entriesMax + 19) * 100),
+      },
+      0,
+    );
     expect(model.entries).toHaveLength(entriesMax);
     expect(model.entries[0]?.auditSeq).toBe(entriesMax + 19);
     expect(model.entries[1]?.auditSeq).toBe(entriesMax + 18);
@@ -94,21 +159,48 @@ describe('LiveModel', () => {
   it('takes the alert list from its delta', () => {
     const model = new LiveModel();
     model.apply(snapshot(0), 0);
-    const message = parseServerMessage('{"type":"delta","seq":11,"virtualMs":40000,"collection":"alerts","device":"alerts","state":{"alerts":[{"lockId":"lock-front","kind":"not_closed","raisedUtcMs":1}]}}');
+    const message = parseServerMessage(
+      '{"type":"delta","seq":11,"virtualMs":40000,"collection":"alerts","device":"alerts","state":{"alerts":[{"lockId":"lock-front","kind":"not_closed","raisedUtcMs":1}]}}',
+    );
     expect(message?.type).toBe('alerts');
     model.apply(message!, 0);
     expect(model.devices?.alerts.map((alert) => alert.kind)).toEqual(['not_closed']);
-    model.apply(parseServerMessage('{"type":"delta","seq":12,"virtualMs":50000,"collection":"alerts","device":"alerts","state":{"alerts":[]}}')!, 0);
+    model.apply(
+      parseServerMessage(
+        '{"type":"delta","seq":12,"virtualMs":50000,"collection":"alerts","device":"alerts","state":{"alerts":[]}}',
+      )!,
+      0,
+    );
     expect(model.devices?.alerts).toEqual([]);
   });
 
   it('replaces a device entry whole: fields a delta leaves out are gone', () => {
     const model = new LiveModel();
     model.apply(snapshot(0), 0);
-    model.apply({ type: 'delta', seq: 11, virtualMs: 1, collection: 'locks', device: 'lock-front', state: { ...lock, bolt: 'officeMode', officeMode: 'manual' } }, 0);
+    model.apply(
+      {
+        type: 'delta',
+        seq: 11,
+        virtualMs: 1,
+        collection: 'locks',
+        device: 'lock-front',
+        state: { ...lock, bolt: 'officeMode', officeMode: 'manual' },
+      },
+      0,
+    );
     expect(model.devices?.locks[0]?.officeMode).toBe('manual');
     const { officeMode: _officeMode, parent: _parent, ...rest } = { ...lock, bolt: 'locked' as const };
-    model.apply({ type: 'delta', seq: 12, virtualMs: 2, collection: 'locks', device: 'lock-front', state: rest as LockState }, 0);
+    model.apply(
+      {
+        type: 'delta',
+        seq: 12,
+        virtualMs: 2,
+        collection: 'locks',
+        device: 'lock-front',
+        state: rest as LockState,
+      },
+      0,
+    );
     expect(model.devices?.locks[0]).toMatchObject({ bolt: 'locked', x: 0, y: -6, name: 'Front door' });
     expect(model.devices?.locks[0]?.officeMode).toBeUndefined();
     expect(model.devices?.locks[0]?.parent).toBeUndefined();
@@ -119,7 +211,10 @@ describe('LiveModel', () => {
     const model = new LiveModel();
     model.apply(snapshot(0), 0);
     expect(model.linksOf(model.devices!)).toEqual([{ from: 'lock-front', to: 'iq-1', rssiDbm: -61.5 }]);
-    model.apply({ type: 'delta', seq: 11, virtualMs: 1, device: 'lock-front', state: { ...lock, parent: 'rep-1' } }, 0);
+    model.apply(
+      { type: 'delta', seq: 11, virtualMs: 1, device: 'lock-front', state: { ...lock, parent: 'rep-1' } },
+      0,
+    );
     expect(model.linksOf(model.devices!)[0]?.rssiDbm).toBeNaN();
   });
 
@@ -136,12 +231,23 @@ describe('parseServerMessage', () => {
   it('drops what the page cannot use', () => {
     expect(parseServerMessage('not json')).toBeUndefined();
     expect(parseServerMessage('{"type":"delta","seq":1}')).toBeUndefined();
-    expect(parseServerMessage('{"type":"snapshot","seq":1,"virtualMs":0,"devices":{"locks":[{"id":1}],"iqs":[],"repeaters":[]}}')).toBeUndefined();
+    expect(
+      parseServerMessage(
+        '{"type":"snapshot","seq":1,"virtualMs":0,"devices":{"locks":[{"id":1}],"iqs":[],"repeaters":[]}}',
+      ),
+    ).toBeUndefined();
     expect(parseServerMessage('{"type":"hello"}')).toEqual({ type: 'hello' });
   });
 
   it('reads a status message with its fields under status or at the top level', () => {
-    expect(parseServerMessage('{"type":"status","seq":3,"virtualMs":5,"status":{"paused":true,"speed":2}}')).toEqual({ type: 'status', seq: 3, virtualMs: 5, status: { paused: true, speed: 2 } });
-    expect(parseServerMessage('{"type":"status","virtualMs":5,"paused":false}')).toEqual({ type: 'status', seq: 0, virtualMs: 5, status: { virtualMs: 5, paused: false } });
+    expect(
+      parseServerMessage('{"type":"status","seq":3,"virtualMs":5,"status":{"paused":true,"speed":2}}'),
+    ).toEqual({ type: 'status', seq: 3, virtualMs: 5, status: { paused: true, speed: 2 } });
+    expect(parseServerMessage('{"type":"status","virtualMs":5,"paused":false}')).toEqual({
+      type: 'status',
+      seq: 0,
+      virtualMs: 5,
+      status: { virtualMs: 5, paused: false },
+    });
   });
 });

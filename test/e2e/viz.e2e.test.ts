@@ -20,14 +20,26 @@ import { loadNamedSite, parseSiteSpec, type SiteSpec } from '../../twin/index.ts
 
 const chromiumPath = '/usr/bin/chromium';
 /** The flags known to work on these machines (no background connections to a closed network, no sandbox as root). */
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** Long enough for an audit upload at 1× (lock → IQ → cloud takes a few virtual seconds). */
 const waitMs = 30_000;
 
 function officeSpec(): SiteSpec {
   const parsed = parseSiteSpec(loadNamedSite('office'));
-  if (!parsed.ok) throw new Error(`office.json does not parse: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `office.json does not parse: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`,
+    );
   return parsed.spec;
 }
 
@@ -43,7 +55,9 @@ describe('visualization in Chromium', () => {
   /** Each test fails (rather than being reported skipped after a failed beforeAll) when there is no browser. */
   function requireChromium(): void {
     if (!existsSync(chromiumPath)) {
-      throw new Error(`Chromium is missing at ${chromiumPath}: install Debian's package (apt-get update && apt-get install -y --no-install-recommends chromium); .ci/run installs it. No browser is downloaded.`);
+      throw new Error(
+        `Chromium is missing at ${chromiumPath}: install Debian's package (apt-get update && apt-get install -y --no-install-recommends chromium); .ci/run installs it. No browser is downloaded.`,
+      );
     }
   }
 
@@ -51,11 +65,26 @@ describe('visualization in Chromium', () => {
     if (!existsSync(chromiumPath)) return;
     // The site without background traffic: the test is the only one using the front door, so what changes on it
     // is what the test did.
-    const live = new LiveTwin({ scenario: { ...siteScenario(spec), background: false }, siteInput: 'office', seed: 1, speed: 1 });
-    server = await startServer({ live, host: '127.0.0.1', port: 0, credentials: { clientId: 'x', clientSecret: 'y' } });
+    const live = new LiveTwin({
+      scenario: { ...siteScenario(spec), background: false },
+      siteInput: 'office',
+      seed: 1,
+      speed: 1,
+    });
+    server = await startServer({
+      live,
+      host: '127.0.0.1',
+      port: 0,
+      credentials: { clientId: 'x', clientSecret: 'y' },
+    });
     userDataDir = mkdtempSync(join(tmpdir(), 'lockstep-viz-chromium-'));
     // launchPersistentContext is chromium.launch with our own fresh, empty user-data dir (launch refuses the flag).
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: { width: 1400, height: 860 } });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      headless: true,
+      viewport: { width: 1400, height: 860 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 60_000);
@@ -70,9 +99,11 @@ describe('visualization in Chromium', () => {
     requireChromium();
     await page.goto(`${server!.url}/`);
     expect(await page.title()).toContain('lockstep');
-    for (const lock of spec.locks) await page.getByTestId(`lock-${lock.id}`).waitFor({ state: 'visible', timeout: waitMs });
+    for (const lock of spec.locks)
+      await page.getByTestId(`lock-${lock.id}`).waitFor({ state: 'visible', timeout: waitMs });
     for (const iq of spec.iqs) await page.getByTestId(`iq-${iq.id}`).waitFor({ state: 'visible' });
-    for (const repeater of spec.repeaters) await page.getByTestId(`repeater-${repeater.id}`).waitFor({ state: 'visible' });
+    for (const repeater of spec.repeaters)
+      await page.getByTestId(`repeater-${repeater.id}`).waitFor({ state: 'visible' });
     const frontState = page.getByTestId('lock-state-lock-front');
     expect(await frontState.textContent()).toBe('locked');
     expect(await page.getByTestId('door-state-lock-front').textContent()).toBe('door closed');
@@ -87,7 +118,11 @@ describe('visualization in Chromium', () => {
 
     await frontState.filter({ hasText: 'unlocked' }).waitFor({ timeout: waitMs });
     expect(await page.getByTestId('lock-lock-front').getAttribute('data-bolt')).toBe('unlocked');
-    const entry = page.getByTestId('entries').locator('[data-testid="entry"][data-lock="lock-front"][data-category="lock_opened"][data-method="remote"]');
+    const entry = page
+      .getByTestId('entries')
+      .locator(
+        '[data-testid="entry"][data-lock="lock-front"][data-category="lock_opened"][data-method="remote"]',
+      );
     await entry.first().waitFor({ timeout: waitMs });
     expect(await entry.first().getAttribute('data-user')).toBe('user-anna');
     expect(await entry.first().innerText()).toContain('Front door');
@@ -102,13 +137,22 @@ describe('visualization in Chromium', () => {
     requireChromium();
     const timeline = page.getByRole('slider', { name: 'Timeline: virtual time to show' });
     await timeline.fill('0');
-    expect(await page.getByTestId('timeline-label').textContent()).toMatch(/^history: state at T\+\d\d:\d\d:\d\d/);
+    expect(await page.getByTestId('timeline-label').textContent()).toMatch(
+      /^history: state at T\+\d\d:\d\d:\d\d/,
+    );
     // The first kept snapshot is from before the remote opening: locked, and no entry logged up to it.
     await page.getByTestId('entries').getByText('no entries up to this time').waitFor({ timeout: 5_000 });
-    await page.getByTestId('lock-state-lock-front').filter({ hasText: /^locked$/ }).waitFor({ timeout: 5_000 });
+    await page
+      .getByTestId('lock-state-lock-front')
+      .filter({ hasText: /^locked$/ })
+      .waitFor({ timeout: 5_000 });
     await page.getByRole('button', { name: 'Back to live' }).click();
     expect(await page.getByTestId('timeline-label').textContent()).toBe('live');
-    await page.getByTestId('entries').locator('[data-testid="entry"][data-method="remote"]').first().waitFor({ timeout: 5_000 });
+    await page
+      .getByTestId('entries')
+      .locator('[data-testid="entry"][data-method="remote"]')
+      .first()
+      .waitFor({ timeout: 5_000 });
     expect(pageErrors).toEqual([]);
   }, 30_000);
 
@@ -118,7 +162,11 @@ describe('visualization in Chromium', () => {
     await page.getByTestId('run-status').filter({ hasText: 'paused' }).waitFor({ timeout: 10_000 });
     const pausedAt = await page.getByTestId('clock').textContent();
     await page.getByRole('button', { name: 'Step 10 seconds' }).click();
-    await page.waitForFunction((before) => document.querySelector('[data-testid="clock"]')?.textContent !== before, pausedAt, { timeout: 10_000 });
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="clock"]')?.textContent !== before,
+      pausedAt,
+      { timeout: 10_000 },
+    );
     await page.getByRole('button', { name: 'Play' }).click();
     await page.getByTestId('run-status').filter({ hasText: 'running' }).waitFor({ timeout: 10_000 });
     expect(pageErrors).toEqual([]);

@@ -29,7 +29,13 @@ export class AccessCompiler {
       grants = this.compileTables(groups);
       this.tables.set(key, grants);
     }
-    return { version, timeZone: this.state.site.timeZone, grants, openTimeMs: lock.settings.openTimeMs, eomSchedules: lock.settings.eomSchedules };
+    return {
+      version,
+      timeZone: this.state.site.timeZone,
+      grants,
+      openTimeMs: lock.settings.openTimeMs,
+      eomSchedules: lock.settings.eomSchedules,
+    };
   }
 
   private compileTables(groups: readonly AccessGroup[]): GrantTables {
@@ -44,7 +50,11 @@ export class AccessCompiler {
     const users = new Map<string, UserGrant>();
     for (const [userId, schedules] of schedulesByUser) {
       const permissions = this.state.users.get(userId)?.permissions;
-      users.set(userId, { schedules, manualOfficeMode: permissions?.manualOfficeMode ?? false, easyOfficeMode: permissions?.easyOfficeMode ?? false });
+      users.set(userId, {
+        schedules,
+        manualOfficeMode: permissions?.manualOfficeMode ?? false,
+        easyOfficeMode: permissions?.easyOfficeMode ?? false,
+      });
     }
     return { credentials: this.compileCredentials(users), users };
   }
@@ -54,13 +64,32 @@ export class AccessCompiler {
     const credentials = new Map<string, CredentialGrant>();
     const open = { validFromUtcMs: undefined, validUntilUtcMs: undefined };
     for (const tag of this.state.tags.values()) {
-      if (tag.userId !== undefined && users.has(tag.userId)) credentials.set(credentialIds.tag(tag.id), { userId: tag.userId, kind: 'tag', blocked: tag.blocked, ...open });
+      if (tag.userId !== undefined && users.has(tag.userId))
+        credentials.set(credentialIds.tag(tag.id), {
+          userId: tag.userId,
+          kind: 'tag',
+          blocked: tag.blocked,
+          ...open,
+        });
     }
     for (const key of this.state.digitalKeys.values()) {
-      if (users.has(key.userId)) credentials.set(credentialIds.digitalKey(key.phoneId), { userId: key.userId, kind: 'digital_key', blocked: false, validFromUtcMs: key.validFromUtcMs, validUntilUtcMs: key.validUntilUtcMs });
+      if (users.has(key.userId))
+        credentials.set(credentialIds.digitalKey(key.phoneId), {
+          userId: key.userId,
+          kind: 'digital_key',
+          blocked: false,
+          validFromUtcMs: key.validFromUtcMs,
+          validUntilUtcMs: key.validUntilUtcMs,
+        });
     }
     for (const user of this.state.users.values()) {
-      if (user.pin !== undefined && users.has(user.id)) credentials.set(credentialIds.pin(user.pin), { userId: user.id, kind: 'pin', blocked: false, ...open });
+      if (user.pin !== undefined && users.has(user.id))
+        credentials.set(credentialIds.pin(user.pin), {
+          userId: user.id,
+          kind: 'pin',
+          blocked: false,
+          ...open,
+        });
     }
     return credentials;
   }

@@ -43,7 +43,12 @@ export class AccessSync {
     readonly initialVersion = 1,
   ) {
     for (const lock of locks) {
-      this.records.set(lock.id, { iqId: lock.iqId, data: compiler.compile(lock.id, initialVersion), unlandedSinceMs: [], reportedVersion: initialVersion });
+      this.records.set(lock.id, {
+        iqId: lock.iqId,
+        data: compiler.compile(lock.id, initialVersion),
+        unlandedSinceMs: [],
+        reportedVersion: initialVersion,
+      });
     }
   }
 
@@ -71,7 +76,8 @@ export class AccessSync {
   /** The IQ's internet link is back: send every lock of it whatever it may have missed. */
   iqReconnected(iqId: string): void {
     for (const [lockId, record] of this.records) {
-      if (record.iqId === iqId && record.reportedVersion < record.data.version) this.transport.deliverToIq(iqId, lockId, record.data);
+      if (record.iqId === iqId && record.reportedVersion < record.data.version)
+        this.transport.deliverToIq(iqId, lockId, record.data);
     }
   }
 
@@ -90,7 +96,10 @@ export class AccessSync {
     return {
       cloudVersion: record.data.version,
       lockVersion,
-      staleForMs: lockVersion >= record.data.version || oldestMissing === undefined ? 0 : this.transport.nowMs() - oldestMissing.madeMs,
+      staleForMs:
+        lockVersion >= record.data.version || oldestMissing === undefined
+          ? 0
+          : this.transport.nowMs() - oldestMissing.madeMs,
     };
   }
 

@@ -346,7 +346,8 @@ export class CloudCore {
     const by = this.actorOf(actorId);
     const user = found(this.state.users, userId);
     requireManage(this.state.site, by, user);
-    if (user.email === undefined || !user.email.includes('@')) throw new CloudError(4201, `${userId} has no email address`);
+    if (user.email === undefined || !user.email.includes('@'))
+      throw new CloudError(4201, `${userId} has no email address`);
     return user;
   }
 

@@ -83,7 +83,16 @@ export class EntriesLog {
         continue;
       }
       highest = Math.max(highest, event.seq);
-      this.append({ lockId, auditSeq: event.seq, atMs: event.atMs, receivedMs, category: event.category, detail: event.detail, userId: event.userId, method: event.method });
+      this.append({
+        lockId,
+        auditSeq: event.seq,
+        atMs: event.atMs,
+        receivedMs,
+        category: event.category,
+        detail: event.detail,
+        userId: event.userId,
+        method: event.method,
+      });
     }
     this.highestSeqByLock.set(lockId, highest);
     return { seq: highest, overflowLastSeq: overflow?.lastLostSeq };

@@ -271,7 +271,13 @@ const rows: readonly Row[] = [
   {
     code: 2205,
     what: 'a digital key whose window ends before it starts (offline access)',
-    refused: ({ core }) => core.issueDigitalKey('admin', 'phone-1', Date.parse('2026-06-02T00:00:00Z'), Date.parse('2026-06-01T00:00:00Z')),
+    refused: ({ core }) =>
+      core.issueDigitalKey(
+        'admin',
+        'phone-1',
+        Date.parse('2026-06-02T00:00:00Z'),
+        Date.parse('2026-06-01T00:00:00Z'),
+      ),
   },
   {
     code: 4201,

@@ -26,15 +26,32 @@ export const errorTable = {
   2209: { httpStatus: 400, message: 'Delete iq prerequisites are not met' },
   2210: { httpStatus: 400, message: 'Site cannot be accessed if not released' },
   2211: { httpStatus: 200, message: 'Tenant Certificate Sync failed for Iq' },
-  2212: { httpStatus: 403, message: 'You cannot access this feature on this site at this moment because you don’t have a valid subscription.' },
+  2212: {
+    httpStatus: 403,
+    message:
+      'You cannot access this feature on this site at this moment because you don’t have a valid subscription.',
+  },
   2213: { httpStatus: 400, message: 'Pod with this name already exists in site' },
-  2214: { httpStatus: 400, message: 'Locks can not be added to the pod because they are not part of the site' },
+  2214: {
+    httpStatus: 400,
+    message: 'Locks can not be added to the pod because they are not part of the site',
+  },
   2215: { httpStatus: 400, message: 'At least one Pod Member must have an email.' },
   2216: { httpStatus: 400, message: 'Can not add the same user to the Pod twice.' },
-  2217: { httpStatus: 400, message: "Can't add member(s) to the Pod. They belong to another Pod in this site already." },
+  2217: {
+    httpStatus: 400,
+    message: "Can't add member(s) to the Pod. They belong to another Pod in this site already.",
+  },
   2218: { httpStatus: 400, message: 'Can not add the same tag to different Pod members.' },
-  2219: { httpStatus: 400, message: 'New guest limit must be equal to or higher than the current number of guests.' },
-  2220: { httpStatus: 403, message: 'Can not perform this operation on the site user because they are a pod member. Please remove them from the pod first.' },
+  2219: {
+    httpStatus: 400,
+    message: 'New guest limit must be equal to or higher than the current number of guests.',
+  },
+  2220: {
+    httpStatus: 403,
+    message:
+      'Can not perform this operation on the site user because they are a pod member. Please remove them from the pod first.',
+  },
   2221: { httpStatus: 400, message: 'Can not add all guests. Max guest amount reached for pod.' },
   2222: { httpStatus: 400, message: 'Locks can not be used because they are not part of the pod.' },
   2223: { httpStatus: 400, message: 'Migration aborted' },
@@ -69,4 +86,5 @@ export class CloudError extends Error {
 }
 
 /** The result of a cloud operation: a value, or the typed refusal. */
-export type CloudResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CloudError };
+export type CloudResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CloudError };

@@ -10,7 +10,12 @@ import { actingLevel, actor, adminLevel, requireFeature } from './rights.ts';
 
 export type LockCommand = 'open' | 'office-mode';
 
-export function authorizeLockCommand(context: CoreContext, actorId: string, lockId: string, command: LockCommand): void {
+export function authorizeLockCommand(
+  context: CoreContext,
+  actorId: string,
+  lockId: string,
+  command: LockCommand,
+): void {
   const user = actor(context, actorId);
   found(context.state.locks, lockId);
   if (command === 'open') {
@@ -21,5 +26,6 @@ export function authorizeLockCommand(context: CoreContext, actorId: string, lock
     return;
   }
   requireFeature(context.state, 'office-modes');
-  if (!user.permissions.manualOfficeMode) throw new CloudError(2203, `${user.id} has no Manual Office Mode permission`);
+  if (!user.permissions.manualOfficeMode)
+    throw new CloudError(2203, `${user.id} has no Manual Office Mode permission`);
 }

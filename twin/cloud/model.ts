@@ -14,7 +14,12 @@ export interface Permissions {
   readonly overridePrivacy: boolean;
 }
 
-export const noPermissions: Permissions = { remoteOpening: false, manualOfficeMode: false, easyOfficeMode: false, overridePrivacy: false };
+export const noPermissions: Permissions = {
+  remoteOpening: false,
+  manualOfficeMode: false,
+  easyOfficeMode: false,
+  overridePrivacy: false,
+};
 
 export interface CloudUser {
   readonly id: string;
@@ -98,7 +103,14 @@ export interface CloudIq {
   readonly activationCode: string;
 }
 
-export const features = ['remote-opening', 'office-modes', 'pods', 'notifications', 'digital-keys', 'pin-codes'] as const;
+export const features = [
+  'remote-opening',
+  'office-modes',
+  'pods',
+  'notifications',
+  'digital-keys',
+  'pin-codes',
+] as const;
 export type Feature = (typeof features)[number];
 
 export interface Subscription {

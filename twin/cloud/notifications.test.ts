@@ -159,8 +159,18 @@ describe('Notifier refuses rules that could never deliver', () => {
     const { Notifier } = await import('./notifications.ts');
     const { CloudError } = await import('./error-table.ts');
     const notifier = new Notifier('Europe/Amsterdam');
-    const base = { id: 'r', name: 'r', userIds: 'anyone', lockIds: 'any', schedules: 'always', methods: 'any' } as const;
-    for (const rule of [{ ...base, channels: [], recipients: ['a@example.com'] }, { ...base, channels: ['email' as const], recipients: [] }]) {
+    const base = {
+      id: 'r',
+      name: 'r',
+      userIds: 'anyone',
+      lockIds: 'any',
+      schedules: 'always',
+      methods: 'any',
+    } as const;
+    for (const rule of [
+      { ...base, channels: [], recipients: ['a@example.com'] },
+      { ...base, channels: ['email' as const], recipients: [] },
+    ]) {
       let caught: unknown;
       try {
         notifier.setRule(rule);

@@ -173,7 +173,8 @@ function assertRule(rule: NotificationRule): void {
   if (rule.id === '') throw new RangeError('a notification rule needs an id');
   // A rule that could never deliver (no channel or nobody to tell) is an invalid try to send a message.
   if (rule.channels.length === 0) throw new CloudError(4101, `notification rule ${rule.id} has no channel`);
-  if (rule.recipients.length === 0) throw new CloudError(4101, `notification rule ${rule.id} has no recipient`);
+  if (rule.recipients.length === 0)
+    throw new CloudError(4101, `notification rule ${rule.id} has no recipient`);
   if (rule.schedules === 'always') return;
   rule.schedules.forEach((schedule, index) => {
     const result = validateSchedule(schedule);

@@ -36,7 +36,8 @@ export class AuditBuffer {
   private overflow: AuditOverflow | undefined;
 
   constructor(readonly capacity: number) {
-    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`audit capacity must be ≥ 1, got ${capacity}`);
+    if (!(Number.isInteger(capacity) && capacity >= 1))
+      throw new RangeError(`audit capacity must be ≥ 1, got ${capacity}`);
   }
 
   record(event: Omit<AuditEvent, 'seq'>): AuditEvent {
@@ -68,7 +69,11 @@ export class AuditBuffer {
     let dropCount = 0;
     while (dropCount < this.events.length && (this.events[dropCount] as AuditEvent).seq <= seq) dropCount++;
     if (dropCount > 0) this.events = this.events.slice(dropCount);
-    if (this.overflow !== undefined && overflowLastSeq !== undefined && this.overflow.lastLostSeq <= overflowLastSeq) {
+    if (
+      this.overflow !== undefined &&
+      overflowLastSeq !== undefined &&
+      this.overflow.lastLostSeq <= overflowLastSeq
+    ) {
       this.overflow = undefined;
     }
   }

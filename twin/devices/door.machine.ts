@@ -63,7 +63,10 @@ export const doorMachine = setup({
   states: {
     closed: {
       on: {
-        PUSH: [{ guard: 'mayOpenFromOutside', target: 'open', actions: 'reportOpened' }, { actions: 'reportStaysShut' }],
+        PUSH: [
+          { guard: 'mayOpenFromOutside', target: 'open', actions: 'reportOpened' },
+          { actions: 'reportStaysShut' },
+        ],
         FORCE: { target: 'open', actions: 'reportForced' },
       },
     },

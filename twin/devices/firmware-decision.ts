@@ -25,7 +25,12 @@ export interface LockCircumstances {
 }
 
 export type Decision =
-  | { readonly granted: true; readonly userId: string; readonly mayToggleManualOfficeMode: boolean; readonly mayToggleEasyOfficeMode: boolean }
+  | {
+      readonly granted: true;
+      readonly userId: string;
+      readonly mayToggleManualOfficeMode: boolean;
+      readonly mayToggleEasyOfficeMode: boolean;
+    }
   | { readonly granted: false; readonly userId: string | undefined; readonly reason: string };
 
 const refuse = (reason: string, userId?: string): Decision => ({ granted: false, userId, reason });
@@ -36,14 +41,20 @@ export function decide(attempt: CredentialAttempt, circumstances: LockCircumstan
   if (attempt.method === 'pin_code' && circumstances.kind !== 'pin') return refuse('no keypad on this lock');
   const grant = data.grants.credentials.get(attempt.credentialId);
   if (grant === undefined) return refuse('credential not on this lock');
-  if (grant.blocked && circumstances.defects?.has('blocked-tag-still-opens') !== true) return refuse(`${grant.kind === 'tag' ? 'tag' : 'credential'} blocked`, grant.userId);
-  if (grant.validFromUtcMs !== undefined && lockUtcMs < grant.validFromUtcMs) return refuse('key not yet valid', grant.userId);
-  if (grant.validUntilUtcMs !== undefined && lockUtcMs >= grant.validUntilUtcMs) return refuse('key expired', grant.userId);
+  if (grant.blocked && circumstances.defects?.has('blocked-tag-still-opens') !== true)
+    return refuse(`${grant.kind === 'tag' ? 'tag' : 'credential'} blocked`, grant.userId);
+  if (grant.validFromUtcMs !== undefined && lockUtcMs < grant.validFromUtcMs)
+    return refuse('key not yet valid', grant.userId);
+  if (grant.validUntilUtcMs !== undefined && lockUtcMs >= grant.validUntilUtcMs)
+    return refuse('key expired', grant.userId);
   const user = data.grants.users.get(grant.userId);
-  if (user === undefined || user.schedules.length === 0) return refuse('no access group grants this lock', grant.userId);
+  if (user === undefined || user.schedules.length === 0)
+    return refuse('no access group grants this lock', grant.userId);
   const timeZone = circumstances.defects?.has('schedule-in-utc') === true ? 'UTC' : data.timeZone;
-  if (!isWithinSchedules(user.schedules, lockUtcMs, timeZone)) return refuse('outside schedule', grant.userId);
-  const eomWindow = data.eomSchedules.length > 0 && isWithinSchedules(data.eomSchedules, lockUtcMs, data.timeZone);
+  if (!isWithinSchedules(user.schedules, lockUtcMs, timeZone))
+    return refuse('outside schedule', grant.userId);
+  const eomWindow =
+    data.eomSchedules.length > 0 && isWithinSchedules(data.eomSchedules, lockUtcMs, data.timeZone);
   return {
     granted: true,
     userId: grant.userId,

@@ -85,7 +85,10 @@ function pollLocks(context: IqContext): void {
       liveness.missedHeartbeats++;
       if (liveness.online && liveness.missedHeartbeats >= missedHeartbeatsOffline) {
         liveness.online = false;
-        context.env.trace.record('iq.lock-offline', context.id, { lock: lockId, missed: liveness.missedHeartbeats });
+        context.env.trace.record('iq.lock-offline', context.id, {
+          lock: lockId,
+          missed: liveness.missedHeartbeats,
+        });
         context.env.lockStatusChanged(context.id, lockId, false);
       }
     }
@@ -125,12 +128,21 @@ export const iqMachine = setup({
     forwardAudit: ({ context, event }) => {
       if (event.type !== 'AUDIT_UPLOAD') return;
       if (context.cloudConnected) context.env.forwardAudit(context.id, event.lockId, event.upload);
-      else context.env.trace.record('iq.audit-held-back', context.id, { lock: event.lockId, events: event.upload.events.length });
+      else
+        context.env.trace.record('iq.audit-held-back', context.id, {
+          lock: event.lockId,
+          events: event.upload.events.length,
+        });
     },
     acceptData: ({ context, event }) => {
       if (event.type !== 'DATA_FROM_CLOUD') return;
       const sync = context.sync.get(event.lockId);
-      if (sync === undefined || event.data.version <= sync.lockVersion || event.data.version <= (sync.pending?.version ?? 0)) return;
+      if (
+        sync === undefined ||
+        event.data.version <= sync.lockVersion ||
+        event.data.version <= (sync.pending?.version ?? 0)
+      )
+        return;
       sync.pending = event.data;
       context.env.trace.record('iq.data', context.id, { lock: event.lockId, version: event.data.version });
       context.env.pushData(context.id, event.lockId, event.data);
@@ -145,13 +157,15 @@ export const iqMachine = setup({
       if (context.cloudConnected) context.env.reportLockVersion(context.id, event.lockId, event.version);
     },
     reportAllVersions: ({ context }) => {
-      for (const [lockId, sync] of context.sync) context.env.reportLockVersion(context.id, lockId, sync.lockVersion);
+      for (const [lockId, sync] of context.sync)
+        context.env.reportLockVersion(context.id, lockId, sync.lockVersion);
     },
     setCloud: assign(({ context }, params: { connected: boolean }) => {
       context.env.trace.record('iq.cloud', context.id, { connected: params.connected });
       return { cloudConnected: params.connected };
     }),
-    tracePower: ({ context }, params: { on: boolean }) => context.env.trace.record('iq.power', context.id, { on: params.on }),
+    tracePower: ({ context }, params: { on: boolean }) =>
+      context.env.trace.record('iq.power', context.id, { on: params.on }),
   },
 }).createMachine({
   id: 'iq',
@@ -159,8 +173,15 @@ export const iqMachine = setup({
   context: ({ input }) => ({
     ...input,
     cloudConnected: true,
-    sync: new Map(input.lockIds.map((lockId) => [lockId, { pending: undefined, lockVersion: input.initialVersion }])),
-    liveness: new Map(input.lockIds.map((lockId) => [lockId, { answeredSinceLastPoll: true, missedHeartbeats: 0, online: true }])),
+    sync: new Map(
+      input.lockIds.map((lockId) => [lockId, { pending: undefined, lockVersion: input.initialVersion }]),
+    ),
+    liveness: new Map(
+      input.lockIds.map((lockId) => [
+        lockId,
+        { answeredSinceLastPoll: true, missedHeartbeats: 0, online: true },
+      ]),
+    ),
   }),
   on: {
     CLOUD_DOWN: { actions: { type: 'setCloud', params: { connected: false } } },

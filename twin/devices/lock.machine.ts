@@ -44,7 +44,12 @@ export interface LockContext extends LockInput {
 }
 
 export type LockEvent =
-  | { readonly type: 'CREDENTIAL'; readonly credentialId: string; readonly method: AccessMethod; readonly handleHeld: boolean }
+  | {
+      readonly type: 'CREDENTIAL';
+      readonly credentialId: string;
+      readonly method: AccessMethod;
+      readonly handleHeld: boolean;
+    }
   | { readonly type: 'TAG_HELD'; readonly credentialId: string }
   | { readonly type: 'REMOTE_OPEN'; readonly userId: string }
   | { readonly type: 'REMOTE_OFFICE_MODE'; readonly on: boolean; readonly userId: string }
@@ -69,7 +74,16 @@ function lockUtcMs(context: LockContext): number {
 export function decisionFor(context: LockContext, event: LockEvent): Decision | undefined {
   if (event.type !== 'CREDENTIAL' && event.type !== 'TAG_HELD') return undefined;
   const method: AccessMethod = event.type === 'CREDENTIAL' ? event.method : 'tag';
-  return decide({ credentialId: event.credentialId, method }, { kind: context.kind, battery: context.battery, lockUtcMs: lockUtcMs(context), data: context.data, defects: context.env.defects });
+  return decide(
+    { credentialId: event.credentialId, method },
+    {
+      kind: context.kind,
+      battery: context.battery,
+      lockUtcMs: lockUtcMs(context),
+      data: context.data,
+      defects: context.env.defects,
+    },
+  );
 }
 
 /** Records an audit event with the lock's own clock and sends it on its way. */
@@ -110,11 +124,19 @@ export const lockMachine = setup({
     },
     handleToggle: ({ context, event }) => {
       const decision = decisionFor(context, event);
-      return event.type === 'CREDENTIAL' && event.handleHeld && context.kind === 'escutcheon' && decision?.granted === true && decision.mayToggleManualOfficeMode;
+      return (
+        event.type === 'CREDENTIAL' &&
+        event.handleHeld &&
+        context.kind === 'escutcheon' &&
+        decision?.granted === true &&
+        decision.mayToggleManualOfficeMode
+      );
     },
     heldToggle: ({ context, event }) => {
       const decision = decisionFor(context, event);
-      const permitted = decision?.granted === true && (decision.mayToggleManualOfficeMode || context.env.defects.has('mom-without-permission'));
+      const permitted =
+        decision?.granted === true &&
+        (decision.mayToggleManualOfficeMode || context.env.defects.has('mom-without-permission'));
       return event.type === 'TAG_HELD' && isBluenet(context.kind) && permitted;
     },
     remoteOfficeOn: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && event.on,
@@ -124,23 +146,45 @@ export const lockMachine = setup({
   actions: {
     recordOpening: ({ context, event }) => {
       if (event.type === 'REMOTE_OPEN') {
-        recordAudit(context, { category: 'lock_opened', detail: 'opened remotely', userId: event.userId, method: 'remote' });
+        recordAudit(context, {
+          category: 'lock_opened',
+          detail: 'opened remotely',
+          userId: event.userId,
+          method: 'remote',
+        });
         return;
       }
       if (event.type !== 'CREDENTIAL') return;
       const decision = decisionFor(context, event);
-      recordAudit(context, { category: 'lock_opened', detail: `opened by ${event.method}`, credentialId: event.credentialId, method: event.method, ...(decision?.userId === undefined ? {} : { userId: decision.userId }) });
+      recordAudit(context, {
+        category: 'lock_opened',
+        detail: `opened by ${event.method}`,
+        credentialId: event.credentialId,
+        method: event.method,
+        ...(decision?.userId === undefined ? {} : { userId: decision.userId }),
+      });
     },
     recordRefusal: assign(({ context, event }) => {
       if (event.type !== 'CREDENTIAL') return {};
       const decision = decisionFor(context, event);
       const reason = decision !== undefined && !decision.granted ? decision.reason : 'refused';
-      recordAudit(context, { category: 'lock_rejected', detail: reason, credentialId: event.credentialId, method: event.method, ...(decision?.userId === undefined ? {} : { userId: decision.userId }) });
+      recordAudit(context, {
+        category: 'lock_rejected',
+        detail: reason,
+        credentialId: event.credentialId,
+        method: event.method,
+        ...(decision?.userId === undefined ? {} : { userId: decision.userId }),
+      });
       return { lastRefusal: reason };
     }),
     recordOfficeMode: ({ context, event }, params: { mode: 'manual' | 'easy'; on: boolean; why: string }) => {
       const userId = 'userId' in event ? event.userId : decisionFor(context, event)?.userId;
-      const method: AccessMethod | undefined = event.type === 'REMOTE_OFFICE_MODE' ? 'remote' : event.type === 'CREDENTIAL' || event.type === 'TAG_HELD' ? 'tag' : undefined;
+      const method: AccessMethod | undefined =
+        event.type === 'REMOTE_OFFICE_MODE'
+          ? 'remote'
+          : event.type === 'CREDENTIAL' || event.type === 'TAG_HELD'
+            ? 'tag'
+            : undefined;
       recordAudit(context, {
         category: params.mode === 'easy' ? 'easy_office_mode' : 'manual_office_mode',
         detail: `${params.on ? 'office mode on' : 'office mode off, locked'} (${params.why})`,
@@ -157,16 +201,30 @@ export const lockMachine = setup({
     traceBolt: ({ context }, params: { state: 'unlocked' | 'locked' | 'office-mode' }) => {
       context.env.trace.record(`lock.${params.state}`, context.id);
     },
-    recordInsideHandle: ({ context }) => recordAudit(context, { category: 'lock_opened', detail: 'opened from inside', method: 'inside_handle' }),
-    recordIntrusion: ({ context }) => recordAudit(context, { category: 'intrusion', detail: 'door opened without an opening' }),
-    raiseNotClosed: ({ context }) => recordAudit(context, { category: 'not_closed', detail: `door open ${context.notClosedAfterMs / 1000} s` }),
-    clearNotClosed: ({ context }) => recordAudit(context, { category: 'not_closed_cleared', detail: 'door closed' }),
+    recordInsideHandle: ({ context }) =>
+      recordAudit(context, {
+        category: 'lock_opened',
+        detail: 'opened from inside',
+        method: 'inside_handle',
+      }),
+    recordIntrusion: ({ context }) =>
+      recordAudit(context, { category: 'intrusion', detail: 'door opened without an opening' }),
+    raiseNotClosed: ({ context }) =>
+      recordAudit(context, {
+        category: 'not_closed',
+        detail: `door open ${context.notClosedAfterMs / 1000} s`,
+      }),
+    clearNotClosed: ({ context }) =>
+      recordAudit(context, { category: 'not_closed_cleared', detail: 'door closed' }),
     traceDoor: ({ context }, params: { open: boolean }) => {
       context.env.trace.record(params.open ? 'lock.door-open-seen' : 'lock.door-closed-seen', context.id);
     },
     setBattery: assign(({ context, event }) => {
       if (event.type !== 'SET_BATTERY' || event.level === context.battery) return {};
-      recordAudit(context, { category: event.level === 'fresh' ? 'battery_fresh' : 'battery_low', detail: `battery ${event.level}` });
+      recordAudit(context, {
+        category: event.level === 'fresh' ? 'battery_fresh' : 'battery_low',
+        detail: `battery ${event.level}`,
+      });
       return { battery: event.level };
     }),
     setClockOffset: assign(({ context, event }) => {
@@ -204,29 +262,93 @@ export const lockMachine = setup({
         locked: {
           on: {
             CREDENTIAL: [
-              { guard: 'easyToggle', target: 'officeMode.easy', actions: [{ type: 'recordOfficeMode', params: { mode: 'easy', on: true, why: 'tag inside the EOM schedule' } }, 'planEomEnd'] },
-              { guard: 'handleToggle', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'tag with the inside handle held' } } },
+              {
+                guard: 'easyToggle',
+                target: 'officeMode.easy',
+                actions: [
+                  {
+                    type: 'recordOfficeMode',
+                    params: { mode: 'easy', on: true, why: 'tag inside the EOM schedule' },
+                  },
+                  'planEomEnd',
+                ],
+              },
+              {
+                guard: 'handleToggle',
+                target: 'officeMode.manual',
+                actions: {
+                  type: 'recordOfficeMode',
+                  params: { mode: 'manual', on: true, why: 'tag with the inside handle held' },
+                },
+              },
               { guard: 'granted', target: 'unlocked', actions: 'recordOpening' },
               { actions: 'recordRefusal' },
             ],
-            TAG_HELD: { guard: 'heldToggle', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'tag held over 5 s' } } },
+            TAG_HELD: {
+              guard: 'heldToggle',
+              target: 'officeMode.manual',
+              actions: {
+                type: 'recordOfficeMode',
+                params: { mode: 'manual', on: true, why: 'tag held over 5 s' },
+              },
+            },
             REMOTE_OPEN: { target: 'unlocked', actions: 'recordOpening' },
-            REMOTE_OFFICE_MODE: { guard: 'remoteOfficeOn', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'from the cloud' } } },
+            REMOTE_OFFICE_MODE: {
+              guard: 'remoteOfficeOn',
+              target: 'officeMode.manual',
+              actions: {
+                type: 'recordOfficeMode',
+                params: { mode: 'manual', on: true, why: 'from the cloud' },
+              },
+            },
           },
         },
         unlocked: {
           entry: { type: 'traceBolt', params: { state: 'unlocked' } },
-          after: { openTime: { target: 'locked', actions: { type: 'traceBolt', params: { state: 'locked' } } } },
+          after: {
+            openTime: { target: 'locked', actions: { type: 'traceBolt', params: { state: 'locked' } } },
+          },
           on: {
             CREDENTIAL: [
-              { guard: 'easyToggle', target: 'officeMode.easy', actions: [{ type: 'recordOfficeMode', params: { mode: 'easy', on: true, why: 'tag inside the EOM schedule' } }, 'planEomEnd'] },
-              { guard: 'handleToggle', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'tag with the inside handle held' } } },
+              {
+                guard: 'easyToggle',
+                target: 'officeMode.easy',
+                actions: [
+                  {
+                    type: 'recordOfficeMode',
+                    params: { mode: 'easy', on: true, why: 'tag inside the EOM schedule' },
+                  },
+                  'planEomEnd',
+                ],
+              },
+              {
+                guard: 'handleToggle',
+                target: 'officeMode.manual',
+                actions: {
+                  type: 'recordOfficeMode',
+                  params: { mode: 'manual', on: true, why: 'tag with the inside handle held' },
+                },
+              },
               { guard: 'granted', target: 'unlocked', reenter: true, actions: 'recordOpening' },
               { actions: 'recordRefusal' },
             ],
-            TAG_HELD: { guard: 'heldToggle', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'tag held over 5 s' } } },
+            TAG_HELD: {
+              guard: 'heldToggle',
+              target: 'officeMode.manual',
+              actions: {
+                type: 'recordOfficeMode',
+                params: { mode: 'manual', on: true, why: 'tag held over 5 s' },
+              },
+            },
             REMOTE_OPEN: { target: 'unlocked', reenter: true, actions: 'recordOpening' },
-            REMOTE_OFFICE_MODE: { guard: 'remoteOfficeOn', target: 'officeMode.manual', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'from the cloud' } } },
+            REMOTE_OFFICE_MODE: {
+              guard: 'remoteOfficeOn',
+              target: 'officeMode.manual',
+              actions: {
+                type: 'recordOfficeMode',
+                params: { mode: 'manual', on: true, why: 'from the cloud' },
+              },
+            },
           },
         },
         officeMode: {
@@ -234,7 +356,14 @@ export const lockMachine = setup({
           entry: { type: 'traceBolt', params: { state: 'office-mode' } },
           exit: { type: 'traceBolt', params: { state: 'locked' } },
           on: {
-            REMOTE_OFFICE_MODE: { guard: 'remoteOfficeOff', target: 'locked', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: false, why: 'from the cloud' } } },
+            REMOTE_OFFICE_MODE: {
+              guard: 'remoteOfficeOff',
+              target: 'locked',
+              actions: {
+                type: 'recordOfficeMode',
+                params: { mode: 'manual', on: false, why: 'from the cloud' },
+              },
+            },
             // Already open to everyone: the remote opening is recorded, the bolt stays as it is.
             REMOTE_OPEN: { actions: 'recordOpening' },
           },
@@ -242,18 +371,47 @@ export const lockMachine = setup({
             manual: {
               on: {
                 CREDENTIAL: [
-                  { guard: 'handleToggle', target: '#lock.bolt.locked', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: false, why: 'tag with the inside handle held' } } },
+                  {
+                    guard: 'handleToggle',
+                    target: '#lock.bolt.locked',
+                    actions: {
+                      type: 'recordOfficeMode',
+                      params: { mode: 'manual', on: false, why: 'tag with the inside handle held' },
+                    },
+                  },
                   { guard: 'granted', actions: 'recordOpening' },
                   { actions: 'recordRefusal' },
                 ],
-                TAG_HELD: { guard: 'heldToggle', target: '#lock.bolt.locked', actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: false, why: 'tag held over 5 s' } } },
+                TAG_HELD: {
+                  guard: 'heldToggle',
+                  target: '#lock.bolt.locked',
+                  actions: {
+                    type: 'recordOfficeMode',
+                    params: { mode: 'manual', on: false, why: 'tag held over 5 s' },
+                  },
+                },
               },
             },
             easy: {
-              after: { eomEnd: { target: '#lock.bolt.locked', actions: { type: 'recordOfficeMode', params: { mode: 'easy', on: false, why: 'EOM schedule ended' } } } },
+              after: {
+                eomEnd: {
+                  target: '#lock.bolt.locked',
+                  actions: {
+                    type: 'recordOfficeMode',
+                    params: { mode: 'easy', on: false, why: 'EOM schedule ended' },
+                  },
+                },
+              },
               on: {
                 CREDENTIAL: [
-                  { guard: 'easyToggle', target: '#lock.bolt.locked', actions: { type: 'recordOfficeMode', params: { mode: 'easy', on: false, why: 'tag inside the EOM schedule' } } },
+                  {
+                    guard: 'easyToggle',
+                    target: '#lock.bolt.locked',
+                    actions: {
+                      type: 'recordOfficeMode',
+                      params: { mode: 'easy', on: false, why: 'tag inside the EOM schedule' },
+                    },
+                  },
                   { guard: 'granted', actions: 'recordOpening' },
                   { actions: 'recordRefusal' },
                 ],
@@ -269,8 +427,16 @@ export const lockMachine = setup({
         closed: {
           on: {
             DOOR_OPENED: [
-              { guard: 'openedByInsideHandle', target: 'open', actions: [{ type: 'traceDoor', params: { open: true } }, 'recordInsideHandle'] },
-              { guard: stateIn('#lock.bolt.locked'), target: 'open', actions: [{ type: 'traceDoor', params: { open: true } }, 'recordIntrusion'] },
+              {
+                guard: 'openedByInsideHandle',
+                target: 'open',
+                actions: [{ type: 'traceDoor', params: { open: true } }, 'recordInsideHandle'],
+              },
+              {
+                guard: stateIn('#lock.bolt.locked'),
+                target: 'open',
+                actions: [{ type: 'traceDoor', params: { open: true } }, 'recordIntrusion'],
+              },
               { target: 'open', actions: { type: 'traceDoor', params: { open: true } } },
             ],
           },
@@ -281,7 +447,12 @@ export const lockMachine = setup({
         },
         notClosed: {
           entry: 'raiseNotClosed',
-          on: { DOOR_CLOSED: { target: 'closed', actions: [{ type: 'traceDoor', params: { open: false } }, 'clearNotClosed'] } },
+          on: {
+            DOOR_CLOSED: {
+              target: 'closed',
+              actions: [{ type: 'traceDoor', params: { open: false } }, 'clearNotClosed'],
+            },
+          },
         },
       },
     },

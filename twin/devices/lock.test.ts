@@ -3,15 +3,26 @@ import { smallSite } from '../../test/fixtures/sites.ts';
 import { heartbeatIntervalMsDefault, notClosedAfterMsDefault } from '../defaults.ts';
 import { createTwin, type Twin } from '../twin.ts';
 
-const site = () => smallSite({ locks: [{ id: 'lock-a', x: 4 }, { id: 'far', x: 17 }], repeaters: [{ id: 'rep-1', x: 9 }] });
+const site = () =>
+  smallSite({
+    locks: [
+      { id: 'lock-a', x: 4 },
+      { id: 'far', x: 17 },
+    ],
+    repeaters: [{ id: 'rep-1', x: 9 }],
+  });
 
 function twinWithTrace(options: { auditBufferMax?: number } = {}): Twin {
   const spec = site();
-  const withSettings = options.auditBufferMax === undefined ? spec : { ...spec, settings: { ...spec.settings, auditBufferMax: options.auditBufferMax } };
+  const withSettings =
+    options.auditBufferMax === undefined
+      ? spec
+      : { ...spec, settings: { ...spec.settings, auditBufferMax: options.auditBufferMax } };
   return createTwin({ spec: withSettings, seed: 11, trace: { keepLinesMax: 200_000 } });
 }
 
-const kinds = (twin: Twin, kind: string): string[] => twin.trace.lines().filter((line) => line.includes(`"kind":"${kind}"`));
+const kinds = (twin: Twin, kind: string): string[] =>
+  twin.trace.lines().filter((line) => line.includes(`"kind":"${kind}"`));
 
 describe('lock: opening and relocking', () => {
   it('unlocks for a tag on its list and relocks after its open time (5 s by default)', () => {
@@ -31,7 +42,9 @@ describe('lock: opening and relocking', () => {
     twin.apply({ type: 'present-tag', tag: 'tag-unknown', lock: 'lock-a' });
     twin.runUntil(1_000);
     expect(twin.lockView('lock-a').bolt).toBe('locked');
-    expect(kinds(twin, 'lock.audit').join()).toMatch(/"category":"lock_rejected".*"detail":"credential not on this lock"/);
+    expect(kinds(twin, 'lock.audit').join()).toMatch(
+      /"category":"lock_rejected".*"detail":"credential not on this lock"/,
+    );
   });
 
   it('refuses every credential on a very low battery and raises a battery alert', () => {
@@ -46,7 +59,12 @@ describe('lock: opening and relocking', () => {
   });
 
   it('opens on a PIN only on a keypad lock', () => {
-    const spec = smallSite({ locks: [{ id: 'keypad', x: 3, kind: 'pin' }, { id: 'plain', x: -3 }] });
+    const spec = smallSite({
+      locks: [
+        { id: 'keypad', x: 3, kind: 'pin' },
+        { id: 'plain', x: -3 },
+      ],
+    });
     const twin = createTwin({ spec, seed: 1 });
     twin.apply({ type: 'enter-pin', pin: '123456', lock: 'keypad' });
     twin.apply({ type: 'enter-pin', pin: '123456', lock: 'plain' });
@@ -71,7 +89,9 @@ describe('lock: NOT CLOSED', () => {
     expect(kinds(twin, 'lock.audit').join()).not.toMatch(/not_closed/);
     twin.runUntil(openedAt + notClosedAfterMsDefault);
     expect(twin.lockView('lock-a').door).toBe('notClosed');
-    const alert = JSON.parse(kinds(twin, 'lock.audit').find((line) => line.includes('"not_closed"')) as string);
+    const alert = JSON.parse(
+      kinds(twin, 'lock.audit').find((line) => line.includes('"not_closed"')) as string,
+    );
     expect(alert.t).toBe(openedAt + 38_000);
   });
 
@@ -144,6 +164,8 @@ describe('lock: audit trail', () => {
     const overflow = arrived.filter((entry) => entry.category === 'audit_overflow');
     expect(overflow).toHaveLength(1);
     expect(overflow[0]?.detail).toMatch(/^15 events lost/);
-    expect(arrived.filter((entry) => entry.category === 'lock_opened').map((entry) => entry.atMs)).toEqual(recordedAt.slice(15));
+    expect(arrived.filter((entry) => entry.category === 'lock_opened').map((entry) => entry.atMs)).toEqual(
+      recordedAt.slice(15),
+    );
   });
 });

@@ -17,7 +17,8 @@ export interface PhoneInput {
   readonly env: PhoneEnvironment;
 }
 
-export type PhoneEvent = { readonly type: 'TAP'; readonly lockId: string } | { readonly type: 'SET_INTERNET'; readonly on: boolean };
+export type PhoneEvent =
+  { readonly type: 'TAP'; readonly lockId: string } | { readonly type: 'SET_INTERNET'; readonly on: boolean };
 
 export const phoneMachine = setup({
   types: { context: {} as PhoneInput, events: {} as PhoneEvent, input: {} as PhoneInput },

@@ -12,7 +12,8 @@ export type RepeaterEvent = { readonly type: 'POWER_OFF' } | { readonly type: 'P
 export const repeaterMachine = setup({
   types: { context: {} as RepeaterInput, events: {} as RepeaterEvent, input: {} as RepeaterInput },
   actions: {
-    tracePower: ({ context }, params: { on: boolean }) => context.env.trace.record('repeater.power', context.id, { on: params.on }),
+    tracePower: ({ context }, params: { on: boolean }) =>
+      context.env.trace.record('repeater.power', context.id, { on: params.on }),
   },
 }).createMachine({
   id: 'repeater',

@@ -2,7 +2,8 @@
  * Canonical JSON: object keys sorted, no whitespace, `undefined` fields dropped, non-finite numbers refused.
  * The same value always gives the same text, in any process, whatever order its keys were built in.
  */
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
 
 export function canonicalJson(value: JsonValue | undefined): string {
   if (value === null) return 'null';

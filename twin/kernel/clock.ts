@@ -124,7 +124,8 @@ export class VirtualClock implements Clock {
 
   /** Fires every entry due at or before `untilMs`, each at its own deadline, then sets the time to `untilMs`. */
   runUntil(untilMs: number): void {
-    if (!(untilMs >= this.nowMs)) throw new RangeError(`cannot run back to ${untilMs} ms from ${this.nowMs} ms`);
+    if (!(untilMs >= this.nowMs))
+      throw new RangeError(`cannot run back to ${untilMs} ms from ${this.nowMs} ms`);
     for (;;) {
       const entry = this.queue.peek();
       if (entry === undefined || entry.dueMs > untilMs) break;

@@ -5,7 +5,9 @@ import type { JsonValue } from './canonical-json.ts';
 
 describe('canonicalJson', () => {
   it('sorts keys and drops undefined fields', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: true }, e: undefined })).toBe('{"a":{"c":true,"d":[1,"x"]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: true }, e: undefined })).toBe(
+      '{"a":{"c":true,"d":[1,"x"]},"b":1}',
+    );
   });
 
   it('refuses non-finite numbers', () => {
@@ -25,7 +27,10 @@ describe('Trace', () => {
     trace.record('start', undefined);
     nowMs = 1500;
     trace.record('door', 'door-1', { open: true });
-    expect(trace.lines()).toEqual(['{"kind":"start","seq":0,"t":0}', '{"device":"door-1","kind":"door","open":true,"seq":1,"t":1500}']);
+    expect(trace.lines()).toEqual([
+      '{"kind":"start","seq":0,"t":0}',
+      '{"device":"door-1","kind":"door","open":true,"seq":1,"t":1500}',
+    ]);
   });
 
   it('gives identical fingerprints for identical events and different ones otherwise', () => {
@@ -58,7 +63,11 @@ describe('canonicalLine', () => {
   it('writes the same text as canonicalJson of the spread event', () => {
     const samples: [string, string | undefined, Record<string, unknown> | undefined][] = [
       ['radio.hop', 'lock-1', { to: 'iq-1', msg: 'hb', ok: true, tries: 2, rssi: -81.5 }],
-      ['ble.tap', 'phone-1', { aimed: 'lock-a', taken: null, heard: ['lock-a:-50', 'lock-b:-60'], quote: 'say "hi"\n' }],
+      [
+        'ble.tap',
+        'phone-1',
+        { aimed: 'lock-a', taken: null, heard: ['lock-a:-50', 'lock-b:-60'], quote: 'say "hi"\n' },
+      ],
       ['twin.start', undefined, undefined],
       ['odd', 'x', { seq: 99, zeta: 1, alpha: false, kind: 'shadowed' }],
     ];

@@ -94,7 +94,10 @@ export class Trace {
  * done once per shape (a trace holds a few dozen shapes; the cache is per trace and bounded).
  */
 export class KeyOrderCache {
-  private readonly orders = new Map<string, { readonly fieldKeys: readonly string[]; readonly sorted: readonly string[] }>();
+  private readonly orders = new Map<
+    string,
+    { readonly fieldKeys: readonly string[]; readonly sorted: readonly string[] }
+  >();
   private static readonly shapesMax = 1_024;
 
   sortedKeys(kind: string, hasDevice: boolean, fieldKeys: readonly string[]): readonly string[] {
@@ -102,7 +105,8 @@ export class KeyOrderCache {
     const cached = this.orders.get(shape);
     if (cached !== undefined && sameKeys(cached.fieldKeys, fieldKeys)) return cached.sorted;
     const sorted = [...fieldKeys, 'seq', 't', 'kind', ...(hasDevice ? ['device'] : [])].sort();
-    if (this.orders.size < KeyOrderCache.shapesMax) this.orders.set(shape, { fieldKeys: [...fieldKeys], sorted });
+    if (this.orders.size < KeyOrderCache.shapesMax)
+      this.orders.set(shape, { fieldKeys: [...fieldKeys], sorted });
     return sorted;
   }
 }
@@ -142,7 +146,9 @@ export function canonicalLine(
         : typeof value === 'number' && Number.isFinite(value)
           ? String(value) // same text as JSON.stringify for finite numbers
           : typeof value === 'boolean'
-            ? (value ? 'true' : 'false')
+            ? value
+              ? 'true'
+              : 'false'
             : canonicalJson(value as JsonValue);
     line += (line.length === 1 ? '"' : ',"') + key + '":' + text;
   }
@@ -157,7 +163,10 @@ export interface TraceDivergence {
 }
 
 /** The first event where two traces differ, or undefined when they are identical. */
-export function firstDivergence(left: readonly string[], right: readonly string[]): TraceDivergence | undefined {
+export function firstDivergence(
+  left: readonly string[],
+  right: readonly string[],
+): TraceDivergence | undefined {
   const length = Math.max(left.length, right.length);
   for (let index = 0; index < length; index++) {
     if (left[index] !== right[index]) return { index, left: left[index], right: right[index] };

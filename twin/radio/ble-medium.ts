@@ -60,17 +60,27 @@ export function resolveTap(options: {
     // pair is fixed for the run like any other link's.
     const shadowingDb = options.links.mobileShadowingDb(options.phoneId, listener.id);
     const meanRssiDbm =
-      pathLossRssiDbm(phone.txPowerAt1mDbm, phone.pathLossExponent, distance) + shadowingDb - stream.uniform(0, phone.bodyLossDbMax);
-    states.push({ id: listener.id, meanRssiDbm, scanPhaseMs: stream.uniform(0, phone.scanIntervalMs), bestRssiDbm: -Infinity });
+      pathLossRssiDbm(phone.txPowerAt1mDbm, phone.pathLossExponent, distance) +
+      shadowingDb -
+      stream.uniform(0, phone.bodyLossDbMax);
+    states.push({
+      id: listener.id,
+      meanRssiDbm,
+      scanPhaseMs: stream.uniform(0, phone.scanIntervalMs),
+      bestRssiDbm: -Infinity,
+    });
   }
   if (options.weakestWins === true) return weakestTaker(states, options);
   for (let advertisement = 0; advertisement < phone.advertisementsPerTap; advertisement++) {
-    const atMs = advertisement * phone.advertisingIntervalMs + stream.uniform(0, phone.advertisingIntervalMs / 2);
+    const atMs =
+      advertisement * phone.advertisingIntervalMs + stream.uniform(0, phone.advertisingIntervalMs / 2);
     let winner: ListenerState | undefined;
     let winnerRssiDbm = -Infinity;
     for (const state of states) {
       const rssiDbm = state.meanRssiDbm + drawFadingDb(stream, config);
-      const windowOpen = (((atMs - state.scanPhaseMs) % phone.scanIntervalMs) + phone.scanIntervalMs) % phone.scanIntervalMs < phone.scanWindowMs;
+      const windowOpen =
+        (((atMs - state.scanPhaseMs) % phone.scanIntervalMs) + phone.scanIntervalMs) % phone.scanIntervalMs <
+        phone.scanWindowMs;
       if (!windowOpen) continue;
       if (rssiDbm > state.bestRssiDbm) state.bestRssiDbm = rssiDbm;
       if (rssiDbm >= phone.tapThresholdDbm && rssiDbm > winnerRssiDbm) {
@@ -79,14 +89,27 @@ export function resolveTap(options: {
       }
     }
     if (winner !== undefined) {
-      return { winner: winner.id, heardAfterMs: Math.round(atMs), rssiDbm: round1(winnerRssiDbm), heard: summarize(states) };
+      return {
+        winner: winner.id,
+        heardAfterMs: Math.round(atMs),
+        rssiDbm: round1(winnerRssiDbm),
+        heard: summarize(states),
+      };
     }
   }
-  return { winner: undefined, heardAfterMs: phone.advertisementsPerTap * phone.advertisingIntervalMs, rssiDbm: -Infinity, heard: summarize(states) };
+  return {
+    winner: undefined,
+    heardAfterMs: phone.advertisementsPerTap * phone.advertisingIntervalMs,
+    rssiDbm: -Infinity,
+    heard: summarize(states),
+  };
 }
 
 /** The defect's rule: of the locks that heard the tap at all, the weakest takes it, threshold or not. */
-function weakestTaker(states: ListenerState[], options: { readonly config: RadioConfig; readonly stream: RandomStream }): TapOutcome {
+function weakestTaker(
+  states: ListenerState[],
+  options: { readonly config: RadioConfig; readonly stream: RandomStream },
+): TapOutcome {
   const phone = options.config.phone;
   for (let advertisement = 0; advertisement < phone.advertisementsPerTap; advertisement++) {
     for (const state of states) {
@@ -94,15 +117,20 @@ function weakestTaker(states: ListenerState[], options: { readonly config: Radio
       if (rssiDbm > state.bestRssiDbm) state.bestRssiDbm = rssiDbm;
     }
   }
-  const heard = states.filter((state) => Number.isFinite(state.bestRssiDbm)).sort((a, b) => a.bestRssiDbm - b.bestRssiDbm);
+  const heard = states
+    .filter((state) => Number.isFinite(state.bestRssiDbm))
+    .sort((a, b) => a.bestRssiDbm - b.bestRssiDbm);
   const weakest = heard[0];
   const heardAfterMs = phone.advertisingIntervalMs;
-  if (weakest === undefined) return { winner: undefined, heardAfterMs, rssiDbm: -Infinity, heard: summarize(states) };
+  if (weakest === undefined)
+    return { winner: undefined, heardAfterMs, rssiDbm: -Infinity, heard: summarize(states) };
   return { winner: weakest.id, heardAfterMs, rssiDbm: round1(weakest.bestRssiDbm), heard: summarize(states) };
 }
 
 function summarize(states: readonly ListenerState[]): { lock: string; rssiDbm: number }[] {
-  return states.filter((state) => Number.isFinite(state.bestRssiDbm)).map((state) => ({ lock: state.id, rssiDbm: round1(state.bestRssiDbm) }));
+  return states
+    .filter((state) => Number.isFinite(state.bestRssiDbm))
+    .map((state) => ({ lock: state.id, rssiDbm: round1(state.bestRssiDbm) }));
 }
 
 function round1(value: number): number {

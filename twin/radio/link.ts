@@ -32,7 +32,8 @@ export class RadioLink {
   ) {
     this.distanceM = distanceM(a, b);
     this.shadowingDb = drawShadowingDb(stream, config);
-    this.meanRssiDbm = pathLossRssiDbm(config.txPowerAt1mDbm, config.pathLossExponent, this.distanceM) + this.shadowingDb;
+    this.meanRssiDbm =
+      pathLossRssiDbm(config.txPowerAt1mDbm, config.pathLossExponent, this.distanceM) + this.shadowingDb;
   }
 
   /** One packet over this hop, with retries; `extraLossProbability` comes from interference at the receiver. */
@@ -45,10 +46,22 @@ export class RadioLink {
       if (attempt > 1) latencyMs += config.retryBackoffMs;
       latencyMs += this.stream.uniform(config.hopLatencyMsMin, config.hopLatencyMsMax);
       rssiDbm = this.meanRssiDbm + drawFadingDb(this.stream, config);
-      const lost = this.stream.chance(lossProbability(rssiDbm, config)) || this.stream.chance(extraLossProbability);
-      if (!lost) return { delivered: true, attempts: attempt, latencyMs: Math.round(latencyMs), rssiDbm: round1(rssiDbm) };
+      const lost =
+        this.stream.chance(lossProbability(rssiDbm, config)) || this.stream.chance(extraLossProbability);
+      if (!lost)
+        return {
+          delivered: true,
+          attempts: attempt,
+          latencyMs: Math.round(latencyMs),
+          rssiDbm: round1(rssiDbm),
+        };
     }
-    return { delivered: false, attempts: attemptsMax, latencyMs: Math.round(latencyMs), rssiDbm: round1(rssiDbm) };
+    return {
+      delivered: false,
+      attempts: attemptsMax,
+      latencyMs: Math.round(latencyMs),
+      rssiDbm: round1(rssiDbm),
+    };
   }
 }
 
@@ -71,7 +84,12 @@ export class LinkTable {
     const key = a < b ? `${a}|${b}` : `${b}|${a}`;
     let link = this.links.get(key);
     if (link === undefined) {
-      link = new RadioLink(this.config, this.random.stream(`radio.link:${key}`), this.positionOf(a), this.positionOf(b));
+      link = new RadioLink(
+        this.config,
+        this.random.stream(`radio.link:${key}`),
+        this.positionOf(a),
+        this.positionOf(b),
+      );
       this.links.set(key, link);
     }
     return link;

@@ -58,7 +58,13 @@ export class MeshNetwork {
     return this.options.topology.pathFromIq(lockId).every((deviceId) => this.options.isRadioUp(deviceId));
   }
 
-  private forward(route: Route, index: number, stepDirection: 1 | -1, message: string, onArrive: () => void): void {
+  private forward(
+    route: Route,
+    index: number,
+    stepDirection: 1 | -1,
+    message: string,
+    onArrive: () => void,
+  ): void {
     const { clock, trace, interference, positionOf, isRadioUp } = this.options;
     const from = route.path[index];
     const to = route.path[index + stepDirection];
@@ -73,7 +79,13 @@ export class MeshNetwork {
     const link = route.links[stepDirection === 1 ? index : index - 1] as RadioLink;
     const extraLoss = interference.active ? interference.extraLossAt(positionOf(to), clock.now()) : 0;
     const result = link.transmit(extraLoss);
-    trace.record('radio.hop', from, { to, msg: message, ok: result.delivered, tries: result.attempts, rssi: result.rssiDbm });
+    trace.record('radio.hop', from, {
+      to,
+      msg: message,
+      ok: result.delivered,
+      tries: result.attempts,
+      rssi: result.rssiDbm,
+    });
     if (!result.delivered) return;
     clock.schedule(result.latencyMs, () => {
       if (!isRadioUp(to)) {

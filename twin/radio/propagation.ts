@@ -16,7 +16,12 @@ export function pathLossRssiDbm(txPowerAt1mDbm: number, pathLossExponent: number
 }
 
 /** A Gaussian draw clipped to [low, high]. */
-export function clippedGaussianDb(stream: RandomStream, sigmaDb: number, lowDb: number, highDb: number): number {
+export function clippedGaussianDb(
+  stream: RandomStream,
+  sigmaDb: number,
+  lowDb: number,
+  highDb: number,
+): number {
   if (sigmaDb === 0) return 0;
   return Math.min(highDb, Math.max(lowDb, stream.gaussian(0, sigmaDb)));
 }
@@ -29,7 +34,12 @@ export function drawShadowingDb(stream: RandomStream, config: RadioConfig): numb
 
 /** Per-packet fading: deep fades are possible, peaks are bounded. */
 export function drawFadingDb(stream: RandomStream, config: RadioConfig): number {
-  return clippedGaussianDb(stream, config.fadingSigmaDb, -Infinity, config.fadingUpClipSigmas * config.fadingSigmaDb);
+  return clippedGaussianDb(
+    stream,
+    config.fadingSigmaDb,
+    -Infinity,
+    config.fadingUpClipSigmas * config.fadingSigmaDb,
+  );
 }
 
 /** Probability that one attempt at `rssiDbm` is lost: rises steeply below the receiver's sensitivity. */

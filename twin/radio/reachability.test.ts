@@ -8,7 +8,10 @@ import type { SmallSiteOptions } from '../../test/fixtures/sites.ts';
 const windowMs = 3 * missedHeartbeatsOffline * heartbeatIntervalMsDefault;
 const seeds = [1, 2, 3, 4, 5];
 const alone: SmallSiteOptions = { locks: [{ id: 'far', x: 25 }] };
-const withRepeater: SmallSiteOptions = { locks: [{ id: 'far', x: 25 }], repeaters: [{ id: 'rep-1', x: 12.5 }] };
+const withRepeater: SmallSiteOptions = {
+  locks: [{ id: 'far', x: 25 }],
+  repeaters: [{ id: 'rep-1', x: 12.5 }],
+};
 /** Shadowing held at its median: geometry alone decides, for statements about distance. */
 const medianShadowing = { radio: { shadowingSigmaDb: 0 } };
 
@@ -21,9 +24,12 @@ function wentOffline(options: SmallSiteOptions, seed: number): boolean {
 }
 
 describe('radio reachability', () => {
-  it.each(seeds)('a lock 25 m from its IQ without a repeater goes offline after 5 missed heartbeats (seed %i)', (seed) => {
-    expect(wentOffline({ ...alone, settings: medianShadowing }, seed)).toBe(true);
-  });
+  it.each(seeds)(
+    'a lock 25 m from its IQ without a repeater goes offline after 5 missed heartbeats (seed %i)',
+    (seed) => {
+      expect(wentOffline({ ...alone, settings: medianShadowing }, seed)).toBe(true);
+    },
+  );
 
   it.each(seeds)('the same lock with a repeater midway stays online (seed %i)', (seed) => {
     const twin = createTwin({ spec: smallSite({ ...withRepeater, settings: medianShadowing }), seed });
@@ -40,7 +46,11 @@ describe('radio reachability', () => {
   });
 
   it('a lock 4 m from its IQ loses no heartbeat', () => {
-    const twin = createTwin({ spec: smallSite({ locks: [{ id: 'near', x: 4 }] }), seed: 1, trace: { keepLinesMax: 100_000 } });
+    const twin = createTwin({
+      spec: smallSite({ locks: [{ id: 'near', x: 4 }] }),
+      seed: 1,
+      trace: { keepLinesMax: 100_000 },
+    });
     twin.runUntil(60 * heartbeatIntervalMsDefault);
     const hops = twin.trace.lines().filter((line) => line.includes('"kind":"radio.hop"'));
     expect(hops.length).toBeGreaterThan(100);
@@ -51,7 +61,11 @@ describe('radio reachability', () => {
     let retried = 0;
     let hops = 0;
     for (const seed of seeds) {
-      const twin = createTwin({ spec: smallSite({ locks: [{ id: 'mid', x: 10 }], settings: medianShadowing }), seed, trace: { keepLinesMax: 100_000 } });
+      const twin = createTwin({
+        spec: smallSite({ locks: [{ id: 'mid', x: 10 }], settings: medianShadowing }),
+        seed,
+        trace: { keepLinesMax: 100_000 },
+      });
       twin.runUntil(30 * heartbeatIntervalMsDefault);
       expect(twin.lockView('mid').online).toBe(true);
       const lines = twin.trace.lines().filter((line) => line.includes('"kind":"radio.hop"'));
@@ -63,7 +77,10 @@ describe('radio reachability', () => {
   });
 
   it('a repeater without power cuts its locks off, and they come back when it returns', () => {
-    const twin = createTwin({ spec: smallSite({ locks: [{ id: 'far', x: 17 }], repeaters: [{ id: 'rep-1', x: 9 }] }), seed: 1 });
+    const twin = createTwin({
+      spec: smallSite({ locks: [{ id: 'far', x: 17 }], repeaters: [{ id: 'rep-1', x: 9 }] }),
+      seed: 1,
+    });
     twin.apply({ type: 'power', device: 'rep-1', on: false });
     twin.runUntil(windowMs);
     expect(twin.lockView('far').online).toBe(false);

@@ -118,7 +118,9 @@ function attachRepeaters(
     remaining = unplaced;
   }
   for (const repeater of remaining) {
-    const candidates = [...layerOf.keys()].filter((id) => (layerOf.get(id) ?? 0) < maxRepeaterLayers && (id === iqId || parentOf.has(id)));
+    const candidates = [...layerOf.keys()].filter(
+      (id) => (layerOf.get(id) ?? 0) < maxRepeaterLayers && (id === iqId || parentOf.has(id)),
+    );
     const choice = bestParent(repeater.id, candidates.sort(), layerOf, input);
     parentOf.set(repeater.id, choice.parent);
     layerOf.set(repeater.id, (layerOf.get(choice.parent) ?? 0) + 1);
@@ -135,15 +137,26 @@ export function buildTopology(input: TopologyInput): Topology {
     const repeaters = repeatersByIq.get(iq.id) ?? [];
     const locks = locksByIq.get(iq.id) ?? [];
     if (locks.length > maxLocksPerIq) {
-      throw new TopologyLimitError('maxLocksPerIq', iq.id, `${locks.length} locks; an IQ serves at most ${maxLocksPerIq}`);
+      throw new TopologyLimitError(
+        'maxLocksPerIq',
+        iq.id,
+        `${locks.length} locks; an IQ serves at most ${maxLocksPerIq}`,
+      );
     }
     if (repeaters.length > maxRepeatersPerIq) {
-      throw new TopologyLimitError('maxRepeatersPerIq', iq.id, `${repeaters.length} repeaters; an IQ takes at most ${maxRepeatersPerIq}`);
+      throw new TopologyLimitError(
+        'maxRepeatersPerIq',
+        iq.id,
+        `${repeaters.length} repeaters; an IQ takes at most ${maxRepeatersPerIq}`,
+      );
     }
     attachRepeaters(iq.id, repeaters, input, parentOf, layerOf);
     const parents = [iq.id, ...repeaters.map((repeater) => repeater.id)];
     for (const lock of locks) parentOf.set(lock.id, bestParent(lock.id, parents, layerOf, input).parent);
-    locksOf.set(iq.id, locks.map((lock) => lock.id));
+    locksOf.set(
+      iq.id,
+      locks.map((lock) => lock.id),
+    );
   }
   const pathCache = new Map<string, readonly string[]>();
   const pathFromIq = (deviceId: string): readonly string[] => {

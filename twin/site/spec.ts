@@ -19,7 +19,9 @@ import {
   openTimeMsMin,
 } from '../defaults.ts';
 
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'an id is 1–64 letters, digits, or _ . : -');
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'an id is 1–64 letters, digits, or _ . : -');
 /** The id format of every entity, for code that takes new ids from outside (the cloud's operations). */
 export const idSchema = id;
 
@@ -37,7 +39,13 @@ export const positionSchema = z.strictObject({
 });
 export type Position = z.infer<typeof positionSchema>;
 
-export const lockKinds = ['bluenet-escutcheon', 'bluenet-cylinder', 'escutcheon', 'pin', 'wall-reader'] as const;
+export const lockKinds = [
+  'bluenet-escutcheon',
+  'bluenet-cylinder',
+  'escutcheon',
+  'pin',
+  'wall-reader',
+] as const;
 export type LockKind = (typeof lockKinds)[number];
 
 export const iqSpecSchema = z.strictObject({
@@ -178,7 +186,13 @@ export const siteSpecSchema = z.strictObject({
   /** The UTC instant at virtual time 0 of a run (a Monday morning by default, so schedules have a weekday). */
   startsAtUtc: instant.default(epochUtcIsoDefault),
   /** Firmware or cloud bugs switched on for this site (see twin/defects.ts). */
-  defects: z.array(z.string().refine(isDefectName, { message: `is not a known defect (known: ${defectNames.join(', ')})` })).default([]),
+  defects: z
+    .array(
+      z
+        .string()
+        .refine(isDefectName, { message: `is not a known defect (known: ${defectNames.join(', ')})` }),
+    )
+    .default([]),
   /** Released to its owner by the installer; until then only installers may use the site (error 2210). */
   released: z.boolean().default(true),
   subscription: subscriptionSpecSchema.prefault({}),

@@ -47,14 +47,24 @@ export class LiveConnection {
       if (typeof event.data !== 'string') return;
       const message = parseServerMessage(event.data);
       if (message === undefined) return;
-      if ((message.type === 'ack' || message.type === 'error') && message.id !== undefined && this.settle(message)) return;
+      if (
+        (message.type === 'ack' || message.type === 'error') &&
+        message.id !== undefined &&
+        this.settle(message)
+      )
+        return;
       this.options.onMessage(message);
     });
     socket.addEventListener('close', () => {
       if (this.socket !== socket) return;
       this.socket = undefined;
       this.options.onState('closed');
-      for (const [id, pending] of this.pending) this.finish(id, pending, { ok: false, code: 'disconnected', message: 'the connection to the twin closed' });
+      for (const [id, pending] of this.pending)
+        this.finish(id, pending, {
+          ok: false,
+          code: 'disconnected',
+          message: 'the connection to the twin closed',
+        });
       setTimeout(() => this.start(), this.reconnectMs);
       this.reconnectMs = Math.min(reconnectMsMax, this.reconnectMs * 2);
     });
@@ -63,13 +73,24 @@ export class LiveConnection {
   /** Sends a command; resolves with the server's answer (never rejects). */
   send(command: Command): Promise<CommandOutcome> {
     const socket = this.socket;
-    if (socket === undefined || socket.readyState !== WebSocket.OPEN) return Promise.resolve({ ok: false, code: 'disconnected', message: 'not connected to the twin' });
-    if (this.pending.size >= commandsPendingMax) return Promise.resolve({ ok: false, code: 'busy', message: `${commandsPendingMax} commands are still waiting for an answer` });
+    if (socket === undefined || socket.readyState !== WebSocket.OPEN)
+      return Promise.resolve({ ok: false, code: 'disconnected', message: 'not connected to the twin' });
+    if (this.pending.size >= commandsPendingMax)
+      return Promise.resolve({
+        ok: false,
+        code: 'busy',
+        message: `${commandsPendingMax} commands are still waiting for an answer`,
+      });
     const id = `c${this.nextId++}`;
     return new Promise<CommandOutcome>((resolve) => {
       const timer = setTimeout(() => {
         const pending = this.pending.get(id);
-        if (pending !== undefined) this.finish(id, pending, { ok: false, code: 'timeout', message: `no answer within ${commandTimeoutMs / 1000} s` });
+        if (pending !== undefined)
+          this.finish(id, pending, {
+            ok: false,
+            code: 'timeout',
+            message: `no answer within ${commandTimeoutMs / 1000} s`,
+          });
       }, commandTimeoutMs);
       this.pending.set(id, { settle: resolve, timer });
       socket.send(JSON.stringify({ type: 'command', id, command }));
@@ -80,7 +101,13 @@ export class LiveConnection {
     const id = message.id;
     const pending = id === undefined ? undefined : this.pending.get(id);
     if (id === undefined || pending === undefined) return false;
-    this.finish(id, pending, message.type === 'ack' ? { ok: true, result: message.result } : { ok: false, code: message.code, message: message.message });
+    this.finish(
+      id,
+      pending,
+      message.type === 'ack'
+        ? { ok: true, result: message.result }
+        : { ok: false, code: message.code, message: message.message },
+    );
     return true;
   }
 

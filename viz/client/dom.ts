@@ -18,7 +18,11 @@ function append(element: Element, children: readonly Child[]): void {
   for (const child of children) if (child !== undefined) element.append(child);
 }
 
-export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function html<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   setAttributes(element, attributes);
   append(element, children);
@@ -27,7 +31,11 @@ export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: 
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(svgNamespace, tag);
   setAttributes(element, attributes);
   append(element, children);

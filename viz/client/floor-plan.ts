@@ -66,8 +66,15 @@ function py(metres: number): number {
 }
 
 function layoutKey(devices: DeviceSnapshot): string {
-  const place = (device: { id: string; x: number; y: number }): string => `${device.id}@${device.x},${device.y}`;
-  return [...devices.iqs.map(place), '|', ...devices.repeaters.map(place), '|', ...devices.locks.map((lock) => `${place(lock)}:${lock.doorId}`)].join(' ');
+  const place = (device: { id: string; x: number; y: number }): string =>
+    `${device.id}@${device.x},${device.y}`;
+  return [
+    ...devices.iqs.map(place),
+    '|',
+    ...devices.repeaters.map(place),
+    '|',
+    ...devices.locks.map((lock) => `${place(lock)}:${lock.doorId}`),
+  ].join(' ');
 }
 
 export class FloorPlan {
@@ -83,7 +90,10 @@ export class FloorPlan {
   private drawn = new Map<string, unknown>();
   private drawnSelected = new Set<string>();
 
-  constructor(root: SVGSVGElement, private readonly onSelectLock: (lockId: string) => void) {
+  constructor(
+    root: SVGSVGElement,
+    private readonly onSelectLock: (lockId: string) => void,
+  ) {
     this.root = root;
   }
 
@@ -95,12 +105,15 @@ export class FloorPlan {
     // Device entries are immutable: one drawn already (and equally selected) needs no attribute writes.
     const drawn = new Map<string, unknown>();
     for (const iq of view.devices.iqs) if (this.drawn.get(iq.id) !== iq) this.updateIq(iq);
-    for (const repeater of view.devices.repeaters) if (this.drawn.get(repeater.id) !== repeater) this.updateRepeater(repeater);
+    for (const repeater of view.devices.repeaters)
+      if (this.drawn.get(repeater.id) !== repeater) this.updateRepeater(repeater);
     for (const lock of view.devices.locks) {
       const selected = lock.id === view.selectedLockId;
-      if (this.drawn.get(lock.id) !== lock || this.drawnSelected.has(lock.id) !== selected) this.updateLock(lock, selected);
+      if (this.drawn.get(lock.id) !== lock || this.drawnSelected.has(lock.id) !== selected)
+        this.updateLock(lock, selected);
     }
-    for (const device of [...view.devices.iqs, ...view.devices.repeaters, ...view.devices.locks]) drawn.set(device.id, device);
+    for (const device of [...view.devices.iqs, ...view.devices.repeaters, ...view.devices.locks])
+      drawn.set(device.id, device);
     this.drawn = drawn;
     this.drawnSelected = new Set(view.selectedLockId === undefined ? [] : [view.selectedLockId]);
   }
@@ -116,27 +129,57 @@ export class FloorPlan {
     const maxX = (xs.length > 0 ? Math.max(...xs) : 0) + marginM;
     const minY = (ys.length > 0 ? Math.min(...ys) : 0) - marginBelowM;
     const maxY = (ys.length > 0 ? Math.max(...ys) : 0) + marginM;
-    update(this.root, { viewBox: `${px(minX)} ${py(maxY)} ${px(maxX - minX)} ${px(maxY - minY)}`, preserveAspectRatio: 'xMidYMid meet' });
+    update(this.root, {
+      viewBox: `${px(minX)} ${py(maxY)} ${px(maxX - minX)} ${px(maxY - minY)}`,
+      preserveAspectRatio: 'xMidYMid meet',
+    });
     const grid = svg(
       'pattern',
       { id: 'grid-1m', width: unit, height: unit, patternUnits: 'userSpaceOnUse' },
       svg('path', { d: `M ${unit} 0 L 0 0 0 ${unit}`, class: 'grid-line' }),
     );
-    const background = svg('rect', { x: px(minX), y: py(maxY), width: px(maxX - minX), height: px(maxY - minY), fill: 'url(#grid-1m)', class: 'plan-background' });
-    this.root.replaceChildren(svg('defs', {}, grid), background, this.linkLayer, this.zoneLayer, this.deviceLayer);
+    const background = svg('rect', {
+      x: px(minX),
+      y: py(maxY),
+      width: px(maxX - minX),
+      height: px(maxY - minY),
+      fill: 'url(#grid-1m)',
+      class: 'plan-background',
+    });
+    this.root.replaceChildren(
+      svg('defs', {}, grid),
+      background,
+      this.linkLayer,
+      this.zoneLayer,
+      this.deviceLayer,
+    );
     this.linkLayer.replaceChildren();
     this.deviceLayer.replaceChildren();
     this.root.classList.toggle('dense', devices.locks.length > labelledLocksMax);
     this.iqs = new Map(devices.iqs.map((iq) => [iq.id, this.buildIq(iq)]));
-    this.repeaters = new Map(devices.repeaters.map((repeater) => [repeater.id, this.buildRepeater(repeater)]));
+    this.repeaters = new Map(
+      devices.repeaters.map((repeater) => [repeater.id, this.buildRepeater(repeater)]),
+    );
     this.locks = new Map(devices.locks.map((lock) => [lock.id, this.buildLock(lock)]));
   }
 
   private buildIq(iq: IqState): HubElements {
     const size = px(1.1);
-    const shape = svg('rect', { x: px(iq.x) - size / 2, y: py(iq.y) - size / 2, width: size, height: size, rx: 4, class: 'iq-shape' });
+    const shape = svg('rect', {
+      x: px(iq.x) - size / 2,
+      y: py(iq.y) - size / 2,
+      width: size,
+      height: size,
+      rx: 4,
+      class: 'iq-shape',
+    });
     const title = svg('title');
-    const status = svg('text', { x: px(iq.x), y: py(iq.y) + size / 2 + 28, class: 'label small', 'data-testid': `iq-status-${iq.id}` });
+    const status = svg('text', {
+      x: px(iq.x),
+      y: py(iq.y) + size / 2 + 28,
+      class: 'label small',
+      'data-testid': `iq-status-${iq.id}`,
+    });
     const group = svg(
       'g',
       { class: 'iq', 'data-testid': `iq-${iq.id}`, role: 'img' },
@@ -154,10 +197,25 @@ export class FloorPlan {
     const half = px(0.6);
     const x = px(repeater.x);
     const y = py(repeater.y);
-    const shape = svg('polygon', { points: `${x},${y - half} ${x + half},${y} ${x},${y + half} ${x - half},${y}`, class: 'repeater-shape' });
+    const shape = svg('polygon', {
+      points: `${x},${y - half} ${x + half},${y} ${x},${y + half} ${x - half},${y}`,
+      class: 'repeater-shape',
+    });
     const title = svg('title');
-    const status = svg('text', { x, y: y + half + 28, class: 'label small', 'data-testid': `repeater-status-${repeater.id}` });
-    const group = svg('g', { class: 'repeater', 'data-testid': `repeater-${repeater.id}`, role: 'img' }, title, shape, svg('text', { x, y: y + half + 14, class: 'label name' }, repeater.id), status);
+    const status = svg('text', {
+      x,
+      y: y + half + 28,
+      class: 'label small',
+      'data-testid': `repeater-status-${repeater.id}`,
+    });
+    const group = svg(
+      'g',
+      { class: 'repeater', 'data-testid': `repeater-${repeater.id}`, role: 'img' },
+      title,
+      shape,
+      svg('text', { x, y: y + half + 14, class: 'label name' }, repeater.id),
+      status,
+    );
     this.deviceLayer.append(group);
     return { group, shape, status, title };
   }
@@ -168,10 +226,21 @@ export class FloorPlan {
     const radius = px(0.5);
     const hingeX = x + radius + 4;
     const door = svg('line', { x1: hingeX, y1: y, x2: hingeX + px(doorLeafM), y2: y, class: 'door-leaf' });
-    const doorGroup = svg('g', { class: 'door', 'data-testid': `door-${lock.doorId}`, 'aria-hidden': 'true' }, svg('circle', { cx: hingeX, cy: y, r: 3, class: 'door-hinge' }), door);
+    const doorGroup = svg(
+      'g',
+      { class: 'door', 'data-testid': `door-${lock.doorId}`, 'aria-hidden': 'true' },
+      svg('circle', { cx: hingeX, cy: y, r: 3, class: 'door-hinge' }),
+      door,
+    );
     const ring = svg('circle', { cx: x, cy: y, r: radius + 6, class: 'select-ring' });
     const body = svg('circle', { cx: x, cy: y, r: radius, class: 'lock-body' });
-    const line = (index: number, testId: string, extraClass = ''): SVGTextElement => svg('text', { x, y: y + radius + 14 + index * 13, class: `label small ${extraClass}`.trim(), 'data-testid': testId });
+    const line = (index: number, testId: string, extraClass = ''): SVGTextElement =>
+      svg('text', {
+        x,
+        y: y + radius + 14 + index * 13,
+        class: `label small ${extraClass}`.trim(),
+        'data-testid': testId,
+      });
     const state = line(1, `lock-state-${lock.id}`, 'state');
     const doorText = line(2, `door-state-${lock.id}`, 'door-state');
     const battery = line(3, `battery-${lock.id}`);
@@ -184,8 +253,20 @@ export class FloorPlan {
       ring,
       doorGroup,
       body,
-      svg('path', { d: `M ${x - 4} ${y - 1} v -3 a 4 4 0 0 1 8 0 v 3`, class: 'padlock-shackle', 'aria-hidden': 'true' }),
-      svg('rect', { x: x - 6, y: y - 1, width: 12, height: 9, rx: 1.5, class: 'padlock-body', 'aria-hidden': 'true' }),
+      svg('path', {
+        d: `M ${x - 4} ${y - 1} v -3 a 4 4 0 0 1 8 0 v 3`,
+        class: 'padlock-shackle',
+        'aria-hidden': 'true',
+      }),
+      svg('rect', {
+        x: x - 6,
+        y: y - 1,
+        width: 12,
+        height: 9,
+        rx: 1.5,
+        class: 'padlock-body',
+        'aria-hidden': 'true',
+      }),
       svg('text', { x, y: y + radius + 14, class: 'label name' }, lock.name),
       state,
       doorText,
@@ -206,11 +287,20 @@ export class FloorPlan {
     const elements = this.locks.get(lock.id);
     if (elements === undefined) return;
     const bolt = boltLabel(lock.bolt);
-    const officeMode = lock.bolt === 'officeMode' && lock.officeMode !== undefined && lock.officeMode !== null ? ` (${lock.officeMode})` : '';
+    const officeMode =
+      lock.bolt === 'officeMode' && lock.officeMode !== undefined && lock.officeMode !== null
+        ? ` (${lock.officeMode})`
+        : '';
     const door = doorLabel(lock.door);
     const online = lock.online ? 'online' : 'offline';
     const label = `${lock.name} (${lock.id}): ${bolt}${officeMode}, ${door}, battery ${lock.battery}, ${online}`;
-    update(elements.group, { 'aria-label': label, 'aria-pressed': selected ? 'true' : 'false', 'data-bolt': lock.bolt, 'data-door': lock.door, 'data-online': String(lock.online) });
+    update(elements.group, {
+      'aria-label': label,
+      'aria-pressed': selected ? 'true' : 'false',
+      'data-bolt': lock.bolt,
+      'data-door': lock.door,
+      'data-online': String(lock.online),
+    });
     elements.group.classList.toggle('selected', selected);
     elements.group.classList.toggle('offline', !lock.online);
     update(elements.body, { class: `lock-body bolt-${lock.bolt}` });
@@ -225,7 +315,9 @@ export class FloorPlan {
     update(elements.online, { class: `label small ${online}` });
     const x1 = Number(elements.door.getAttribute('x1'));
     const y1 = Number(elements.door.getAttribute('y1'));
-    update(elements.door, { transform: lock.door === 'closed' ? undefined : `rotate(${-doorOpenDegrees} ${x1} ${y1})` });
+    update(elements.door, {
+      transform: lock.door === 'closed' ? undefined : `rotate(${-doorOpenDegrees} ${x1} ${y1})`,
+    });
     update(elements.doorGroup, { 'data-state': lock.door, class: `door door-${lock.door}` });
   }
 
@@ -235,7 +327,10 @@ export class FloorPlan {
     const status = !iq.powered ? 'power off' : iq.connected ? `online · ${iq.sync}` : 'no internet';
     setText(elements.status, status);
     setText(elements.title, `IQ ${iq.id}: ${status}`);
-    update(elements.group, { 'aria-label': `IQ ${iq.id}: ${status}`, class: `iq ${!iq.powered ? 'unpowered' : iq.connected ? 'connected' : 'disconnected'}` });
+    update(elements.group, {
+      'aria-label': `IQ ${iq.id}: ${status}`,
+      class: `iq ${!iq.powered ? 'unpowered' : iq.connected ? 'connected' : 'disconnected'}`,
+    });
   }
 
   private updateRepeater(repeater: RepeaterState): void {
@@ -244,14 +339,19 @@ export class FloorPlan {
     const status = repeater.powered ? `via ${repeater.parent ?? 'nothing'}` : 'power off';
     setText(elements.status, status);
     setText(elements.title, `repeater ${repeater.id}: ${status}`);
-    update(elements.group, { 'aria-label': `repeater ${repeater.id}: ${status}`, class: `repeater ${repeater.powered ? 'powered' : 'unpowered'}` });
+    update(elements.group, {
+      'aria-label': `repeater ${repeater.id}: ${status}`,
+      class: `repeater ${repeater.powered ? 'powered' : 'unpowered'}`,
+    });
   }
 
   private drawLinks(devices: DeviceSnapshot, links: readonly LinkState[]): void {
     const key = links.map((link) => `${link.from}>${link.to}:${link.rssiDbm}`).join(' ');
     if (key === this.linksDrawn) return;
     this.linksDrawn = key;
-    const positions = new Map<string, { x: number; y: number }>([...devices.iqs, ...devices.repeaters, ...devices.locks].map((device) => [device.id, device]));
+    const positions = new Map<string, { x: number; y: number }>(
+      [...devices.iqs, ...devices.repeaters, ...devices.locks].map((device) => [device.id, device]),
+    );
     const lines: SVGElement[] = [];
     const labels: SVGElement[] = [];
     for (const link of links) {
@@ -259,16 +359,33 @@ export class FloorPlan {
       const to = positions.get(link.to);
       if (from === undefined || to === undefined) continue;
       const known = Number.isFinite(link.rssiDbm);
-      const text = known ? `${link.from} → ${link.to}: ${link.rssiDbm} dBm` : `${link.from} → ${link.to}: RSSI not reported yet`;
+      const text = known
+        ? `${link.from} → ${link.to}: ${link.rssiDbm} dBm`
+        : `${link.from} → ${link.to}: RSSI not reported yet`;
       if (known) {
         const midX = (px(from.x) + px(to.x)) / 2;
         const midY = (py(from.y) + py(to.y)) / 2;
-        labels.push(svg('text', { x: midX, y: midY - 4, class: 'label small rssi-label', 'aria-hidden': 'true' }, `${Math.round(link.rssiDbm)} dBm`));
+        labels.push(
+          svg(
+            'text',
+            { x: midX, y: midY - 4, class: 'label small rssi-label', 'aria-hidden': 'true' },
+            `${Math.round(link.rssiDbm)} dBm`,
+          ),
+        );
       }
       lines.push(
         svg(
           'line',
-          { x1: px(from.x), y1: py(from.y), x2: px(to.x), y2: py(to.y), stroke: rssiColour(link.rssiDbm), class: known ? 'link' : 'link unknown', 'data-testid': `link-${link.from}-${link.to}`, 'data-rssi': known ? link.rssiDbm : undefined },
+          {
+            x1: px(from.x),
+            y1: py(from.y),
+            x2: px(to.x),
+            y2: py(to.y),
+            stroke: rssiColour(link.rssiDbm),
+            class: known ? 'link' : 'link unknown',
+            'data-testid': `link-${link.from}-${link.to}`,
+            'data-rssi': known ? link.rssiDbm : undefined,
+          },
           svg('title', {}, text),
         ),
       );
@@ -281,7 +398,17 @@ export class FloorPlan {
     if (zones.length === 0 && this.zoneLayer.childElementCount === 0) return;
     this.zoneLayer.replaceChildren(
       ...zones.map((zone) =>
-        svg('circle', { cx: px(zone.x), cy: py(zone.y), r: px(zone.radiusM), class: 'interference', 'data-testid': 'interference' }, svg('title', {}, `interference, ${zone.radiusM} m`)),
+        svg(
+          'circle',
+          {
+            cx: px(zone.x),
+            cy: py(zone.y),
+            r: px(zone.radiusM),
+            class: 'interference',
+            'data-testid': 'interference',
+          },
+          svg('title', {}, `interference, ${zone.radiusM} m`),
+        ),
       ),
     );
   }

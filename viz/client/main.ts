@@ -14,7 +14,14 @@ import { byId, html, setText, svgById, update } from './dom.ts';
 import { FloorPlan, type Interference } from './floor-plan.ts';
 import { boltLabel, doorLabel, formatUtc, formatVirtual, humanize, timeOfDay } from './format.ts';
 import { LiveModel } from './model.ts';
-import type { Command, CommandOutcome, DeviceSnapshot, EntryRow, LiveStatus, ServerMessage } from './protocol.ts';
+import type {
+  Command,
+  CommandOutcome,
+  DeviceSnapshot,
+  EntryRow,
+  LiveStatus,
+  ServerMessage,
+} from './protocol.ts';
 
 /** Interference zones remembered for drawing (the timeline shows past ones too); older ones are forgotten. */
 const interferencesMax = 32;
@@ -115,7 +122,9 @@ class VizApp {
   private interferences: Interference[] = [];
   private renderQueued = false;
   private faultsLayout = '';
-  private entriesDrawn: { entries: readonly EntryRow[]; uptoMs: number | undefined; names: DeviceSnapshot | undefined } | undefined;
+  private entriesDrawn:
+    | { entries: readonly EntryRow[]; uptoMs: number | undefined; names: DeviceSnapshot | undefined }
+    | undefined;
   private messageTimer: ReturnType<typeof setTimeout> | undefined;
   private shownVirtualMs = 0;
   private connected = false;
@@ -124,7 +133,11 @@ class VizApp {
   constructor() {
     this.plan = new FloorPlan(svgById('plan'), (lockId) => this.selectLock(lockId));
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    this.connection = new LiveConnection({ url: `${scheme}://${location.host}/live`, onMessage: (message) => this.onMessage(message), onState: (state) => this.onConnection(state) });
+    this.connection = new LiveConnection({
+      url: `${scheme}://${location.host}/live`,
+      onMessage: (message) => this.onMessage(message),
+      onState: (state) => this.onConnection(state),
+    });
     this.wireControls();
   }
 
@@ -135,7 +148,14 @@ class VizApp {
 
   private onConnection(state: ConnectionState): void {
     this.connected = state === 'open';
-    const text = state === 'open' ? (this.model.devices === undefined ? 'connected, waiting for the twin…' : 'live') : state === 'connecting' ? 'connecting…' : 'disconnected, retrying…';
+    const text =
+      state === 'open'
+        ? this.model.devices === undefined
+          ? 'connected, waiting for the twin…'
+          : 'live'
+        : state === 'connecting'
+          ? 'connecting…'
+          : 'disconnected, retrying…';
     setText(this.el.connection, text);
     update(this.el.connection, { 'data-state': state });
   }
@@ -168,14 +188,22 @@ class VizApp {
     if (live === undefined) return undefined;
     if (this.viewingMs === undefined) return { devices: live, atMs: undefined };
     const frame = this.model.history.at(this.viewingMs);
-    return frame === undefined ? { devices: live, atMs: undefined } : { devices: frame.devices, atMs: frame.atMs };
+    return frame === undefined
+      ? { devices: live, atMs: undefined }
+      : { devices: frame.devices, atMs: frame.atMs };
   }
 
   private render(): void {
     const shown = this.shownDevices();
     if (shown === undefined) return;
     const { devices, atMs } = shown;
-    this.plan.render({ devices, links: this.model.linksOf(devices), selectedLockId: this.selectedLockId, interferences: this.interferences, virtualMs: atMs ?? this.model.virtualMs });
+    this.plan.render({
+      devices,
+      links: this.model.linksOf(devices),
+      selectedLockId: this.selectedLockId,
+      interferences: this.interferences,
+      virtualMs: atMs ?? this.model.virtualMs,
+    });
     this.renderLockPanel(devices);
     this.renderFaults(this.model.devices ?? devices);
     this.renderAlerts(devices);
@@ -190,10 +218,14 @@ class VizApp {
     this.el.pause.disabled = status.paused;
     this.el.play.disabled = !status.paused;
     const speed = String(status.speed);
-    if (![...this.el.speed.options].some((option) => option.value === speed)) this.el.speed.append(html('option', { value: speed }, `${speed}×`));
+    if (![...this.el.speed.options].some((option) => option.value === speed))
+      this.el.speed.append(html('option', { value: speed }, `${speed}×`));
     if (document.activeElement !== this.el.speed) this.el.speed.value = speed;
     const hash = status.traceHash === '' ? '' : ` · trace ${status.traceHash.slice(0, 12)}`;
-    setText(this.el.runStatus, `${status.paused ? 'paused' : `running ${status.speed}×`} · ${status.events.toLocaleString('en')} events${hash}`);
+    setText(
+      this.el.runStatus,
+      `${status.paused ? 'paused' : `running ${status.speed}×`} · ${status.events.toLocaleString('en')} events${hash}`,
+    );
   }
 
   /** The clock runs on between messages; the timeline's end follows it. */
@@ -201,7 +233,8 @@ class VizApp {
     if (this.model.status === undefined) return;
     const now = this.connected ? this.model.virtualNow(performance.now()) : this.model.virtualMs;
     // Never let the shown clock run backwards because a message was a little behind the estimate.
-    this.shownVirtualMs = now >= this.shownVirtualMs || now < this.shownVirtualMs - 5_000 ? now : this.shownVirtualMs;
+    this.shownVirtualMs =
+      now >= this.shownVirtualMs || now < this.shownVirtualMs - 5_000 ? now : this.shownVirtualMs;
     setText(this.el.clock, formatVirtual(this.shownVirtualMs));
     const epoch = this.model.epochUtcMs;
     setText(this.el.utc, epoch === undefined ? '' : formatUtc(epoch + this.shownVirtualMs));
@@ -216,7 +249,10 @@ class VizApp {
       const frame = this.model.history.at(this.viewingMs);
       const earliest = this.model.history.earliestMs ?? 0;
       const note = this.viewingMs < earliest ? ' (earliest kept)' : '';
-      setText(this.el.timelineLabel, frame === undefined ? 'no history yet' : `history: state at ${formatVirtual(frame.atMs)}${note}`);
+      setText(
+        this.el.timelineLabel,
+        frame === undefined ? 'no history yet' : `history: state at ${formatVirtual(frame.atMs)}${note}`,
+      );
       this.el.planSection.classList.add('history');
       this.el.live.disabled = false;
     }
@@ -247,7 +283,12 @@ class VizApp {
       ['access data', `version ${lock.accessVersion}`],
       ['audit buffered', String(lock.auditBuffered)],
     ];
-    this.el.lockDetails.replaceChildren(...rows.flatMap(([term, value]) => [html('dt', {}, term), html('dd', { 'data-testid': `detail-${term.replace(/ /g, '-')}` }, value)]));
+    this.el.lockDetails.replaceChildren(
+      ...rows.flatMap(([term, value]) => [
+        html('dt', {}, term),
+        html('dd', { 'data-testid': `detail-${term.replace(/ /g, '-')}` }, value),
+      ]),
+    );
   }
 
   private renderFaults(devices: DeviceSnapshot): void {
@@ -256,12 +297,30 @@ class VizApp {
       this.faultsLayout = layout;
       this.el.faults.replaceChildren(
         ...devices.iqs.map((iq) => {
-          const checkbox = html('input', { type: 'checkbox', 'aria-label': `IQ ${iq.id} offline (no internet)`, 'data-testid': `fault-iq-offline-${iq.id}`, 'data-iq': iq.id });
+          const checkbox = html('input', {
+            type: 'checkbox',
+            'aria-label': `IQ ${iq.id} offline (no internet)`,
+            'data-testid': `fault-iq-offline-${iq.id}`,
+            'data-iq': iq.id,
+          });
           checkbox.checked = !iq.connected;
           checkbox.addEventListener('change', () => void this.setIqInternet(iq.id, checkbox));
-          const interference = html('button', { type: 'button', 'aria-label': `Interference near IQ ${iq.id}`, 'data-testid': `fault-interference-${iq.id}` }, 'Interference');
+          const interference = html(
+            'button',
+            {
+              type: 'button',
+              'aria-label': `Interference near IQ ${iq.id}`,
+              'data-testid': `fault-interference-${iq.id}`,
+            },
+            'Interference',
+          );
           interference.addEventListener('click', () => void this.interfereNear(iq.id));
-          return html('div', { class: 'fault-row' }, html('label', {}, checkbox, `${iq.id} offline`), interference);
+          return html(
+            'div',
+            { class: 'fault-row' },
+            html('label', {}, checkbox, `${iq.id} offline`),
+            interference,
+          );
         }),
       );
       if (devices.iqs.length === 0) this.el.faults.replaceChildren(html('p', { class: 'empty' }, 'no IQs'));
@@ -271,31 +330,70 @@ class VizApp {
   private renderAlerts(devices: DeviceSnapshot): void {
     const names = new Map(devices.locks.map((lock) => [lock.id, lock.name]));
     const items = devices.alerts.map((alert) =>
-      html('li', { 'data-testid': `alert-${alert.lockId}-${alert.kind}` }, `${humanize(alert.kind).toUpperCase()} · ${names.get(alert.lockId) ?? alert.lockId} · since ${formatUtc(alert.raisedUtcMs)}`),
+      html(
+        'li',
+        { 'data-testid': `alert-${alert.lockId}-${alert.kind}` },
+        `${humanize(alert.kind).toUpperCase()} · ${names.get(alert.lockId) ?? alert.lockId} · since ${formatUtc(alert.raisedUtcMs)}`,
+      ),
     );
     const key = items.map((item) => item.textContent).join('\n');
-    if ([...this.el.alerts.children].map((item) => item.textContent).join('\n') !== key) this.el.alerts.replaceChildren(...items);
+    if ([...this.el.alerts.children].map((item) => item.textContent).join('\n') !== key)
+      this.el.alerts.replaceChildren(...items);
   }
 
   private renderEntries(devices: DeviceSnapshot, uptoMs: number | undefined): void {
     const entries = this.model.entries;
     const drawn = this.entriesDrawn;
-    if (drawn !== undefined && drawn.entries === entries && drawn.uptoMs === uptoMs && drawn.names === devices) return;
+    if (
+      drawn !== undefined &&
+      drawn.entries === entries &&
+      drawn.uptoMs === uptoMs &&
+      drawn.names === devices
+    )
+      return;
     this.entriesDrawn = { entries, uptoMs, names: devices };
     const names = new Map(devices.locks.map((lock) => [lock.id, lock.name]));
     const shown = uptoMs === undefined ? entries : entries.filter((entry) => entry.atMs <= uptoMs);
     const rows = shown.map((entry) => {
-      const kind = /rejected|denied|refused/.test(entry.category) ? 'rejected' : /not_closed$|intrusion|battery_low|overflow/.test(entry.category) ? 'alarm' : '';
-      const who = [entry.userId ?? undefined, entry.method ?? undefined].filter((part): part is string => part !== undefined && part !== '').join(' · ');
+      const kind = /rejected|denied|refused/.test(entry.category)
+        ? 'rejected'
+        : /not_closed$|intrusion|battery_low|overflow/.test(entry.category)
+          ? 'alarm'
+          : '';
+      const who = [entry.userId ?? undefined, entry.method ?? undefined]
+        .filter((part): part is string => part !== undefined && part !== '')
+        .join(' · ');
       return html(
         'li',
-        { class: kind, 'data-testid': 'entry', 'data-lock': entry.lockId, 'data-category': entry.category, 'data-method': entry.method ?? undefined, 'data-user': entry.userId ?? undefined },
-        html('span', { class: 'time', title: `${entry.utcDateTime} UTC` }, timeOfDay(entry.localDateTime, entry.atMs)),
-        html('span', { class: 'what' }, `${names.get(entry.lockId) ?? entry.lockId} — ${humanize(entry.category)}${entry.detail === '' ? '' : `: ${entry.detail}`}`),
+        {
+          class: kind,
+          'data-testid': 'entry',
+          'data-lock': entry.lockId,
+          'data-category': entry.category,
+          'data-method': entry.method ?? undefined,
+          'data-user': entry.userId ?? undefined,
+        },
+        html(
+          'span',
+          { class: 'time', title: `${entry.utcDateTime} UTC` },
+          timeOfDay(entry.localDateTime, entry.atMs),
+        ),
+        html(
+          'span',
+          { class: 'what' },
+          `${names.get(entry.lockId) ?? entry.lockId} — ${humanize(entry.category)}${entry.detail === '' ? '' : `: ${entry.detail}`}`,
+        ),
         who === '' ? undefined : html('span', { class: 'who' }, who),
       );
     });
-    if (rows.length === 0) rows.push(html('li', { class: 'empty' }, uptoMs === undefined ? 'no entries yet' : 'no entries up to this time'));
+    if (rows.length === 0)
+      rows.push(
+        html(
+          'li',
+          { class: 'empty' },
+          uptoMs === undefined ? 'no entries yet' : 'no entries up to this time',
+        ),
+      );
     this.el.entries.replaceChildren(...rows);
   }
 
@@ -325,7 +423,11 @@ class VizApp {
       this.selectedLockId = undefined;
       this.queueRender();
     });
-    const lockAction = (formId: string, build: (lock: string) => Command | undefined, label: string): void => {
+    const lockAction = (
+      formId: string,
+      build: (lock: string) => Command | undefined,
+      label: string,
+    ): void => {
       byId<HTMLFormElement>(formId).addEventListener('submit', (event) => {
         event.preventDefault();
         const lock = this.selectedLockId;
@@ -336,12 +438,35 @@ class VizApp {
           return;
         }
         setText(el.commandResult, `${label}…`);
-        void this.connection.send(command).then((outcome) => this.result(el.commandResult, outcome, `${label}: sent`));
+        void this.connection
+          .send(command)
+          .then((outcome) => this.result(el.commandResult, outcome, `${label}: sent`));
       });
     };
-    lockAction('form-tap-phone', (lock) => (inputValue('input-phone') === '' ? undefined : { action: 'tap-phone', phone: inputValue('input-phone'), lock }), 'tap phone');
-    lockAction('form-present-tag', (lock) => (inputValue('input-tag') === '' ? undefined : { action: 'present-tag', tag: inputValue('input-tag'), lock }), 'present tag');
-    lockAction('form-remote-open', (lock) => (inputValue('input-user') === '' ? undefined : { action: 'remote-open', user: inputValue('input-user'), lock }), 'remote open');
+    lockAction(
+      'form-tap-phone',
+      (lock) =>
+        inputValue('input-phone') === ''
+          ? undefined
+          : { action: 'tap-phone', phone: inputValue('input-phone'), lock },
+      'tap phone',
+    );
+    lockAction(
+      'form-present-tag',
+      (lock) =>
+        inputValue('input-tag') === ''
+          ? undefined
+          : { action: 'present-tag', tag: inputValue('input-tag'), lock },
+      'present tag',
+    );
+    lockAction(
+      'form-remote-open',
+      (lock) =>
+        inputValue('input-user') === ''
+          ? undefined
+          : { action: 'remote-open', user: inputValue('input-user'), lock },
+      'remote open',
+    );
   }
 
   private result(output: HTMLOutputElement, outcome: CommandOutcome, done: string): void {
@@ -358,7 +483,10 @@ class VizApp {
     }
     const reported = statusIn(outcome.result);
     // A step moves virtual time at once; when the answer does not say to where, the page knows it all the same.
-    const stepped = command.action === 'step' && reported.virtualMs === undefined ? { virtualMs: this.model.virtualMs + command.ms } : {};
+    const stepped =
+      command.action === 'step' && reported.virtualMs === undefined
+        ? { virtualMs: this.model.virtualMs + command.ms }
+        : {};
     this.model.applyStatus({ ...expected, ...stepped, ...reported }, performance.now());
     this.queueRender();
   }
@@ -376,11 +504,28 @@ class VizApp {
     const radiusM = Math.max(0.5, numberValue('interference-radius', 8));
     const lossProbability = Math.min(1, Math.max(0, numberValue('interference-loss', 0.9)));
     const durationMs = Math.round(Math.max(1, numberValue('interference-duration', 60)) * 1000);
-    const outcome = await this.connection.send({ action: 'interference', x: iq.x, y: iq.y, radiusM, lossProbability, durationMs });
-    this.result(this.el.faultResult, outcome, `interference near ${iqId}: ${radiusM} m, loss ${lossProbability}, ${durationMs / 1000} s`);
+    const outcome = await this.connection.send({
+      action: 'interference',
+      x: iq.x,
+      y: iq.y,
+      radiusM,
+      lossProbability,
+      durationMs,
+    });
+    this.result(
+      this.el.faultResult,
+      outcome,
+      `interference near ${iqId}: ${radiusM} m, loss ${lossProbability}, ${durationMs / 1000} s`,
+    );
     if (outcome.ok) {
-      const appliedAtMs = isRecord(outcome.result) && typeof outcome.result.appliedAtMs === 'number' ? outcome.result.appliedAtMs : this.model.virtualMs;
-      this.interferences = [...this.interferences, { x: iq.x, y: iq.y, radiusM, fromMs: appliedAtMs, untilMs: appliedAtMs + durationMs }].slice(-interferencesMax);
+      const appliedAtMs =
+        isRecord(outcome.result) && typeof outcome.result.appliedAtMs === 'number'
+          ? outcome.result.appliedAtMs
+          : this.model.virtualMs;
+      this.interferences = [
+        ...this.interferences,
+        { x: iq.x, y: iq.y, radiusM, fromMs: appliedAtMs, untilMs: appliedAtMs + durationMs },
+      ].slice(-interferencesMax);
       this.queueRender();
     }
   }
@@ -391,8 +536,13 @@ class VizApp {
       this.showMessage(`export: ${outcome.code} ${outcome.message}`);
       return;
     }
-    const scenario = isRecord(outcome.result) && isRecord(outcome.result.scenario) ? outcome.result.scenario : outcome.result;
-    const url = URL.createObjectURL(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
+    const scenario =
+      isRecord(outcome.result) && isRecord(outcome.result.scenario)
+        ? outcome.result.scenario
+        : outcome.result;
+    const url = URL.createObjectURL(
+      new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }),
+    );
     const link = html('a', { href: url, download: 'lockstep-session.json' });
     document.body.append(link);
     link.click();

@@ -6,7 +6,15 @@
  * Device lists are immutable: a delta makes a new list with the one device replaced. So a history frame is just a
  * reference to the device snapshot of its moment, never a copy.
  */
-import type { DeviceSnapshot, DeviceState, EntryRow, LinkState, LiveStatus, LockState, ServerMessage } from './protocol.ts';
+import type {
+  DeviceSnapshot,
+  DeviceState,
+  EntryRow,
+  LinkState,
+  LiveStatus,
+  LockState,
+  ServerMessage,
+} from './protocol.ts';
 
 /** Entries the log keeps (newest first). */
 export const entriesMax = 200;
@@ -202,7 +210,8 @@ export class LiveModel {
       this.virtualMs = virtualMs;
       this.virtualAtWallMs = wallMs;
     }
-    if (this.status !== undefined && virtualMs > this.status.virtualMs) this.status = { ...this.status, virtualMs };
+    if (this.status !== undefined && virtualMs > this.status.virtualMs)
+      this.status = { ...this.status, virtualMs };
   }
 
   private applySnapshot(message: Extract<ServerMessage, { type: 'snapshot' }>, wallMs: number): void {
@@ -230,11 +239,16 @@ export class LiveModel {
     if (Number.isFinite(utcMs)) this.epochUtcMs = utcMs - virtualMs;
   }
 
-  private applyDelta(id: string, state: DeviceState, collection: 'locks' | 'iqs' | 'repeaters' | undefined): void {
+  private applyDelta(
+    id: string,
+    state: DeviceState,
+    collection: 'locks' | 'iqs' | 'repeaters' | undefined,
+  ): void {
     const devices = this.devices;
     if (devices === undefined) return;
     // The collection, when the server names it, says where to look; otherwise the id finds the device.
-    const may = (candidate: 'locks' | 'iqs' | 'repeaters'): boolean => collection === undefined || collection === candidate;
+    const may = (candidate: 'locks' | 'iqs' | 'repeaters'): boolean =>
+      collection === undefined || collection === candidate;
     const replace = <T extends { readonly id: string }>(list: readonly T[]): readonly T[] | undefined => {
       const index = list.findIndex((device) => device.id === id);
       if (index < 0) return undefined;
@@ -242,7 +256,9 @@ export class LiveModel {
       // A delta is the device's whole entry: fields it leaves out (a lock's `parent` out of reach, `officeMode`
       // outside office mode) are gone. Only where the device sits and what it is stay from before.
       const before = list[index]! as Record<string, unknown>;
-      const identity = Object.fromEntries(identityFields.filter((field) => field in before).map((field) => [field, before[field]]));
+      const identity = Object.fromEntries(
+        identityFields.filter((field) => field in before).map((field) => [field, before[field]]),
+      );
       next[index] = { ...identity, ...state, id } as unknown as T;
       return next;
     };
@@ -269,9 +285,13 @@ export class LiveModel {
     const fresh = rows.filter((row) => !this.entryKeys.has(`${row.lockId}\u0000${row.auditSeq}`));
     if (fresh.length === 0) return;
     for (const row of fresh) this.entryKeys.add(`${row.lockId}\u0000${row.auditSeq}`);
-    const merged = [...fresh, ...this.entries].sort((a, b) => b.atMs - a.atMs || (a.lockId < b.lockId ? -1 : a.lockId > b.lockId ? 1 : b.auditSeq - a.auditSeq));
+    const merged = [...fresh, ...this.entries].sort(
+      (a, b) =>
+        b.atMs - a.atMs || (a.lockId < b.lockId ? -1 : a.lockId > b.lockId ? 1 : b.auditSeq - a.auditSeq),
+    );
     const kept = merged.slice(0, entriesMax);
-    for (const dropped of merged.slice(entriesMax)) this.entryKeys.delete(`${dropped.lockId}\u0000${dropped.auditSeq}`);
+    for (const dropped of merged.slice(entriesMax))
+      this.entryKeys.delete(`${dropped.lockId}\u0000${dropped.auditSeq}`);
     this.entries = kept;
   }
 

@@ -31,29 +31,74 @@ export interface EntryRow {
 
 export type ServerMessage =
   | { readonly type: 'hello' }
-  | { readonly type: 'snapshot'; readonly seq: number; readonly virtualMs: number; readonly status: LiveStatus; readonly devices: DeviceSnapshot; readonly entries: readonly EntryRow[] }
-  | { readonly type: 'event'; readonly seq: number; readonly virtualMs: number; readonly kind: string; readonly device?: string | null; readonly fields?: unknown }
-  | { readonly type: 'delta'; readonly seq: number; readonly virtualMs: number; readonly collection?: 'locks' | 'iqs' | 'repeaters'; readonly device: string; readonly state: DeviceState }
+  | {
+      readonly type: 'snapshot';
+      readonly seq: number;
+      readonly virtualMs: number;
+      readonly status: LiveStatus;
+      readonly devices: DeviceSnapshot;
+      readonly entries: readonly EntryRow[];
+    }
+  | {
+      readonly type: 'event';
+      readonly seq: number;
+      readonly virtualMs: number;
+      readonly kind: string;
+      readonly device?: string | null;
+      readonly fields?: unknown;
+    }
+  | {
+      readonly type: 'delta';
+      readonly seq: number;
+      readonly virtualMs: number;
+      readonly collection?: 'locks' | 'iqs' | 'repeaters';
+      readonly device: string;
+      readonly state: DeviceState;
+    }
   /** The server's delta of the alert list (`collection: 'alerts'`), told apart from device deltas here. */
-  | { readonly type: 'alerts'; readonly seq: number; readonly virtualMs: number; readonly alerts: readonly AlertState[] }
+  | {
+      readonly type: 'alerts';
+      readonly seq: number;
+      readonly virtualMs: number;
+      readonly alerts: readonly AlertState[];
+    }
   | { readonly type: 'entry'; readonly seq: number; readonly virtualMs: number; readonly entry: EntryRow }
-  | { readonly type: 'status'; readonly seq?: number; readonly virtualMs?: number; readonly status: Partial<LiveStatus> }
+  | {
+      readonly type: 'status';
+      readonly seq?: number;
+      readonly virtualMs?: number;
+      readonly status: Partial<LiveStatus>;
+    }
   | { readonly type: 'ack'; readonly id: string; readonly result: unknown }
-  | { readonly type: 'error'; readonly id?: string; readonly code: string | number; readonly message: string };
+  | {
+      readonly type: 'error';
+      readonly id?: string;
+      readonly code: string | number;
+      readonly message: string;
+    };
 
 export type Command =
   | { readonly action: 'present-tag'; readonly tag: string; readonly lock: string }
   | { readonly action: 'tap-phone'; readonly phone: string; readonly lock: string }
   | { readonly action: 'remote-open'; readonly user: string; readonly lock: string }
   | { readonly action: 'iq-internet'; readonly iq: string; readonly up: boolean }
-  | { readonly action: 'interference'; readonly x: number; readonly y: number; readonly radiusM: number; readonly lossProbability: number; readonly durationMs: number }
+  | {
+      readonly action: 'interference';
+      readonly x: number;
+      readonly y: number;
+      readonly radiusM: number;
+      readonly lossProbability: number;
+      readonly durationMs: number;
+    }
   | { readonly action: 'pause' }
   | { readonly action: 'resume' }
   | { readonly action: 'step'; readonly ms: number }
   | { readonly action: 'speed'; readonly x: number }
   | { readonly action: 'export' };
 
-export type CommandOutcome = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly code: string | number; readonly message: string };
+export type CommandOutcome =
+  | { readonly ok: true; readonly result: unknown }
+  | { readonly ok: false; readonly code: string | number; readonly message: string };
 
 type Json = Record<string, unknown>;
 
@@ -78,7 +123,13 @@ function isAlert(value: unknown): value is AlertState {
 }
 
 export function isEntryRow(value: unknown): value is EntryRow {
-  return isObject(value) && isString(value.lockId) && isNumber(value.auditSeq) && isNumber(value.atMs) && isString(value.category);
+  return (
+    isObject(value) &&
+    isString(value.lockId) &&
+    isNumber(value.auditSeq) &&
+    isNumber(value.atMs) &&
+    isString(value.category)
+  );
 }
 
 function isDevices(value: unknown): value is DeviceSnapshot {
@@ -98,7 +149,13 @@ function isDevices(value: unknown): value is DeviceSnapshot {
 
 /** The devices of a snapshot with optional lists filled in, so the rest of the page never checks again. */
 function normalizedDevices(devices: DeviceSnapshot): DeviceSnapshot {
-  return { locks: devices.locks, iqs: devices.iqs, repeaters: devices.repeaters, links: devices.links ?? [], alerts: devices.alerts ?? [] };
+  return {
+    locks: devices.locks,
+    iqs: devices.iqs,
+    repeaters: devices.repeaters,
+    links: devices.links ?? [],
+    alerts: devices.alerts ?? [],
+  };
 }
 
 /** The status fields a message carries: under `status`, or (tolerated) at the top level of a `status` message. */
@@ -132,19 +189,45 @@ export function parseServerMessage(text: string): ServerMessage | undefined {
       if (!isNumber(virtualMs) || !isDevices(json.devices)) return undefined;
       const status = statusFields(json);
       const entries = Array.isArray(json.entries) ? json.entries.filter(isEntryRow) : [];
-      return { type: 'snapshot', seq, virtualMs, status: { virtualMs, utc: '', paused: false, speed: 1, events: 0, traceHash: '', ...status }, devices: normalizedDevices(json.devices), entries };
+      return {
+        type: 'snapshot',
+        seq,
+        virtualMs,
+        status: { virtualMs, utc: '', paused: false, speed: 1, events: 0, traceHash: '', ...status },
+        devices: normalizedDevices(json.devices),
+        entries,
+      };
     }
     case 'event':
       if (!isNumber(virtualMs) || !isString(json.kind)) return undefined;
-      return { type: 'event', seq, virtualMs, kind: json.kind, device: isString(json.device) ? json.device : null, fields: json.fields };
+      return {
+        type: 'event',
+        seq,
+        virtualMs,
+        kind: json.kind,
+        device: isString(json.device) ? json.device : null,
+        fields: json.fields,
+      };
     case 'delta': {
       if (!isNumber(virtualMs) || !isString(json.device) || !isObject(json.state)) return undefined;
       if (json.collection === 'alerts') {
         const alerts = json.state.alerts;
-        return Array.isArray(alerts) ? { type: 'alerts', seq, virtualMs, alerts: alerts.filter(isAlert) } : undefined;
+        return Array.isArray(alerts)
+          ? { type: 'alerts', seq, virtualMs, alerts: alerts.filter(isAlert) }
+          : undefined;
       }
-      const collection = json.collection === 'locks' || json.collection === 'iqs' || json.collection === 'repeaters' ? json.collection : undefined;
-      return { type: 'delta', seq, virtualMs, ...(collection === undefined ? {} : { collection }), device: json.device, state: json.state as unknown as DeviceState };
+      const collection =
+        json.collection === 'locks' || json.collection === 'iqs' || json.collection === 'repeaters'
+          ? json.collection
+          : undefined;
+      return {
+        type: 'delta',
+        seq,
+        virtualMs,
+        ...(collection === undefined ? {} : { collection }),
+        device: json.device,
+        state: json.state as unknown as DeviceState,
+      };
     }
     case 'entry':
       if (!isNumber(virtualMs) || !isEntryRow(json.entry)) return undefined;
