@@ -216,6 +216,8 @@ export function stepArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<S
   const gapMs = fc.oneof(
     { arbitrary: fc.integer({ min: 500, max: 20_000 }), weight: 3 },
     { arbitrary: fc.integer({ min: 20_000, max: 600_000 }), weight: 1 },
+    // Now and then a long quiet stretch, so that schedule boundaries come within reach of a short sequence.
+    { arbitrary: fc.integer({ min: 600_000, max: 3_600_000 }), weight: 1 },
   );
   return fc.record({ gapMs, input });
 }
