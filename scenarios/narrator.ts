@@ -152,6 +152,13 @@ function auditSentence(category: string, detail: string, door: string, user: str
       return `${door}: INTRUSION alert (${detail})`;
     case 'battery_low':
       return `${door}: battery alert (${detail})`;
+    case 'manual_office_mode':
+    case 'easy_office_mode': {
+      const mode = category === 'easy_office_mode' ? 'Easy Office Mode' : 'Manual Office Mode';
+      const on = detail.startsWith('office mode on');
+      const why = /\((.*)\)$/.exec(detail)?.[1] ?? detail;
+      return `${door}: ${mode} ${on ? 'ON' : 'OFF, locked'}${user === 'someone' ? '' : ` for ${user}`} (${why})`;
+    }
     default:
       return `${door}: ${category} (${detail})`;
   }
