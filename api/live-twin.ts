@@ -7,7 +7,6 @@
 import {
   isCoreChange,
   type CloudCore,
-  type LockView,
   type RemoteCommand,
   type SiteSpec,
   type SiteSpecInput,
@@ -17,6 +16,14 @@ import {
 } from '../twin/index.ts';
 import { prepareRun, scenarioInputsMax, type Scenario } from '../scenarios/index.ts';
 import { Pacer } from './pacer.ts';
+import {
+  DeviceView,
+  type AlertState,
+  type DeviceSnapshot,
+  type IqState,
+  type LockState,
+  type RepeaterState,
+} from './device-view.ts';
 
 export interface LiveTwinOptions {
   readonly scenario: Scenario;
@@ -29,43 +36,7 @@ export interface LiveTwinOptions {
   readonly paused?: boolean;
 }
 
-export type LockState = LockView & {
-  readonly name: string;
-  readonly kind: string;
-  readonly doorId: string;
-  readonly x: number;
-  readonly y: number;
-  readonly iq: string;
-};
-export interface IqState {
-  readonly id: string;
-  readonly x: number;
-  readonly y: number;
-  readonly connected: boolean;
-  readonly powered: boolean;
-  readonly sync: string;
-}
-export interface RepeaterState {
-  readonly id: string;
-  readonly x: number;
-  readonly y: number;
-  readonly iq: string;
-  readonly powered: boolean;
-  readonly parent: string | undefined;
-}
-export interface AlertState {
-  readonly lockId: string;
-  readonly kind: string;
-  readonly raisedUtcMs: number;
-}
-
-export interface DeviceSnapshot {
-  readonly locks: readonly LockState[];
-  readonly iqs: readonly IqState[];
-  readonly repeaters: readonly RepeaterState[];
-  readonly links: readonly { readonly from: string; readonly to: string; readonly rssiDbm: number }[];
-  readonly alerts: readonly AlertState[];
-}
+export type { AlertState, DeviceSnapshot, IqState, LockState, RepeaterState };
 
 export interface LiveStatus {
   readonly virtualMs: number;
@@ -95,10 +66,7 @@ export class LiveTwin {
   /** Virtual time of the last input the twin applied from its own queue (scenario or background traffic). */
   private queuedInputMs = -1;
   private applying = false;
-  private readonly lockNames: ReadonlyMap<string, string>;
-  private readonly lockSpecs: ReadonlyMap<string, SiteSpec['locks'][number]>;
-  private readonly iqSpecs: ReadonlyMap<string, SiteSpec['iqs'][number]>;
-  private readonly repeaterSpecs: ReadonlyMap<string, SiteSpec['repeaters'][number]>;
+  private readonly view: DeviceView;
 
   constructor(private readonly options: LiveTwinOptions) {
     const run = prepareRun(options.scenario, {
@@ -113,13 +81,7 @@ export class LiveTwin {
     });
     this.twin = run.twin;
     this.spec = run.twin.spec;
-    const doorName = new Map(this.spec.doors.map((door) => [door.id, door.name ?? door.id]));
-    this.lockNames = new Map(
-      this.spec.locks.map((lock) => [lock.id, lock.name ?? doorName.get(lock.door) ?? lock.id]),
-    );
-    this.lockSpecs = new Map(this.spec.locks.map((lock) => [lock.id, lock]));
-    this.iqSpecs = new Map(this.spec.iqs.map((iq) => [iq.id, iq]));
-    this.repeaterSpecs = new Map(this.spec.repeaters.map((repeater) => [repeater.id, repeater]));
+    this.view = new DeviceView(this.twin);
     this.pacer = new Pacer({
       advanceTo: (virtualMs) => this.twin.runUntil(virtualMs),
       nowMs: () => this.twin.clock.now(),
@@ -233,71 +195,29 @@ export class LiveTwin {
     };
   }
 
+  /** The devices now (the same reading `state-at` makes of a replayed twin, see `device-view.ts`). */
   snapshot(): DeviceSnapshot {
-    const twin = this.twin;
-    return {
-      locks: this.spec.locks.map((lock) => this.lockState(lock.id)),
-      iqs: this.spec.iqs.map((iq) => this.iqState(iq.id)),
-      repeaters: this.spec.repeaters.map((repeater) => this.repeaterState(repeater.id)),
-      links: [...twin.topology.parentOf].map(([child, parent]) => ({
-        from: child,
-        to: parent,
-        rssiDbm: Math.round(twin.linkRssiDbm(child, parent) * 10) / 10,
-      })),
-      alerts: this.alerts(),
-    };
+    return this.view.snapshot();
   }
 
   /** One lock's entry of the snapshot. Throws for an unknown lock. */
   lockState(lockId: string): LockState {
-    const lock = this.lockSpecs.get(lockId);
-    if (lock === undefined) throw new RangeError(`no lock "${lockId}"`);
-    return {
-      ...this.twin.lockView(lock.id),
-      name: this.lockNames.get(lock.id) ?? lock.id,
-      kind: lock.kind,
-      doorId: lock.door,
-      x: lock.position.x,
-      y: lock.position.y,
-      iq: lock.iq,
-    };
+    return this.view.lockState(lockId);
   }
 
   /** One IQ's entry of the snapshot. Throws for an unknown IQ. */
   iqState(iqId: string): IqState {
-    const iq = this.iqSpecs.get(iqId);
-    if (iq === undefined) throw new RangeError(`no IQ "${iqId}"`);
-    const twin = this.twin;
-    return {
-      id: iq.id,
-      x: iq.position.x,
-      y: iq.position.y,
-      connected: twin.iqConnected(iq.id),
-      powered: twin.iqActor(iq.id).getSnapshot().value === 'on',
-      sync: twin.iqSyncState(iq.id),
-    };
+    return this.view.iqState(iqId);
   }
 
   /** One repeater's entry of the snapshot. Throws for an unknown repeater. */
   repeaterState(repeaterId: string): RepeaterState {
-    const repeater = this.repeaterSpecs.get(repeaterId);
-    if (repeater === undefined) throw new RangeError(`no repeater "${repeaterId}"`);
-    const twin = this.twin;
-    return {
-      id: repeater.id,
-      x: repeater.position.x,
-      y: repeater.position.y,
-      iq: repeater.iq,
-      powered: twin.repeaterActor(repeater.id)?.getSnapshot().value === 'on',
-      parent: twin.topology.parentOf.get(repeater.id),
-    };
+    return this.view.repeaterState(repeaterId);
   }
 
   /** The active alerts, in the order raised. */
   alerts(): AlertState[] {
-    return this.twin.cloud.alerts
-      .active()
-      .map((alert) => ({ lockId: alert.lockId, kind: alert.kind, raisedUtcMs: alert.raisedUtcMs }));
+    return this.view.alerts();
   }
 
   /** The session so far as a scenario file: replaying it gives the same fingerprint. */

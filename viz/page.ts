@@ -31,6 +31,8 @@ main { display: grid; grid-template-columns: minmax(0, 1fr) 380px; gap: 0; heigh
 .legend .rssi { width: 60px; height: 6px; border-radius: 3px; background: linear-gradient(90deg, hsl(0 75% 40%), hsl(60 75% 40%), hsl(120 75% 40%)); vertical-align: 1px; }
 .timeline { display: flex; align-items: center; gap: 8px; padding: 6px 0; }
 .timeline input { flex: 1; }
+.timeline .timeline-file { font-size: 12px; color: var(--muted); }
+.timeline .timeline-file input { flex: none; width: 14em; }
 #timeline-label { font: 12px ui-monospace, monospace; min-width: 210px; color: var(--muted); }
 .plan.history #timeline-label { color: var(--office); font-weight: 600; }
 aside { border-left: 1px solid var(--line); overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 16px; background: #fcfcfd; }
@@ -125,8 +127,9 @@ export function vizPageHtml(): string {
     </div>
     <div class="timeline" role="group" aria-label="Timeline">
       <input type="range" id="timeline" data-testid="timeline" aria-label="Timeline: virtual time to show" min="0" max="0" step="1000" value="0"
-        title="Scrubbing shows the device snapshots this page kept (one per ~10 s of virtual time) — it does not replay the twin">
+        title="Away from its end, the server replays the session (or the loaded file) to the chosen time; the page's own kept snapshots show until the answer arrives">
       <button type="button" id="live" aria-label="Back to live">Live</button>
+      <label class="timeline-file">Load…<input type="file" id="timeline-file" data-testid="timeline-file" accept=".json,application/json" aria-label="Load scenario or failure file"></label>
       <output id="timeline-label" data-testid="timeline-label">live</output>
     </div>
   </section>

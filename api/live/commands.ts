@@ -24,6 +24,7 @@ import {
   type ControlCommand,
   type ProtocolErrorCode,
 } from './protocol.ts';
+import { loadTimeline, stateAt, type TimelineSlot } from './timeline.ts';
 
 export type CommandRefusal = {
   readonly ok: false;
@@ -74,12 +75,13 @@ function tableMessage(code: number): string {
 export function executeCommand(
   live: LiveTwin,
   command: { readonly action: string } & Record<string, unknown>,
+  timeline: TimelineSlot = { loaded: undefined },
 ): CommandOutcome {
   try {
     if (isControlAction(command.action)) {
       const parsed = controlCommandSchema.safeParse(command, parseOptions);
       if (!parsed.success) return badMessage(parsed.error, 'command');
-      return executeControl(live, parsed.data);
+      return executeControl(live, parsed.data, timeline);
     }
     if (isInputAction(command.action)) {
       const schema = inputCommandSchemas.get(command.action);
@@ -112,8 +114,12 @@ function knownActions(): string[] {
   ].sort();
 }
 
-function executeControl(live: LiveTwin, command: ControlCommand): CommandOutcome {
+function executeControl(live: LiveTwin, command: ControlCommand, timeline: TimelineSlot): CommandOutcome {
   switch (command.action) {
+    case 'state-at':
+      return stateAt(live, timeline, command);
+    case 'load-timeline':
+      return loadTimeline(timeline, command);
     case 'pause':
       live.pause();
       return { ok: true, result: live.status() };

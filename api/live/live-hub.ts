@@ -6,6 +6,7 @@
  * through the twin.
  */
 import type { Entry, TraceRecord } from '../../twin/index.ts';
+import { newestEntries } from '../device-view.ts';
 import type { LiveTwin } from '../live-twin.ts';
 import { executeCommand, badMessage, parseOptions } from './commands.ts';
 import { DeviceStates, type DeviceDelta } from './device-states.ts';
@@ -22,6 +23,7 @@ import {
   subscribeMessageSchema,
   type ProtocolErrorCode,
 } from './protocol.ts';
+import type { TimelineSlot } from './timeline.ts';
 
 export interface LiveHubOptions {
   /** Wall-clock milliseconds, monotonic (default `performance.now`). */
@@ -36,6 +38,8 @@ export const hubTickMsDefault = 100;
 
 export class LiveHub {
   private readonly connections = new Set<LiveConnection>();
+  /** Each connection's loaded timeline (forgotten with the connection). */
+  private readonly timelines = new WeakMap<LiveConnection, TimelineSlot>();
   private readonly states: DeviceStates;
   private readonly stopTrace: () => void;
   private readonly nowWallMs: () => number;
@@ -92,6 +96,7 @@ export class LiveHub {
   disconnect(connection: LiveConnection): void {
     connection.closedBySocket();
     this.connections.delete(connection);
+    this.timelines.delete(connection);
     this.updateActive();
     if (this.connections.size === 0 && this.timer !== undefined) {
       clearInterval(this.timer);
@@ -177,7 +182,7 @@ export class LiveHub {
           connection.reply(fromOutcome(id, badMessage(parsed.error, '')));
           return;
         }
-        const outcome = executeCommand(this.live, parsed.data.command);
+        const outcome = executeCommand(this.live, parsed.data.command, this.timelineOf(connection));
         connection.reply(
           outcome.ok
             ? { type: 'ack', id: parsed.data.id, result: outcome.result }
@@ -195,6 +200,16 @@ export class LiveHub {
           ),
         );
     }
+  }
+
+  /** The connection's timeline slot (one loaded file at most), made on first use. */
+  private timelineOf(connection: LiveConnection): TimelineSlot {
+    let slot = this.timelines.get(connection);
+    if (slot === undefined) {
+      slot = { loaded: undefined };
+      this.timelines.set(connection, slot);
+    }
+    return slot;
   }
 
   private subscribe(connection: LiveConnection, json: unknown): void {
@@ -241,19 +256,7 @@ export class LiveHub {
 
   /** The newest entries (at most the snapshot's share) of the filter's locks, oldest first. */
   private newestEntries(filter: CompiledFilter): Entry[] {
-    const stored = this.live.twin.entries.entries();
-    const picked: Entry[] = [];
-    // Bounded scan: a filter of one quiet lock on a campus log must not walk two million entries.
-    const scanMax = 20_000;
-    for (
-      let index = stored.length - 1;
-      index >= 0 && index >= stored.length - scanMax && picked.length < protocolLimits.snapshotEntriesMax;
-      index--
-    ) {
-      const entry = stored[index] as Entry;
-      if (filter.devices === undefined || filter.devices.has(entry.lockId)) picked.push(entry);
-    }
-    return picked.reverse();
+    return newestEntries(this.live.twin, protocolLimits.snapshotEntriesMax, filter.devices);
   }
 
   private entriesTotal(): number {

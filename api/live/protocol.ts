@@ -26,6 +26,8 @@ export const protocolLimits = {
   snapshotEntriesMax: 50,
   /** Virtual time one `step`/`advance` may run (a day, what the fastest speed runs in a wall second). */
   advanceMsMax: 86_400_000,
+  /** Virtual time `state-at` replays at most (a session or loaded timeline longer than this is refused). */
+  replayMsMax: 7 * 86_400_000,
 } as const;
 
 /** Error codes of the protocol itself; the cloud's refusals carry the error table's numbers instead. */
@@ -102,6 +104,32 @@ export const controlCommandSchemas = {
     args: z.array(z.unknown()).max(16).default([]),
     label: z.string().max(200).optional(),
   }),
+  'state-at': z
+    .strictObject({
+      action: z.literal('state-at'),
+      ms: z
+        .number()
+        .int()
+        .min(0)
+        .describe("Virtual time to rebuild, 0 up to the timeline's end (the session's: now)."),
+      source: z
+        .enum(['session', 'loaded'])
+        .default('session')
+        .describe("The live session (replayed from its export) or this connection's loaded timeline."),
+    })
+    .describe(
+      'The state at a virtual time, rebuilt by replay on a fresh twin. Ack result: { virtualMs, devices (as in a snapshot), entries (the newest, at most 50, up to then) }.',
+    ),
+  'load-timeline': z
+    .strictObject({
+      action: z.literal('load-timeline'),
+      file: z
+        .record(z.string(), z.unknown())
+        .describe('A scenario file (has site, no format) or a failure file (format lockstep-failure/1).'),
+    })
+    .describe(
+      "Keeps a scenario or failure file as this connection's timeline (one at a time) for state-at with source loaded. Ack result: { name, durationMs }.",
+    ),
 } as const;
 
 export const controlCommandSchema = z.discriminatedUnion('action', [
@@ -114,6 +142,8 @@ export const controlCommandSchema = z.discriminatedUnion('action', [
   controlCommandSchemas['remote-open'],
   controlCommandSchemas['office-mode'],
   controlCommandSchemas.admin,
+  controlCommandSchemas['state-at'],
+  controlCommandSchemas['load-timeline'],
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;
 export type ControlAction = ControlCommand['action'];

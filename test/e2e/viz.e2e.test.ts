@@ -2,7 +2,8 @@
  * The visualization end to end: the real server (REST, live protocol, viz) on a free loopback port with the demo
  * office twin, Debian's Chromium driven by playwright-core. The page must show every lock of `office.json`; a
  * remote opening chosen on the lock's panel must show the lock unlocked and its entry in the log; the timeline
- * must show the kept snapshot of an earlier moment. A screenshot goes to `test/artifacts/viz.png`.
+ * must show an earlier moment (the kept snapshot, then the server's replay), and a loaded scenario file must
+ * become the timeline. A screenshot goes to `test/artifacts/viz.png`.
  *
  * Nothing is skipped: without /usr/bin/chromium every test fails and says how to install it (`.ci/run` does).
  * Playwright never downloads a browser here; it only drives the one at `chromiumPath`.
@@ -146,6 +147,9 @@ describe('visualization in Chromium', () => {
       .getByTestId('lock-state-lock-front')
       .filter({ hasText: /^locked$/ })
       .waitFor({ timeout: 5_000 });
+    // The server's replay of the session then replaces the kept frame.
+    await page.getByTestId('timeline-label').filter({ hasText: '(replayed)' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('lock-state-lock-front').textContent()).toBe('locked');
     await page.getByRole('button', { name: 'Back to live' }).click();
     expect(await page.getByTestId('timeline-label').textContent()).toBe('live');
     await page
@@ -153,6 +157,29 @@ describe('visualization in Chromium', () => {
       .locator('[data-testid="entry"][data-method="remote"]')
       .first()
       .waitFor({ timeout: 5_000 });
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
+  it('loads a scenario file as the timeline, replays it and returns to live', async () => {
+    requireChromium();
+    await page
+      .getByLabel('Load scenario or failure file')
+      .setInputFiles(fileURLToPath(new URL('../../scenarios/library/office-morning.json', import.meta.url)));
+    const label = page.getByTestId('timeline-label');
+    await label
+      .filter({ hasText: /^timeline: office-morning · state at T\+00:00:00/ })
+      .waitFor({ timeout: 10_000 });
+    const timeline = page.getByRole('slider', { name: 'Timeline: virtual time to show' });
+    expect(await timeline.getAttribute('max')).toBe('300000');
+    // office-morning opens the front door with Anna's tag at 5 s.
+    await timeline.fill('6000');
+    await label.filter({ hasText: 'state at T+00:00:06' }).waitFor({ timeout: 10_000 });
+    await page
+      .getByTestId('lock-state-lock-front')
+      .filter({ hasText: /^unlocked$/ })
+      .waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'Back to live' }).click();
+    expect(await label.textContent()).toBe('live');
     expect(pageErrors).toEqual([]);
   }, 30_000);
 

@@ -4,10 +4,11 @@
  * The visualization's entry point (bundled by `viz/bundle.ts` into `/viz.js`): connects to `/live`, keeps the
  * model from the messages, and draws the page on the next animation frame after anything changed.
  *
- * Timeline scrubbing is client-side only: the live protocol can not answer "the state at time t", so the page
- * keeps a device snapshot per ~10 s of virtual time (bounded; `SnapshotHistory` thins it when full) and, while
- * the timeline is away from its live end, shows the kept snapshot at or before the chosen time and the entries
- * logged up to it. Commands still act on the live twin. See `viz/README.md`.
+ * Timeline scrubbing is by replay on the server: away from its live end the page asks `state-at` (debounced) and
+ * shows the state the server rebuilt; until the answer arrives it shows the device snapshot it kept at or before
+ * the chosen time (one per ~10 s of virtual time, `SnapshotHistory`) as a placeholder. A scenario or failure file
+ * loaded with `load-timeline` becomes the timeline instead (0 to its end) until **Live**. Commands still act on
+ * the live twin. See `viz/README.md`.
  */
 import { LiveConnection, type ConnectionState } from './connection.ts';
 import { byId, html, setText, svgById, update } from './dom.ts';
@@ -20,13 +21,17 @@ import type {
   DeviceSnapshot,
   EntryRow,
   LiveStatus,
+  ReplayedState,
   ServerMessage,
 } from './protocol.ts';
+import { parseReplayedState } from './protocol.ts';
 
 /** Interference zones remembered for drawing (the timeline shows past ones too); older ones are forgotten. */
 const interferencesMax = 32;
 /** How long a message in the corner stays. */
 const messageMs = 8_000;
+/** The slider waits this long after the last move before asking the server for the state. */
+const stateAtDebounceMs = 150;
 
 interface Elements {
   readonly connection: HTMLElement;
@@ -42,6 +47,7 @@ interface Elements {
   readonly timeline: HTMLInputElement;
   readonly live: HTMLButtonElement;
   readonly timelineLabel: HTMLOutputElement;
+  readonly timelineFile: HTMLInputElement;
   readonly lockPanel: HTMLElement;
   readonly lockPanelTitle: HTMLElement;
   readonly lockDetails: HTMLElement;
@@ -68,6 +74,7 @@ function elements(): Elements {
     timeline: byId('timeline'),
     live: byId('live'),
     timelineLabel: byId('timeline-label'),
+    timelineFile: byId('timeline-file'),
     lockPanel: byId('lock-panel'),
     lockPanelTitle: byId('lock-panel-title'),
     lockDetails: byId('lock-details'),
@@ -119,6 +126,13 @@ class VizApp {
   private selectedLockId: string | undefined;
   /** Virtual time the timeline shows, or undefined when it follows the live twin. */
   private viewingMs: number | undefined;
+  /** A file loaded as the timeline (`load-timeline`); undefined: the timeline is the live session's. */
+  private loadedTimeline: { readonly name: string; readonly durationMs: number } | undefined;
+  /** The server's last answer to `state-at`, for the timeline it was asked of. */
+  private replayed: (ReplayedState & { readonly loaded: boolean }) | undefined;
+  private stateAtTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Numbers `state-at` requests, so an answer overtaken by a newer request is dropped. */
+  private stateAtRequest = 0;
   private interferences: Interference[] = [];
   private renderQueued = false;
   private faultsLayout = '';
@@ -182,32 +196,119 @@ class VizApp {
     });
   }
 
-  /** The device snapshot on screen: the live one, or the timeline's kept frame. */
-  private shownDevices(): { devices: DeviceSnapshot; atMs: number | undefined } | undefined {
+  /**
+   * The device snapshot on screen: the live one; away from the live end the server's replayed state, or until it
+   * arrives the kept frame (for a loaded file, the last replayed state of that file); and the entries to list.
+   */
+  private shownDevices():
+    | { devices: DeviceSnapshot; atMs: number | undefined; entries: readonly EntryRow[] | undefined }
+    | undefined {
     const live = this.model.devices;
     if (live === undefined) return undefined;
-    if (this.viewingMs === undefined) return { devices: live, atMs: undefined };
+    if (this.viewingMs === undefined) return { devices: live, atMs: undefined, entries: undefined };
+    const loaded = this.loadedTimeline !== undefined;
+    const replayed = this.replayed;
+    if (
+      replayed !== undefined &&
+      replayed.loaded === loaded &&
+      (loaded || replayed.virtualMs === this.viewingMs)
+    )
+      return { devices: replayed.devices, atMs: replayed.virtualMs, entries: replayed.entries };
+    if (loaded) return { devices: live, atMs: this.viewingMs, entries: [] };
     const frame = this.model.history.at(this.viewingMs);
     return frame === undefined
-      ? { devices: live, atMs: undefined }
-      : { devices: frame.devices, atMs: frame.atMs };
+      ? { devices: live, atMs: undefined, entries: undefined }
+      : { devices: frame.devices, atMs: frame.atMs, entries: undefined };
+  }
+
+  /** Asks the server for the state at the viewed time, once the slider has rested for a moment. */
+  private requestStateAt(): void {
+    if (this.stateAtTimer !== undefined) clearTimeout(this.stateAtTimer);
+    this.stateAtRequest += 1;
+    const request = this.stateAtRequest;
+    const ms = this.viewingMs;
+    if (ms === undefined) return;
+    const source = this.loadedTimeline === undefined ? 'session' : 'loaded';
+    this.stateAtTimer = setTimeout(() => {
+      this.stateAtTimer = undefined;
+      void this.connection.send({ action: 'state-at', ms, source }).then((outcome) => {
+        if (request !== this.stateAtRequest) return;
+        if (!outcome.ok) {
+          this.showMessage(`state-at: ${outcome.code} ${outcome.message}`);
+          return;
+        }
+        const state = parseReplayedState(outcome.result);
+        if (state === undefined) return;
+        this.replayed = { ...state, loaded: source === 'loaded' };
+        this.queueRender();
+        this.tickClock();
+      });
+    }, stateAtDebounceMs);
+  }
+
+  /** Back to following the live twin (forgets a loaded file). */
+  private goLive(): void {
+    if (this.stateAtTimer !== undefined) clearTimeout(this.stateAtTimer);
+    this.stateAtTimer = undefined;
+    this.stateAtRequest += 1;
+    this.viewingMs = undefined;
+    this.loadedTimeline = undefined;
+    this.replayed = undefined;
+    this.queueRender();
+    this.tickClock();
+  }
+
+  /** Reads a scenario or failure file, has the server load it, and makes it the timeline. */
+  private async loadTimelineFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file === undefined) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch (error) {
+      this.showMessage(`${file.name}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+      return;
+    }
+    if (!isRecord(json)) {
+      this.showMessage(`${file.name}: not a scenario or failure file (a JSON object)`);
+      return;
+    }
+    const outcome = await this.connection.send({ action: 'load-timeline', file: json });
+    if (!outcome.ok) {
+      this.showMessage(`${file.name}: ${outcome.code} ${outcome.message}`);
+      return;
+    }
+    const result = outcome.result;
+    if (!isRecord(result) || typeof result.durationMs !== 'number') return;
+    this.loadedTimeline = {
+      name: typeof result.name === 'string' ? result.name : file.name,
+      durationMs: result.durationMs,
+    };
+    this.replayed = undefined;
+    this.viewingMs = 0;
+    this.el.timeline.max = String(result.durationMs);
+    this.el.timeline.value = '0';
+    this.requestStateAt();
+    this.queueRender();
+    this.tickClock();
   }
 
   private render(): void {
     const shown = this.shownDevices();
     if (shown === undefined) return;
-    const { devices, atMs } = shown;
+    const { devices, atMs, entries } = shown;
     this.plan.render({
       devices,
       links: this.model.linksOf(devices),
       selectedLockId: this.selectedLockId,
-      interferences: this.interferences,
+      interferences: this.loadedTimeline === undefined ? this.interferences : [],
       virtualMs: atMs ?? this.model.virtualMs,
     });
     this.renderLockPanel(devices);
     this.renderFaults(this.model.devices ?? devices);
     this.renderAlerts(devices);
-    this.renderEntries(devices, atMs === undefined ? undefined : this.viewingMs);
+    this.renderEntries(devices, atMs === undefined ? undefined : this.viewingMs, entries);
     this.renderStatus();
     this.tickClock();
   }
@@ -238,6 +339,16 @@ class VizApp {
     setText(this.el.clock, formatVirtual(this.shownVirtualMs));
     const epoch = this.model.epochUtcMs;
     setText(this.el.utc, epoch === undefined ? '' : formatUtc(epoch + this.shownVirtualMs));
+    const loaded = this.loadedTimeline;
+    if (loaded !== undefined) {
+      this.el.timeline.max = String(loaded.durationMs);
+      const replayed = this.replayed?.loaded === true ? this.replayed : undefined;
+      const at = replayed === undefined ? 'replaying…' : `state at ${formatVirtual(replayed.virtualMs)}`;
+      setText(this.el.timelineLabel, `timeline: ${loaded.name} · ${at}`);
+      this.el.planSection.classList.add('history');
+      this.el.live.disabled = false;
+      return;
+    }
     const maxMs = Math.floor(this.shownVirtualMs / 1000) * 1000;
     this.el.timeline.max = String(maxMs);
     if (this.viewingMs === undefined) {
@@ -245,13 +356,19 @@ class VizApp {
       setText(this.el.timelineLabel, 'live');
       this.el.planSection.classList.remove('history');
       this.el.live.disabled = true;
+    } else if (this.replayed?.loaded === false && this.replayed.virtualMs === this.viewingMs) {
+      setText(this.el.timelineLabel, `history: state at ${formatVirtual(this.viewingMs)} (replayed)`);
+      this.el.planSection.classList.add('history');
+      this.el.live.disabled = false;
     } else {
       const frame = this.model.history.at(this.viewingMs);
       const earliest = this.model.history.earliestMs ?? 0;
       const note = this.viewingMs < earliest ? ' (earliest kept)' : '';
       setText(
         this.el.timelineLabel,
-        frame === undefined ? 'no history yet' : `history: state at ${formatVirtual(frame.atMs)}${note}`,
+        frame === undefined
+          ? 'replaying…'
+          : `history: state at ${formatVirtual(frame.atMs)}${note} (kept; replaying…)`,
       );
       this.el.planSection.classList.add('history');
       this.el.live.disabled = false;
@@ -341,8 +458,12 @@ class VizApp {
       this.el.alerts.replaceChildren(...items);
   }
 
-  private renderEntries(devices: DeviceSnapshot, uptoMs: number | undefined): void {
-    const entries = this.model.entries;
+  private renderEntries(
+    devices: DeviceSnapshot,
+    uptoMs: number | undefined,
+    replayedEntries: readonly EntryRow[] | undefined,
+  ): void {
+    const entries = replayedEntries ?? this.model.entries;
     const drawn = this.entriesDrawn;
     if (
       drawn !== undefined &&
@@ -409,16 +530,18 @@ class VizApp {
     el.exportButton.addEventListener('click', () => void this.exportSession());
     el.timeline.addEventListener('input', () => {
       const value = Number(el.timeline.value);
-      // At its end the timeline follows the live twin again.
-      this.viewingMs = value >= Number(el.timeline.max) ? undefined : value;
+      // At its end the session's timeline follows the live twin again; a loaded file's has no live end.
+      if (this.loadedTimeline === undefined && value >= Number(el.timeline.max)) {
+        this.goLive();
+        return;
+      }
+      this.viewingMs = value;
+      this.requestStateAt();
       this.queueRender();
       this.tickClock();
     });
-    el.live.addEventListener('click', () => {
-      this.viewingMs = undefined;
-      this.queueRender();
-      this.tickClock();
-    });
+    el.live.addEventListener('click', () => this.goLive());
+    el.timelineFile.addEventListener('change', () => void this.loadTimelineFile(el.timelineFile));
     byId('panel-close').addEventListener('click', () => {
       this.selectedLockId = undefined;
       this.queueRender();

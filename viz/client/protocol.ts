@@ -94,7 +94,16 @@ export type Command =
   | { readonly action: 'resume' }
   | { readonly action: 'step'; readonly ms: number }
   | { readonly action: 'speed'; readonly x: number }
-  | { readonly action: 'export' };
+  | { readonly action: 'export' }
+  | { readonly action: 'state-at'; readonly ms: number; readonly source: 'session' | 'loaded' }
+  | { readonly action: 'load-timeline'; readonly file: Record<string, unknown> };
+
+/** The answer to `state-at`: the state at a virtual time, rebuilt by replay on the server. */
+export interface ReplayedState {
+  readonly virtualMs: number;
+  readonly devices: DeviceSnapshot;
+  readonly entries: readonly EntryRow[];
+}
 
 export type CommandOutcome =
   | { readonly ok: true; readonly result: unknown }
@@ -156,6 +165,13 @@ function normalizedDevices(devices: DeviceSnapshot): DeviceSnapshot {
     links: devices.links ?? [],
     alerts: devices.alerts ?? [],
   };
+}
+
+/** A `state-at` result, checked as a snapshot's parts are; undefined when it lacks what the page needs. */
+export function parseReplayedState(result: unknown): ReplayedState | undefined {
+  if (!isObject(result) || !isNumber(result.virtualMs) || !isDevices(result.devices)) return undefined;
+  const entries = Array.isArray(result.entries) ? result.entries.filter(isEntryRow) : [];
+  return { virtualMs: result.virtualMs, devices: normalizedDevices(result.devices), entries };
 }
 
 /** The status fields a message carries: under `status`, or (tolerated) at the top level of a `status` message. */

@@ -1,0 +1,130 @@
+/**
+ * The timeline commands: `state-at` rebuilds an earlier state by replaying the session (or a loaded file) on a
+ * fresh twin, and `load-timeline` takes a scenario or failure file.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { siteScenario } from '../../scenarios/index.ts';
+import { loadNamedSite, parseSiteSpec } from '../../twin/index.ts';
+import type { DeviceSnapshot } from '../device-view.ts';
+import { LiveTwin } from '../live-twin.ts';
+import { executeCommand, type CommandOutcome } from './commands.ts';
+import type { TimelineSlot } from './timeline.ts';
+
+function quietOffice(): LiveTwin {
+  const parsed = parseSiteSpec(loadNamedSite('office'));
+  if (!parsed.ok) throw new Error('office does not load');
+  return new LiveTwin({
+    scenario: { ...siteScenario(parsed.spec), background: false },
+    siteInput: 'office',
+    seed: 1,
+    speed: 1,
+    paused: true,
+  });
+}
+
+function frontBolt(devices: DeviceSnapshot): string | undefined {
+  return devices.locks.find((lock) => lock.id === 'lock-front')?.bolt;
+}
+
+function resultOf(outcome: CommandOutcome): Record<string, unknown> {
+  if (!outcome.ok) throw new Error(`refused: ${outcome.code} ${outcome.message}`);
+  return outcome.result as Record<string, unknown>;
+}
+
+describe('state-at and load-timeline', () => {
+  it('rebuilds the session at a time the front door was open, while live it is locked again', () => {
+    const live = quietOffice();
+    const slot: TimelineSlot = { loaded: undefined };
+    live.advance(1_000);
+    expect(live.lockCommand('user-anna', 'lock-front', 'unlocked')).toBeDefined();
+    let openMs: number | undefined;
+    for (let step = 0; step < 120 && live.twin.clock.now() < 61_000; step++) {
+      live.advance(500);
+      if (openMs === undefined && frontBolt(live.snapshot()) === 'unlocked') openMs = live.twin.clock.now();
+    }
+    if (openMs === undefined) throw new Error('the front door never opened');
+    expect(frontBolt(live.snapshot())).toBe('locked');
+
+    const at = resultOf(executeCommand(live, { action: 'state-at', ms: openMs }, slot));
+    expect(at.virtualMs).toBe(openMs);
+    expect(frontBolt(at.devices as DeviceSnapshot)).toBe('unlocked');
+    expect(Array.isArray(at.entries)).toBe(true);
+    expect(frontBolt(live.snapshot())).toBe('locked');
+
+    const before = resultOf(executeCommand(live, { action: 'state-at', ms: 0 }, slot));
+    expect(frontBolt(before.devices as DeviceSnapshot)).toBe('locked');
+    expect(before.entries).toEqual([]);
+  });
+
+  it('refuses a time past the end, and a loaded timeline before one is loaded', () => {
+    const live = quietOffice();
+    const slot: TimelineSlot = { loaded: undefined };
+    live.advance(10_000);
+    expect(executeCommand(live, { action: 'state-at', ms: 10_001 }, slot)).toMatchObject({
+      ok: false,
+      code: 'bad-message',
+      path: 'command.ms',
+    });
+    expect(executeCommand(live, { action: 'state-at', ms: -1 }, slot)).toMatchObject({
+      ok: false,
+      code: 'bad-message',
+      path: 'command.ms',
+    });
+    expect(executeCommand(live, { action: 'state-at', ms: 0, source: 'loaded' }, slot)).toMatchObject({
+      ok: false,
+      code: 'bad-message',
+      path: 'command.source',
+    });
+  });
+
+  it('loads office-morning and shows the front door opened by the tag at 6 s', () => {
+    const live = quietOffice();
+    const slot: TimelineSlot = { loaded: undefined };
+    const file = JSON.parse(
+      readFileSync(new URL('../../scenarios/library/office-morning.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(resultOf(executeCommand(live, { action: 'load-timeline', file }, slot))).toEqual({
+      name: 'office-morning',
+      durationMs: 300_000,
+    });
+    const at = resultOf(executeCommand(live, { action: 'state-at', ms: 6_000, source: 'loaded' }, slot));
+    expect(frontBolt(at.devices as DeviceSnapshot)).toBe('unlocked');
+    expect(executeCommand(live, { action: 'state-at', ms: 300_001, source: 'loaded' }, slot)).toMatchObject({
+      ok: false,
+      path: 'command.ms',
+    });
+    expect(live.twin.clock.now()).toBe(0);
+  });
+
+  it('loads a failure file as a scenario, and reports a bad file with its path', () => {
+    const live = quietOffice();
+    const slot: TimelineSlot = { loaded: undefined };
+    const failure = {
+      format: 'lockstep-failure/1',
+      invariant: 'example',
+      site: loadNamedSite('office') as Record<string, unknown>,
+      seed: 7,
+      defects: [],
+      inputs: [{ atMs: 5_000, input: { type: 'present-tag', tag: 'tag-anna', lock: 'lock-front' } }],
+    };
+    expect(resultOf(executeCommand(live, { action: 'load-timeline', file: failure }, slot))).toEqual({
+      name: 'failure-example-seed7',
+      durationMs: 65_000,
+    });
+    const at = resultOf(executeCommand(live, { action: 'state-at', ms: 6_000, source: 'loaded' }, slot));
+    expect(frontBolt(at.devices as DeviceSnapshot)).toBe('unlocked');
+
+    const bad = executeCommand(
+      live,
+      { action: 'load-timeline', file: { name: 'x', site: 'office', inputs: [{ at: 1, type: 'nope' }] } },
+      slot,
+    );
+    expect(bad).toMatchObject({ ok: false, code: 'bad-message' });
+    expect((bad as { path?: string }).path).toMatch(/^command\.file\.inputs\[0\]/);
+    expect(executeCommand(live, { action: 'load-timeline', file: { name: 'x' } }, slot)).toMatchObject({
+      ok: false,
+      path: 'command.file.site',
+    });
+  });
+});
