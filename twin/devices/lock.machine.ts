@@ -105,7 +105,7 @@ const neverMs = 365 * 86_400_000;
 
 const isBluenet = (kind: LockKind): boolean => kind === 'bluenet-escutcheon' || kind === 'bluenet-cylinder';
 
-export const lockMachine = setup({
+const lockSetup = setup({
   types: {
     context: {} as LockContext,
     events: {} as LockEvent,
@@ -244,7 +244,41 @@ export const lockMachine = setup({
       if (context.audit.hasUnacknowledged()) context.env.uploadAudit(context.id);
     },
   },
-}).createMachine({
+});
+
+/** Entering office mode by a tag (EOM inside its schedule, or MOM with the handle held): from locked or unlocked. */
+const officeModeByTag = [
+  {
+    guard: 'easyToggle',
+    target: 'officeMode.easy',
+    actions: [
+      { type: 'recordOfficeMode', params: { mode: 'easy', on: true, why: 'tag inside the EOM schedule' } },
+      'planEomEnd',
+    ],
+  },
+  {
+    guard: 'handleToggle',
+    target: 'officeMode.manual',
+    actions: {
+      type: 'recordOfficeMode',
+      params: { mode: 'manual', on: true, why: 'tag with the inside handle held' },
+    },
+  },
+] as const;
+
+const manualOfficeModeByHeldTag = {
+  guard: 'heldToggle',
+  target: 'officeMode.manual',
+  actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'tag held over 5 s' } },
+} as const;
+
+const manualOfficeModeFromCloud = {
+  guard: 'remoteOfficeOn',
+  target: 'officeMode.manual',
+  actions: { type: 'recordOfficeMode', params: { mode: 'manual', on: true, why: 'from the cloud' } },
+} as const;
+
+export const lockMachine = lockSetup.createMachine({
   id: 'lock',
   type: 'parallel',
   context: ({ input }) => ({ ...input, clockOffsetMs: 0, eomEndsInMs: 0, lastRefusal: undefined }),
@@ -262,45 +296,13 @@ export const lockMachine = setup({
         locked: {
           on: {
             CREDENTIAL: [
-              {
-                guard: 'easyToggle',
-                target: 'officeMode.easy',
-                actions: [
-                  {
-                    type: 'recordOfficeMode',
-                    params: { mode: 'easy', on: true, why: 'tag inside the EOM schedule' },
-                  },
-                  'planEomEnd',
-                ],
-              },
-              {
-                guard: 'handleToggle',
-                target: 'officeMode.manual',
-                actions: {
-                  type: 'recordOfficeMode',
-                  params: { mode: 'manual', on: true, why: 'tag with the inside handle held' },
-                },
-              },
+              ...officeModeByTag,
               { guard: 'granted', target: 'unlocked', actions: 'recordOpening' },
               { actions: 'recordRefusal' },
             ],
-            TAG_HELD: {
-              guard: 'heldToggle',
-              target: 'officeMode.manual',
-              actions: {
-                type: 'recordOfficeMode',
-                params: { mode: 'manual', on: true, why: 'tag held over 5 s' },
-              },
-            },
+            TAG_HELD: manualOfficeModeByHeldTag,
             REMOTE_OPEN: { target: 'unlocked', actions: 'recordOpening' },
-            REMOTE_OFFICE_MODE: {
-              guard: 'remoteOfficeOn',
-              target: 'officeMode.manual',
-              actions: {
-                type: 'recordOfficeMode',
-                params: { mode: 'manual', on: true, why: 'from the cloud' },
-              },
-            },
+            REMOTE_OFFICE_MODE: manualOfficeModeFromCloud,
           },
         },
         unlocked: {
@@ -310,45 +312,13 @@ export const lockMachine = setup({
           },
           on: {
             CREDENTIAL: [
-              {
-                guard: 'easyToggle',
-                target: 'officeMode.easy',
-                actions: [
-                  {
-                    type: 'recordOfficeMode',
-                    params: { mode: 'easy', on: true, why: 'tag inside the EOM schedule' },
-                  },
-                  'planEomEnd',
-                ],
-              },
-              {
-                guard: 'handleToggle',
-                target: 'officeMode.manual',
-                actions: {
-                  type: 'recordOfficeMode',
-                  params: { mode: 'manual', on: true, why: 'tag with the inside handle held' },
-                },
-              },
+              ...officeModeByTag,
               { guard: 'granted', target: 'unlocked', reenter: true, actions: 'recordOpening' },
               { actions: 'recordRefusal' },
             ],
-            TAG_HELD: {
-              guard: 'heldToggle',
-              target: 'officeMode.manual',
-              actions: {
-                type: 'recordOfficeMode',
-                params: { mode: 'manual', on: true, why: 'tag held over 5 s' },
-              },
-            },
+            TAG_HELD: manualOfficeModeByHeldTag,
             REMOTE_OPEN: { target: 'unlocked', reenter: true, actions: 'recordOpening' },
-            REMOTE_OFFICE_MODE: {
-              guard: 'remoteOfficeOn',
-              target: 'officeMode.manual',
-              actions: {
-                type: 'recordOfficeMode',
-                params: { mode: 'manual', on: true, why: 'from the cloud' },
-              },
-            },
+            REMOTE_OFFICE_MODE: manualOfficeModeFromCloud,
           },
         },
         officeMode: {
