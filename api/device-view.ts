@@ -3,45 +3,11 @@
  * repeaters, radio links, active alerts). `LiveTwin.snapshot` reads its own twin with it; the live protocol's
  * `state-at` reads a replayed twin with the same code, so both answers have the same shape.
  */
-import type { Entry, LockView, SiteSpec, Twin } from '../twin/index.ts';
+import type { Entry, SiteSpec, Twin } from '../twin/index.ts';
+import type { AlertState, DeviceSnapshot, IqState, LockState, RepeaterState } from './live/protocol.ts';
 
-export type LockState = LockView & {
-  readonly name: string;
-  readonly kind: string;
-  readonly doorId: string;
-  readonly x: number;
-  readonly y: number;
-  readonly iq: string;
-};
-export interface IqState {
-  readonly id: string;
-  readonly x: number;
-  readonly y: number;
-  readonly connected: boolean;
-  readonly powered: boolean;
-  readonly sync: string;
-}
-export interface RepeaterState {
-  readonly id: string;
-  readonly x: number;
-  readonly y: number;
-  readonly iq: string;
-  readonly powered: boolean;
-  readonly parent: string | undefined;
-}
-export interface AlertState {
-  readonly lockId: string;
-  readonly kind: string;
-  readonly raisedUtcMs: number;
-}
-
-export interface DeviceSnapshot {
-  readonly locks: readonly LockState[];
-  readonly iqs: readonly IqState[];
-  readonly repeaters: readonly RepeaterState[];
-  readonly links: readonly { readonly from: string; readonly to: string; readonly rssiDbm: number }[];
-  readonly alerts: readonly AlertState[];
-}
+// The shapes are the live protocol's schemas (`live/protocol.ts`, their one source); this file only fills them in.
+export type { AlertState, DeviceSnapshot, IqState, LockState, RepeaterState };
 
 /** Reads one twin's devices; the site's lookups are built once. */
 export class DeviceView {
@@ -96,14 +62,14 @@ export class DeviceView {
   iqState(iqId: string): IqState {
     const iq = this.iqSpecs.get(iqId);
     if (iq === undefined) throw new RangeError(`no IQ "${iqId}"`);
-    const twin = this.twin;
+    const view = this.twin.iqView(iq.id);
     return {
       id: iq.id,
       x: iq.position.x,
       y: iq.position.y,
-      connected: twin.iqConnected(iq.id),
-      powered: twin.iqActor(iq.id).getSnapshot().value === 'on',
-      sync: twin.iqSyncState(iq.id),
+      connected: view.connected,
+      powered: view.powered,
+      sync: view.sync,
     };
   }
 
@@ -111,14 +77,14 @@ export class DeviceView {
   repeaterState(repeaterId: string): RepeaterState {
     const repeater = this.repeaterSpecs.get(repeaterId);
     if (repeater === undefined) throw new RangeError(`no repeater "${repeaterId}"`);
-    const twin = this.twin;
+    const view = this.twin.repeaterView(repeater.id);
     return {
       id: repeater.id,
       x: repeater.position.x,
       y: repeater.position.y,
       iq: repeater.iq,
-      powered: twin.repeaterActor(repeater.id)?.getSnapshot().value === 'on',
-      parent: twin.topology.parentOf.get(repeater.id),
+      powered: view.powered,
+      parent: view.parent,
     };
   }
 

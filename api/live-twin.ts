@@ -10,7 +10,8 @@ import {
   type RemoteCommand,
   type SiteSpec,
   type SiteSpecInput,
-  type TraceRecord,
+  type InputOutcome,
+  type TracedTwinEvent,
   type Twin,
   type TwinInput,
 } from '../twin/index.ts';
@@ -38,14 +39,8 @@ export interface LiveTwinOptions {
 
 export type { AlertState, DeviceSnapshot, IqState, LockState, RepeaterState };
 
-export interface LiveStatus {
-  readonly virtualMs: number;
-  readonly utc: string;
-  readonly paused: boolean;
-  readonly speed: number;
-  readonly events: number;
-  readonly traceHash: string;
-}
+/** The twin's clock, speed and fingerprint: the live protocol's `status` (its schema is the one source). */
+export type LiveStatus = import('./live/protocol.ts').LiveStatus;
 
 /**
  * Inputs a session keeps for export (its scenario's own included), as many as a scenario file may list; a session
@@ -55,7 +50,18 @@ export const sessionInputsMax = scenarioInputsMax;
 /** Milliseconds `apply` may step past inputs queued for the same millisecond (see `apply`). */
 const applyNudgeMsMax = 1_000;
 
-export type TraceListener = (record: TraceRecord) => void;
+export type TraceListener = (traced: TracedTwinEvent) => void;
+
+/** A lock command sent (it settles later), or refused with the error table's code. */
+export type LockCommandOutcome =
+  | { readonly issued: true; readonly command: RemoteCommand }
+  | { readonly issued: false; readonly code: number };
+
+/** An input the live twin applied: when, and what it did. */
+export interface AppliedInput {
+  readonly atMs: number;
+  readonly outcome: InputOutcome;
+}
 
 export class LiveTwin {
   readonly twin: Twin;
@@ -73,9 +79,9 @@ export class LiveTwin {
       seed: options.seed,
       untilMs: 365 * 86_400_000,
       trace: {
-        onRecord: (record) => {
-          if (record.kind === 'input' && !this.applying) this.queuedInputMs = record.tMs;
-          this.listeners.forEach((listener) => listener(record));
+        onEvent: (traced) => {
+          if (traced.event.kind === 'input' && !this.applying) this.queuedInputMs = traced.tMs;
+          this.listeners.forEach((listener) => listener(traced));
         },
       },
     });
@@ -100,7 +106,7 @@ export class LiveTwin {
    * for the same millisecond during the run (background traffic); live it runs after those. So when such an input
    * already ran in this millisecond, time first moves on by a millisecond (or a few), and both orders agree.
    */
-  apply(input: TwinInput): number {
+  apply(input: TwinInput): AppliedInput {
     if (this.options.scenario.inputs.length + this.sessionInputs.length >= sessionInputsMax)
       throw new RangeError(`a session keeps at most ${sessionInputsMax} inputs`);
     const startMs = this.twin.clock.now();
@@ -109,28 +115,32 @@ export class LiveTwin {
     const atMs = this.twin.clock.now();
     this.sessionInputs.push({ atMs, input });
     this.applying = true;
+    let outcome: InputOutcome;
     try {
-      this.twin.apply(input);
+      outcome = this.twin.apply(input);
     } finally {
       this.applying = false;
     }
     this.twin.runUntil(atMs);
-    return atMs;
+    return { atMs, outcome };
   }
 
-  /** Remote opening or office mode through the cloud as an input (so export replays it). Throws CloudError. */
+  /**
+   * Remote opening or office mode through the cloud as an input (so export replays it). Throws CloudError when
+   * the actor may not (nothing is applied then); a refusal of the applied input (3105: IQ offline) is answered.
+   */
   lockCommand(
     actorId: string,
     lockId: string,
     state: 'unlocked' | 'office_mode' | 'locked',
-  ): RemoteCommand | undefined {
+  ): LockCommandOutcome {
     const action = state === 'unlocked' ? 'remote-open' : 'office-mode';
     const args = state === 'unlocked' ? [lockId] : [lockId, state === 'office_mode'];
     this.twin.cloud.core.authorizeLockCommand(actorId, lockId, state === 'unlocked' ? 'open' : 'office-mode');
-    this.apply({ type: 'admin', actor: actorId, action, args });
-    const outcome = this.twin.adminOutcomes().at(-1);
-    if (outcome?.code !== null && outcome?.code !== undefined) return undefined;
-    return this.twin.cloud.commands.all().at(-1);
+    const { outcome } = this.apply({ type: 'admin', actor: actorId, action, args });
+    if (outcome.kind === 'admin-pending') return { issued: true, command: outcome.command };
+    if (outcome.kind === 'admin-refused') return { issued: false, code: outcome.code };
+    throw new RangeError(`${action} answered no command`);
   }
 
   /**
@@ -144,7 +154,7 @@ export class LiveTwin {
       get: (target, property, receiver) => {
         const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
-        if (typeof property !== 'string' || !isCoreChange(this.twin, property))
+        if (typeof property !== 'string' || !isCoreChange(core, property))
           return (value as (...args: unknown[]) => unknown).bind(target);
         return (actorId: string, ...args: unknown[]) => this.recordedCoreCall(actorId, property, args);
       },
@@ -155,10 +165,14 @@ export class LiveTwin {
     const jsonArgs = JSON.parse(
       JSON.stringify(args.map((arg) => (arg === undefined ? null : arg))),
     ) as unknown[];
-    this.apply({ type: 'admin', actor: actorId, action: 'core', args: [method, ...jsonArgs] });
-    const outcome = this.twin.adminOutcomes().at(-1);
-    if (outcome?.error !== undefined) throw outcome.error;
-    return outcome?.result;
+    const { outcome } = this.apply({
+      type: 'admin',
+      actor: actorId,
+      action: 'core',
+      args: [method, ...jsonArgs],
+    });
+    if (outcome.kind === 'admin-refused') throw outcome.error;
+    return outcome.kind === 'admin-accepted' ? outcome.result : undefined;
   }
 
   subscribe(listener: TraceListener): () => void {

@@ -1,13 +1,13 @@
 /**
- * The one server: the REST API, the live protocol on WebSocket `/live`, the visualization at `/`, health at
- * `/healthz`, all over one HTTP server bound to loopback unless told otherwise.
+ * The one server: the REST API, the live protocol on WebSocket `/live`, health at `/healthz`, and whatever the
+ * caller mounts beside them (`lockstep serve` mounts the visualization at `/`: api/ never imports viz/), all over
+ * one HTTP server bound to loopback unless told otherwise.
  */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
-import { mountViz } from '../viz/serve.ts';
 import { attachLiveProtocol } from './live/live-socket.ts';
 import type { LiveTwin } from './live-twin.ts';
 import { createRestApp, restNotFound, type RestOptions } from './rest/app.ts';
@@ -18,6 +18,11 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly credentials: RestOptions;
+  /**
+   * Adds the caller's own routes (the CLI's visualization) after the API's and before the not-found answer, so
+   * they never shadow an API path and an unknown path still answers in the error table's shape.
+   */
+  readonly mount?: (app: Hono) => void;
 }
 
 export interface RunningServer {
@@ -29,11 +34,11 @@ export interface RunningServer {
 /** Clients the live socket accepts at once. */
 export const liveClientsMax = 64;
 
-export function createApp(options: Pick<ServerOptions, 'live' | 'credentials'>): Hono {
+export function createApp(options: Pick<ServerOptions, 'live' | 'credentials' | 'mount'>): Hono {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ status: 'ok', ...options.live.status() }));
   app.route('/', createRestApp(options.live, options.credentials));
-  mountViz(app);
+  options.mount?.(app);
   // Every unknown path answers in the error table's shape, not with a bare text 404.
   app.notFound(restNotFound);
   return app;

@@ -130,7 +130,7 @@ export function runCommand(target: string | undefined, options: RunCommandOption
     ...base,
     trace: {
       ...(writer === undefined ? {} : { onLine: (line: string) => writer.write(line) }),
-      ...(narrator === undefined ? {} : { onRecord: narrator.record.bind(narrator) }),
+      ...(narrator === undefined ? {} : { onEvent: narrator.record.bind(narrator) }),
     },
     ...(narrator === undefined ? {} : { onTwin: narrator.attach.bind(narrator) }),
   };
@@ -220,7 +220,7 @@ export async function demoCommand(options: {
   const run = prepare(scenario, {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     untilMs,
-    trace: { onRecord: narrator.record.bind(narrator) },
+    trace: { onEvent: narrator.record.bind(narrator) },
     onTwin: narrator.attach.bind(narrator),
   });
   print(

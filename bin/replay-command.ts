@@ -90,7 +90,7 @@ function replayScenarioFile(path: string, json: unknown, options: { json?: boole
     if (story.length > storyLinesMax) story.shift();
   });
   const result = runScenario(scenario, {
-    trace: { onRecord: (record) => narrator.record(record) },
+    trace: { onEvent: (traced) => narrator.record(traced) },
     onTwin: (twin) => narrator.attach(twin),
   });
   const reproduced = result.traceHash === expectedHash;

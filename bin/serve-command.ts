@@ -1,7 +1,7 @@
 /** `lockstep serve`: the live twin with its REST API, live protocol and visualization. Ctrl-C stops it cleanly. */
-import { LiveTwin } from '../api/live-twin.ts';
-import { startServer } from '../api/server.ts';
+import { LiveTwin, startServer } from '../api/index.ts';
 import { isSiteName } from '../twin/index.ts';
+import { mountViz } from '../viz/serve.ts';
 import { BadInputError } from './exit-codes.ts';
 import { resolveTarget } from './resolve-target.ts';
 
@@ -48,7 +48,14 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     seed: flags.seed ?? resolved.value.seed ?? 1,
     speed,
   });
-  const server = await startServer({ live, host: flags.host, port, credentials: clientCredentials });
+  // The page is the CLI's to add: the server knows nothing of viz/ (design.md's layering).
+  const server = await startServer({
+    live,
+    host: flags.host,
+    port,
+    credentials: clientCredentials,
+    mount: mountViz,
+  });
   process.stdout.write(
     `lockstep live twin: ${resolved.value.name} (seed ${flags.seed ?? resolved.value.seed ?? 1}) at ${speed}x\n`,
   );

@@ -4,7 +4,7 @@
  * recorded. Each unmet expectation becomes one plain-words failure.
  */
 import { z } from 'zod';
-import type { TraceRecord, Twin } from '../twin/index.ts';
+import type { TracedTwinEvent, Twin } from '../twin/index.ts';
 import { formatDurationMs, parseDurationMs } from './duration.ts';
 
 const id = z.string().min(1);
@@ -78,22 +78,13 @@ export class Observations {
   readonly taps: { aimed: string; taken: string | null }[] = [];
   private readonly limit = 100_000;
 
-  record(record: TraceRecord): void {
+  record({ event, tMs }: TracedTwinEvent): void {
     if (this.decisions.length + this.taps.length >= this.limit) return;
-    const fields = record.fields ?? {};
-    if (record.kind === 'lock.audit') {
-      this.decisions.push({
-        tMs: record.tMs,
-        lock: record.device ?? '',
-        category: String(fields.category),
-        detail: String(fields.detail),
-        user: typeof fields.user === 'string' ? fields.user : null,
-      });
-    } else if (record.kind === 'ble.tap') {
-      this.taps.push({
-        aimed: String(fields.aimed),
-        taken: typeof fields.taken === 'string' ? fields.taken : null,
-      });
+    if (event.kind === 'lock.audit') {
+      const { device: lock, category, detail, user } = event;
+      this.decisions.push({ tMs, lock, category, detail, user });
+    } else if (event.kind === 'ble.tap') {
+      this.taps.push({ aimed: event.aimed, taken: event.taken });
     }
   }
 }

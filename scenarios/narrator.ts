@@ -3,7 +3,14 @@
  * what the locks refused and why, what the radio did. Routine radio traffic is summed up every ten virtual
  * minutes instead of told packet by packet.
  */
-import { epochUtcIsoDefault, type SiteSpec, type TraceRecord, type Twin } from '../twin/index.ts';
+import {
+  epochUtcIsoDefault,
+  type SiteSpec,
+  type TracedTwinEvent,
+  type Twin,
+  type TwinEvent,
+  type TwinInput,
+} from '../twin/index.ts';
 
 const radioSummaryEveryMs = 600_000;
 
@@ -58,11 +65,11 @@ export class Narrator {
     this.clockText = localTimeFormatter(twin.spec.timeZone, twin.spec.startsAtUtc);
   }
 
-  record(record: TraceRecord): void {
+  record({ event, tMs }: TracedTwinEvent): void {
     if (this.names === undefined) return;
-    if (record.tMs >= this.radio.nextSummaryMs) this.summarizeRadio(record.tMs);
-    const sentence = this.sentence(record, this.names);
-    if (sentence !== undefined) this.say(record.tMs, sentence);
+    if (tMs >= this.radio.nextSummaryMs) this.summarizeRadio(tMs);
+    const sentence = this.sentence(event, this.names);
+    if (sentence !== undefined) this.say(tMs, sentence);
   }
 
   private say(tMs: number, sentence: string): void {
@@ -84,52 +91,46 @@ export class Narrator {
     };
   }
 
-  private sentence(record: TraceRecord, names: Names): string | undefined {
-    const fields = record.fields ?? {};
-    const device = record.device ?? '';
-    const door = names.doorOfLock.get(device) ?? device;
-    const user = (userId: unknown): string =>
+  private sentence(event: TwinEvent, names: Names): string | undefined {
+    const doorOf = (lockId: string): string => names.doorOfLock.get(lockId) ?? lockId;
+    const user = (userId: string | null | undefined): string =>
       typeof userId === 'string' ? (names.userName.get(userId) ?? userId) : 'someone';
-    switch (record.kind) {
+    switch (event.kind) {
       case 'radio.hop':
         this.radio.packets++;
-        if (typeof fields.tries === 'number' && fields.tries > 1) this.radio.retried++;
-        if (fields.ok === false) this.radio.lost++;
+        if (event.tries > 1) this.radio.retried++;
+        if (!event.ok) this.radio.lost++;
         return undefined;
       case 'lock.audit':
-        return auditSentence(String(fields.category), String(fields.detail), door, user(fields.user));
+        return auditSentence(event.category, event.detail, doorOf(event.device), user(event.user));
       case 'door.stays-shut':
-        return `${names.doorName.get(device) ?? device}: pushed, but the door stays locked`;
+        return `${names.doorName.get(event.device) ?? event.device}: pushed, but the door stays locked`;
       case 'ble.tap': {
-        const who = user(names.ownerOfCredential.get(device));
-        const aimed = names.doorOfLock.get(String(fields.aimed)) ?? String(fields.aimed);
-        if (fields.taken === null) return `${who} taps a phone at ${aimed}: no lock picks it up`;
-        const taken = names.doorOfLock.get(String(fields.taken)) ?? String(fields.taken);
+        const who = user(names.ownerOfCredential.get(event.device));
+        const aimed = doorOf(event.aimed);
+        if (event.taken === null) return `${who} taps a phone at ${aimed}: no lock picks it up`;
+        const taken = doorOf(event.taken);
         return taken === aimed
           ? undefined
-          : `${who} taps a phone at ${aimed}, but ${taken} picks it up first (${String(fields.rssi)} dBm)`;
+          : `${who} taps a phone at ${aimed}, but ${taken} picks it up first (${String(event.rssi)} dBm)`;
       }
       case 'iq.lock-offline':
-        return `${device}: ${names.doorOfLock.get(String(fields.lock)) ?? String(fields.lock)} is OFFLINE (${String(fields.missed)} heartbeats missed)`;
+        return `${event.device}: ${doorOf(event.lock)} is OFFLINE (${event.missed} heartbeats missed)`;
       case 'iq.lock-online':
-        return `${device}: ${names.doorOfLock.get(String(fields.lock)) ?? String(fields.lock)} is back online`;
+        return `${event.device}: ${doorOf(event.lock)} is back online`;
       case 'iq.cloud':
-        return fields.connected === true
-          ? `${device}: internet link restored`
-          : `${device}: internet link LOST`;
+        return event.connected
+          ? `${event.device}: internet link restored`
+          : `${event.device}: internet link LOST`;
       case 'iq.power':
       case 'repeater.power':
-        return `${device}: power ${fields.on === true ? 'on' : 'OFF'}`;
-      case 'radio.dropped':
-        return fields.reason === 'receiver-down' || fields.reason === 'sender-down'
-          ? undefined
-          : `radio: ${String(fields.msg)} dropped at ${device}`;
+        return `${event.device}: power ${event.on ? 'on' : 'OFF'}`;
       case 'cloud.entries':
-        return typeof fields.events === 'number' && fields.events > 1
-          ? `cloud: ${fields.events} buffered entries from ${names.doorOfLock.get(String(fields.lock)) ?? String(fields.lock)} arrive`
+        return event.events > 1
+          ? `cloud: ${event.events} buffered entries from ${doorOf(event.lock)} arrive`
           : undefined;
       case 'input':
-        return inputSentence(fields);
+        return inputSentence(event.input);
       default:
         return undefined;
     }
@@ -164,16 +165,16 @@ function auditSentence(category: string, detail: string, door: string, user: str
   }
 }
 
-function inputSentence(fields: Readonly<Record<string, unknown>>): string | undefined {
-  switch (fields.type) {
+function inputSentence(input: TwinInput): string | undefined {
+  switch (input.type) {
     case 'iq-internet':
       return undefined; // told by the IQ's own event
     case 'interference':
-      return `fault: radio interference around (${String(fields.x)}, ${String(fields.y)}) for ${Number(fields.durationMs) / 1000} s`;
+      return `fault: radio interference around (${input.x}, ${input.y}) for ${input.durationMs / 1000} s`;
     case 'battery':
-      return `fault: battery of ${String(fields.lock)} drops to ${String(fields.level)}`;
+      return `fault: battery of ${input.lock} drops to ${input.level}`;
     case 'force-door':
-      return `someone forces ${String(fields.door)}`;
+      return `someone forces ${input.door}`;
     default:
       return undefined;
   }

@@ -8,6 +8,7 @@ import {
   type SiteSpec,
   type TraceOptions,
   type Twin,
+  type TwinEvent,
 } from '../twin/index.ts';
 import { Observations, checkFinalExpectations, scheduleTimedChecks } from './expectations.ts';
 import type { Scenario } from './scenario-file.ts';
@@ -21,7 +22,7 @@ export const seedDefault = 1;
 export interface RunOptions {
   readonly seed?: number;
   readonly untilMs?: number;
-  readonly trace?: TraceOptions;
+  readonly trace?: TraceOptions<TwinEvent>;
   /** Called once the twin exists, before anything runs (narration, live views). */
   readonly onTwin?: (twin: Twin) => void;
 }
@@ -72,10 +73,10 @@ export function prepareRun(scenario: Scenario, options: RunOptions = {}): Prepar
   const seed = options.seed ?? scenario.seed ?? seedDefault;
   const untilMs = scenarioUntilMs(scenario, options);
   const observations = new Observations();
-  const onRecord = options.trace?.onRecord;
-  const trace: TraceOptions = {
+  const onEvent = options.trace?.onEvent;
+  const trace: TraceOptions<TwinEvent> = {
     ...options.trace,
-    onRecord: (record) => (observations.record(record), onRecord?.(record)),
+    onEvent: (traced) => (observations.record(traced), onEvent?.(traced)),
   };
   const twin = createTwin({ spec: scenario.spec, seed, trace, defects: scenario.defects });
   options.onTwin?.(twin);

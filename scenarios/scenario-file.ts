@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
+  checkDeviceReferences,
   issueMessage,
   loadNamedSite,
   parseSiteSpec,
@@ -146,31 +147,6 @@ function parseTimedInput(
   for (const error of checkDeviceReferences(parsed.data, spec))
     errors.push({ path: `${path}.${error.path}`, message: error.message });
   return atMs === undefined ? undefined : { atMs, input: parsed.data };
-}
-
-/** Every device an input names must exist in the site. */
-export function checkDeviceReferences(input: TwinInput, spec: SiteSpec): SpecError[] {
-  const ids = {
-    lock: new Set(spec.locks.map((lock) => lock.id)),
-    door: new Set(spec.locks.map((lock) => lock.door)),
-    tag: new Set(spec.tags.map((tag) => tag.id)),
-    phone: new Set(spec.phones.map((phone) => phone.id)),
-    iq: new Set(spec.iqs.map((iq) => iq.id)),
-    device: new Set([...spec.iqs, ...spec.repeaters].map((device) => device.id)),
-  };
-  const errors: SpecError[] = [];
-  const check = (field: keyof typeof ids, value: string | undefined, what: string): void => {
-    if (value !== undefined && !ids[field].has(value))
-      errors.push({ path: field, message: `no ${what} "${value}" in site ${spec.name}` });
-  };
-  const fields = input as Partial<Record<keyof typeof ids, string>>;
-  check('lock', fields.lock, 'lock');
-  check('door', fields.door, 'door with a lock');
-  check('tag', fields.tag, 'tag');
-  check('phone', fields.phone, 'phone');
-  check('iq', fields.iq, 'IQ');
-  check('device', fields.device, 'IQ or repeater');
-  return errors;
 }
 
 /** Every lock an expectation names must exist in the site (else the run would break instead of the file). */

@@ -160,12 +160,17 @@ describe('the determinism self-check', () => {
         if (attempt === 1)
           twin.clock.schedule(
             90_000,
-            () => void twin.trace.record('planted', undefined, { wallMs: performance.now() }),
+            () =>
+              void twin.trace.record({
+                kind: 'lock.clock',
+                device: 'planted',
+                offsetMs: Math.round(performance.now()),
+              }),
           );
       },
     });
     expect(planted.identical).toBe(false);
-    expect(planted.firstDivergence?.right).toMatch(/"kind":"planted"/);
+    expect(planted.firstDivergence?.right).toMatch(/"device":"planted"/);
     expect(planted.firstDivergence?.left).not.toMatch(/planted/);
     expect(JSON.parse(planted.firstDivergence?.right ?? '{}').t).toBe(90_000);
   });

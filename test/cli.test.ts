@@ -136,7 +136,7 @@ describe('lockstep: exit codes and messages', () => {
     );
     const result = lockstep('run', file);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/maxLocksPerIq/);
+    expect(result.stderr).toMatch(/locksPerIqMax/);
   });
 
   it('narrates the demo and exits when its span is over', () => {

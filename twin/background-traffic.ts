@@ -4,7 +4,7 @@
  * door left open. Every action is an ordinary input (traced like a scenario's), drawn from the `people.traffic`
  * stream, and only the next arrival is ever queued, so the queue stays small however long the run.
  */
-import type { TwinInput } from './inputs.ts';
+import type { TwinInput } from './inputs/input-schema.ts';
 import type { RandomStream } from './kernel/rng.ts';
 import type { LockSpec, SiteSpec } from './site/spec.ts';
 import type { Twin } from './twin.ts';

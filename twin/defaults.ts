@@ -4,11 +4,11 @@
  */
 
 /** An IQ serves at most this many locks, directly or through repeaters. */
-export const maxLocksPerIq = 16;
+export const locksPerIqMax = 16;
 /** An IQ has at most this many repeaters. */
-export const maxRepeatersPerIq = 6;
+export const repeatersPerIqMax = 6;
 /** Repeaters chain at most this many layers deep (IQ > R > R > R). */
-export const maxRepeaterLayers = 3;
+export const repeaterLayersMax = 3;
 
 /** How often an IQ polls each of its locks. The vendor does not publish it; a minute keeps a day of a large
  * site cheap to simulate while an unreachable lock is still noticed within minutes. */
@@ -37,7 +37,6 @@ export const tagReadMsMin = 100;
 export const tagReadMsMax = 300;
 export const bleTapHandshakeMsMin = 300;
 export const bleTapHandshakeMsMax = 1_000;
-export const motorMs = 300;
 
 /** Cloud to IQ latency over the internet. */
 export const cloudLatencyMsMin = 40;

@@ -5,7 +5,8 @@
  */
 import { CloudError } from './cloud/error-table.ts';
 import type { VirtualClock } from './kernel/clock.ts';
-import type { Trace } from './kernel/trace.ts';
+import type { TwinTrace } from './events.ts';
+import type { InternetHop } from './internet-hop.ts';
 
 export type RemoteCommandKind = 'open' | 'office-mode-on' | 'office-mode-off';
 
@@ -27,8 +28,8 @@ export const remoteCommandsMax = 10_000;
 
 export interface RemoteCommandTransport {
   readonly clock: VirtualClock;
-  readonly trace: Trace;
-  readonly cloudLatencyMs: () => number;
+  readonly trace: TwinTrace;
+  readonly internet: InternetHop;
   readonly iqOfLock: (lockId: string) => string;
   readonly iqConnected: (iqId: string) => boolean;
   readonly lockOnline: (lockId: string) => boolean;
@@ -63,9 +64,9 @@ export class RemoteCommands {
       finishedMs: undefined,
     };
     this.remember(command);
-    trace.record('cloud.command', lockId, { id: command.id, command: kind, user: userId });
+    trace.record({ kind: 'cloud.command', device: lockId, id: command.id, command: kind, user: userId });
     if (!iqConnected) this.finishLater(command, undefined);
-    else clock.schedule(this.transport.cloudLatencyMs(), () => this.atIq(command));
+    else this.transport.internet.cross(() => this.atIq(command));
     return command;
   }
 
@@ -96,12 +97,14 @@ export class RemoteCommands {
   /** The IQ's answer travels back to the cloud. */
   private finishLater(command: RemoteCommand, error: CloudError | undefined): void {
     if (command.status !== 'pending') return;
-    this.transport.clock.schedule(this.transport.cloudLatencyMs(), () => {
+    this.transport.internet.cross(() => {
       if (command.status !== 'pending') return;
       command.status = error === undefined ? 'succeeded' : 'failed';
       command.error = error;
       command.finishedMs = this.transport.clock.now();
-      this.transport.trace.record('cloud.command-result', command.lockId, {
+      this.transport.trace.record({
+        kind: 'cloud.command-result',
+        device: command.lockId,
         id: command.id,
         ok: error === undefined,
         code: error?.code ?? null,

@@ -11,29 +11,33 @@ import { EntriesLog, type Entry } from './cloud/entries-log.ts';
 import type { CloudState } from './cloud/model.ts';
 import { Notifier } from './cloud/notifications.ts';
 import { cloudRepeatersFromSpec, cloudStateFromSpec } from './cloud/state-from-spec.ts';
-import type { LockAccessData } from './devices/lock-access-data.ts';
+import type { LockAccessData } from './access/lock-access-data.ts';
+import { locksOfUser } from './cloud/core-context.ts';
+import { CloudError } from './cloud/error-table.ts';
+import type { Defects } from './defects.ts';
+import type { TwinTrace } from './events.ts';
+import type { CloudActions } from './inputs/input-target.ts';
+import type { InternetHop } from './internet-hop.ts';
 import type { VirtualClock } from './kernel/clock.ts';
-import type { Trace } from './kernel/trace.ts';
 import { RemoteCommands, type RemoteCommand } from './remote-commands.ts';
 import type { SiteSpec } from './site/spec.ts';
-import type { Defects } from './defects.ts';
 
 export interface SiteCloudLinks {
   readonly clock: VirtualClock;
-  readonly trace: Trace;
+  readonly trace: TwinTrace;
   readonly epochUtcMs: number;
-  readonly cloudLatencyMs: () => number;
+  readonly internet: InternetHop;
   readonly iqOfLock: (lockId: string) => string;
   /** The IQ is powered and its internet link is up. */
   readonly iqConnected: (iqId: string) => boolean;
   /** The IQ's view of the lock (heartbeats answered). */
   readonly lockOnline: (lockId: string) => boolean;
-  /** Hands data to an IQ (already past the internet). */
-  readonly dataToIq: (iqId: string, lockId: string, data: LockAccessData) => void;
+  /** Sends a lock's data over the internet to its IQ; false when the IQ is not connected (sync retries later). */
+  readonly dataToIq: (iqId: string, lockId: string, data: LockAccessData) => boolean;
   readonly commandToLock: (command: RemoteCommand, onAck: () => void) => void;
 }
 
-export class SiteCloud {
+export class SiteCloud implements CloudActions {
   readonly state: CloudState;
   readonly core: CloudCore;
   readonly sync: AccessSync;
@@ -42,17 +46,20 @@ export class SiteCloud {
   readonly notifier: Notifier;
   readonly commands: RemoteCommands;
 
+  private readonly keypadLocks: ReadonlySet<string>;
+
   constructor(
     spec: SiteSpec,
     defects: Defects,
     private readonly links: SiteCloudLinks,
   ) {
     this.state = cloudStateFromSpec(spec);
+    this.keypadLocks = new Set(spec.locks.filter((lock) => lock.kind === 'pin').map((lock) => lock.id));
     const compiler = new AccessCompiler(this.state);
     this.sync = new AccessSync(
       compiler,
       {
-        deliverToIq: (iqId, lockId, data) => this.deliverToIq(iqId, lockId, data),
+        deliverToIq: (iqId, lockId, data) => links.dataToIq(iqId, lockId, data),
         nowMs: () => links.clock.now(),
       },
       [...this.state.locks.values()].map((lock) => ({ id: lock.id, iqId: lock.iqId })),
@@ -77,7 +84,7 @@ export class SiteCloud {
     this.commands = new RemoteCommands({
       clock: links.clock,
       trace: links.trace,
-      cloudLatencyMs: links.cloudLatencyMs,
+      internet: links.internet,
       iqOfLock: links.iqOfLock,
       iqConnected: links.iqConnected,
       lockOnline: links.lockOnline,
@@ -86,13 +93,34 @@ export class SiteCloud {
     });
   }
 
-  /** Sends a lock's data over the internet to its IQ; false when the IQ is not connected (sync retries later). */
-  private deliverToIq(iqId: string, lockId: string, data: LockAccessData): boolean {
-    if (!this.links.iqConnected(iqId)) return false;
-    this.links.clock.schedule(this.links.cloudLatencyMs(), () => {
-      if (this.links.iqConnected(iqId)) this.links.dataToIq(iqId, lockId, data);
-    });
-    return true;
+  /** Remote opening through the IQ. Throws the cloud's refusal; the outcome arrives later. */
+  remoteOpen(actorId: string, lockId: string): RemoteCommand {
+    this.core.authorizeLockCommand(actorId, lockId, 'open');
+    return this.commands.issue('open', actorId, lockId);
+  }
+
+  /** Manual Office Mode on or off from the cloud (the API's `office_mode` / `locked`). */
+  setOfficeMode(actorId: string, lockId: string, on: boolean): RemoteCommand {
+    this.core.authorizeLockCommand(actorId, lockId, 'office-mode');
+    return this.commands.issue(on ? 'office-mode-on' : 'office-mode-off', actorId, lockId);
+  }
+
+  /**
+   * A PIN change must reach every keypad lock that holds the user's credentials: refused with 3105 when one's IQ
+   * is not connected and 3102 when one is out of its IQ's reach; otherwise it syncs like any change.
+   */
+  changePin(actorId: string, userId: string, pin: string | undefined): void {
+    for (const lockId of [...locksOfUser(this.state, userId)].sort()) {
+      if (!this.keypadLocks.has(lockId)) continue;
+      const iqId = this.links.iqOfLock(lockId);
+      if (!this.links.iqConnected(iqId)) throw new CloudError(3105, `IQ ${iqId} of keypad lock ${lockId}`);
+      if (!this.links.lockOnline(lockId)) throw new CloudError(3102, `keypad lock ${lockId} is out of reach`);
+    }
+    this.core.setPin(actorId, userId, pin);
+  }
+
+  onCommandSettled(commandId: number, listener: (code: number | null) => void): void {
+    this.commands.onSettled(commandId, listener);
   }
 
   /** Alerts and notifications follow the entries (their settings read at the moment the entry arrives). */

@@ -1,75 +1,33 @@
 /**
  * Commands of the live protocol: person actions, faults and admin actions become inputs of the live twin (so an
- * export replays them), time commands drive the pacer, `export` hands back the session. Each command is checked
- * against its schema, then as a twin input (`twinInputSchema`), then for the devices it names, before anything is
- * applied; a cloud refusal is answered with the error table's code.
+ * export replays them), time commands drive the pacer, `export` hands back the session, and the timeline commands
+ * replay (`timeline.ts`). Each command is checked against its schema, then as a twin input (`twinInputSchema`),
+ * then for the devices it names, before anything is applied; what is refused is answered as `refusals.ts` says.
  */
-import type { z } from 'zod';
-import { checkDeviceReferences } from '../../scenarios/index.ts';
 import {
-  CloudError,
-  errorTable,
-  issueMessage,
+  checkDeviceReferences,
   twinInputSchema,
-  UnknownDeviceError,
   type RemoteCommand,
   type TwinInput,
 } from '../../twin/index.ts';
 import type { LiveTwin } from '../live-twin.ts';
+import { accepted, type CommandOutcome } from './command-outcome.ts';
 import {
   controlCommandSchema,
   inputCommandSchemas,
   isControlAction,
   isInputAction,
+  type AdminResult,
+  type AppliedResult,
   type ControlCommand,
-  type ProtocolErrorCode,
+  type LiveStatus,
+  type LockCommandResult,
 } from './protocol.ts';
+import { badField, badMessage, cloudRefusal, parseOptions, refusal, refusalOfError } from './refusals.ts';
 import { loadTimeline, stateAt, type TimelineSlot } from './timeline.ts';
 
-export type CommandRefusal = {
-  readonly ok: false;
-  readonly code: number | ProtocolErrorCode;
-  readonly message: string;
-  readonly path?: string;
-};
-export type CommandOutcome = { readonly ok: true; readonly result: unknown } | CommandRefusal;
-
-/** Messages that say what was wrong in plain words, as the scenario loader's do. */
-export const parseOptions = { error: issueMessage, reportInput: true } as const;
-
-function refused(code: number | ProtocolErrorCode, message: string, path?: string): CommandRefusal {
-  return path === undefined ? { ok: false, code, message } : { ok: false, code, message, path };
-}
-
-/** The first issue of a failed parse as a refusal naming its field. */
-export function badMessage(error: z.ZodError, prefix: string): CommandRefusal {
-  const issue = error.issues[0];
-  // An unknown field is reported at the object holding it: name the field itself.
-  const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-  const parts = [
-    prefix,
-    ...(issue?.path.map(String) ?? []),
-    ...(unknownKey === undefined ? [] : [unknownKey]),
-  ];
-  const path = parts.filter((part) => part !== '').join('.');
-  const message =
-    issue === undefined
-      ? 'invalid'
-      : unknownKey === undefined
-        ? issue.message
-        : 'is not a field of this message';
-  return refused(
-    'bad-message',
-    `${path === '' ? '(message)' : path}: ${message}`,
-    path === '' ? undefined : path,
-  );
-}
-
-/** The message of an error-table code (`{parameterName}` filled in generically). */
-function tableMessage(code: number): string {
-  const row = (errorTable as Record<number, { readonly message: string } | undefined>)[code];
-  return row === undefined ? `cloud error ${code}` : row.message.replace('{parameterName}', 'parameter');
-}
+// The hub reads messages with the same parse options and refusals as the commands (and tests name the outcome).
+export { badMessage, parseOptions, type CommandOutcome };
 
 /** Runs one command against the live twin; never throws. */
 export function executeCommand(
@@ -88,22 +46,17 @@ export function executeCommand(
       const parsed = schema?.safeParse(command, parseOptions);
       if (parsed?.success !== true)
         return parsed === undefined
-          ? refused(
-              'bad-message',
-              `command.action: unknown action "${command.action.slice(0, 100)}"`,
-              'command.action',
-            )
+          ? badField('command.action', `unknown action "${command.action.slice(0, 100)}"`)
           : badMessage(parsed.error, 'command');
       const { action, ...fields } = parsed.data as { action: string } & Record<string, unknown>;
       return applyInput(live, { type: action, ...fields });
     }
-    return refused(
-      'bad-message',
-      `command.action: unknown action "${command.action.slice(0, 100)}" (known: ${[...knownActions()].join(', ')})`,
+    return badField(
       'command.action',
+      `unknown action "${command.action.slice(0, 100)}" (known: ${[...knownActions()].join(', ')})`,
     );
   } catch (error) {
-    return thrown(error);
+    return refusalOfError(error);
   }
 }
 
@@ -122,19 +75,19 @@ function executeControl(live: LiveTwin, command: ControlCommand, timeline: Timel
       return loadTimeline(timeline, command);
     case 'pause':
       live.pause();
-      return { ok: true, result: live.status() };
+      return accepted<LiveStatus>(live.status());
     case 'resume':
       live.resume();
-      return { ok: true, result: live.status() };
+      return accepted<LiveStatus>(live.status());
     case 'speed':
       live.setSpeed(command.x);
-      return { ok: true, result: live.status() };
+      return accepted<LiveStatus>(live.status());
     case 'step':
     case 'advance':
       live.advance(command.ms);
-      return { ok: true, result: live.status() };
+      return accepted<LiveStatus>(live.status());
     case 'export':
-      return { ok: true, result: live.exportScenario() };
+      return accepted(live.exportScenario());
     case 'remote-open':
     case 'office-mode':
       return lockCommand(live, command);
@@ -153,23 +106,20 @@ function executeControl(live: LiveTwin, command: ControlCommand, timeline: Timel
 function lockCommand(
   live: LiveTwin,
   command: Extract<ControlCommand, { action: 'remote-open' | 'office-mode' }>,
-): CommandOutcome {
+): CommandOutcome<LockCommandResult> {
   if (!live.spec.locks.some((lock) => lock.id === command.lock))
-    return refused(
+    return refusal(
       'unknown-device',
       `command.lock: no lock "${command.lock}" in site ${live.spec.name}`,
       'command.lock',
     );
   const state = command.action === 'remote-open' ? 'unlocked' : command.on ? 'office_mode' : 'locked';
-  const issued = live.lockCommand(command.user, command.lock, state);
-  if (issued === undefined) {
-    const code = live.twin.adminOutcomes().at(-1)?.code ?? 3101;
-    return refused(code, tableMessage(code));
-  }
-  return { ok: true, result: { appliedAtMs: live.twin.clock.now(), command: remoteCommandView(issued) } };
+  const outcome = live.lockCommand(command.user, command.lock, state);
+  if (!outcome.issued) return cloudRefusal(outcome.code);
+  return accepted({ appliedAtMs: live.twin.clock.now(), command: remoteCommandView(outcome.command) });
 }
 
-function remoteCommandView(command: RemoteCommand): Record<string, unknown> {
+function remoteCommandView(command: RemoteCommand): LockCommandResult['command'] {
   return {
     id: command.id,
     kind: command.kind,
@@ -181,32 +131,31 @@ function remoteCommandView(command: RemoteCommand): Record<string, unknown> {
 }
 
 /** Validates a twin input, checks the devices it names, applies it; an admin action's refusal is an error. */
-function applyInput(live: LiveTwin, candidate: Record<string, unknown>): CommandOutcome {
+function applyInput(
+  live: LiveTwin,
+  candidate: Record<string, unknown>,
+): CommandOutcome<AppliedResult | AdminResult> {
   const parsed = twinInputSchema.safeParse(candidate, parseOptions);
   if (!parsed.success) return badMessage(parsed.error, 'command');
   const input: TwinInput = parsed.data;
   const missing = checkDeviceReferences(input, live.spec);
   const first = missing[0];
   if (first !== undefined)
-    return refused(
+    return refusal(
       'unknown-device',
       missing.map((error) => `command.${error.path}: ${error.message}`).join('; '),
       `command.${first.path}`,
     );
-  const outcomesBefore = live.twin.adminOutcomes().at(-1);
-  const appliedAtMs = live.apply(input);
-  if (input.type !== 'admin') return { ok: true, result: { appliedAtMs } };
-  const outcome = live.twin.adminOutcomes().at(-1);
-  if (outcome === undefined || outcome === outcomesBefore)
-    return { ok: true, result: { appliedAtMs, action: input.action, settled: false } };
-  if (outcome.settled && outcome.code !== null) return refused(outcome.code, tableMessage(outcome.code));
-  return { ok: true, result: { appliedAtMs, action: input.action, settled: outcome.settled } };
-}
-
-function thrown(error: unknown): CommandOutcome {
-  if (error instanceof CloudError) return refused(error.code, error.message);
-  if (error instanceof UnknownDeviceError) return refused('unknown-device', error.message);
-  if (error instanceof RangeError && /session keeps at most/.test(error.message))
-    return refused('session-full', error.message);
-  return refused('twin-error', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  const { atMs: appliedAtMs, outcome } = live.apply(input);
+  switch (outcome.kind) {
+    case 'applied':
+      return accepted({ appliedAtMs });
+    case 'admin-refused':
+      return cloudRefusal(outcome.code);
+    case 'admin-accepted':
+      return accepted({ appliedAtMs, action: outcome.action, settled: true });
+    case 'admin-pending':
+      // A command that settled within the millisecond it was applied in is told as settled.
+      return accepted({ appliedAtMs, action: outcome.action, settled: outcome.outcome.settled });
+  }
 }

@@ -18,17 +18,13 @@ export type DeviceDelta =
       readonly state: { readonly alerts: readonly AlertState[] };
     };
 
-interface Unsubscribable {
-  unsubscribe(): void;
-}
-
 export class DeviceStates {
   /** The JSON of each entry as last told, by `collection:id`. */
   private readonly told = new Map<string, string>();
   /** Each lock's `online` as last seen (the IQ's view, which changes with the IQ's state, not the lock's). */
   private readonly onlineSeen = new Map<string, boolean>();
   private readonly locksOfIq = new Map<string, string[]>();
-  private readonly subscriptions: Unsubscribable[] = [];
+  private readonly subscriptions: (() => void)[] = [];
   private active = false;
   private stale = true;
 
@@ -45,15 +41,14 @@ export class DeviceStates {
     const twin = live.twin;
     for (const lock of live.spec.locks)
       this.subscriptions.push(
-        twin.lockActor(lock.id).subscribe(() => this.guard(() => this.lockChanged(lock.id))),
+        twin.onDeviceChange(lock.id, () => this.guard(() => this.lockChanged(lock.id))),
       );
     for (const iq of live.spec.iqs)
-      this.subscriptions.push(twin.iqActor(iq.id).subscribe(() => this.guard(() => this.iqChanged(iq.id))));
-    for (const repeater of live.spec.repeaters) {
-      const actor = twin.repeaterActor(repeater.id);
-      if (actor !== undefined)
-        this.subscriptions.push(actor.subscribe(() => this.guard(() => this.repeaterChanged(repeater.id))));
-    }
+      this.subscriptions.push(twin.onDeviceChange(iq.id, () => this.guard(() => this.iqChanged(iq.id))));
+    for (const repeater of live.spec.repeaters)
+      this.subscriptions.push(
+        twin.onDeviceChange(repeater.id, () => this.guard(() => this.repeaterChanged(repeater.id))),
+      );
   }
 
   /** Starts or stops telling changes; starting after a pause first takes in the current state, untold. */
@@ -73,7 +68,7 @@ export class DeviceStates {
   }
 
   close(): void {
-    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
+    for (const unsubscribe of this.subscriptions.splice(0)) unsubscribe();
     this.active = false;
   }
 
@@ -111,9 +106,8 @@ export class DeviceStates {
     const state = this.live.iqState(iqId);
     if (this.remember(`iqs:${iqId}`, state)) this.onDelta({ collection: 'iqs', device: iqId, state });
     // A lock's `online` is the IQ's view of it: check only the flag here, the whole entry only when it moved.
-    const liveness = this.live.twin.iqActor(iqId).getSnapshot().context.liveness;
     for (const lockId of this.locksOfIq.get(iqId) ?? []) {
-      if ((liveness.get(lockId)?.online ?? false) !== this.onlineSeen.get(lockId)) this.lockChanged(lockId);
+      if (this.live.twin.lockOnline(lockId) !== this.onlineSeen.get(lockId)) this.lockChanged(lockId);
     }
   }
 

@@ -32,8 +32,8 @@ describe('export → replay', () => {
     // Where the background traffic puts its inputs (the same seed gives the same times).
     const probe = officeSite();
     const backgroundMs: number[] = [];
-    probe.subscribe((record) => {
-      if (record.kind === 'input') backgroundMs.push(record.tMs);
+    probe.subscribe(({ event, tMs }) => {
+      if (event.kind === 'input') backgroundMs.push(tMs);
     });
     probe.advance(3_600_000);
     expect(backgroundMs.length).toBeGreaterThan(10);
@@ -49,7 +49,7 @@ describe('export → replay', () => {
     for (const [index, input] of inputs.entries()) {
       const atMs = backgroundMs[index * 3] as number;
       live.advance(atMs - live.twin.clock.now());
-      applied.push(live.apply(input));
+      applied.push(live.apply(input).atMs);
       expect(applied.at(-1)).toBeGreaterThan(atMs); // moved past the background input of that millisecond
       expect(applied.at(-1)).toBeLessThan(atMs + 10);
     }

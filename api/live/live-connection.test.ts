@@ -73,7 +73,7 @@ function setup(): {
 
 function record(
   seq: number,
-  kind = 'lock.audit',
+  kind: TraceRecord['kind'] = 'lock.audit',
   device: string | null = 'lock-front',
   fields: TraceRecord['fields'] = {},
 ): TraceRecord {

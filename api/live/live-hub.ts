@@ -5,7 +5,7 @@
  * message is answered with an `error` to its sender only; nothing a client sends reaches another client except
  * through the twin.
  */
-import type { Entry, TraceRecord } from '../../twin/index.ts';
+import { toTraceRecord, type Entry, type TracedTwinEvent } from '../../twin/index.ts';
 import { newestEntries } from '../device-view.ts';
 import type { LiveTwin } from '../live-twin.ts';
 import { executeCommand, badMessage, parseOptions } from './commands.ts';
@@ -42,6 +42,7 @@ export class LiveHub {
   private readonly timelines = new WeakMap<LiveConnection, TimelineSlot>();
   private readonly states: DeviceStates;
   private readonly stopTrace: () => void;
+  private readonly stopEntries: () => void;
   private readonly nowWallMs: () => number;
   private readonly onFault: (error: unknown) => void;
   private readonly doorOfLock: ReadonlyMap<string, string>;
@@ -49,7 +50,6 @@ export class LiveHub {
   private timer: ReturnType<typeof setInterval> | undefined;
   private anySubscribed = false;
   /** Entries the log has taken in so far (kept plus dropped), as last seen. */
-  private entriesSeen: number;
 
   constructor(
     private readonly live: LiveTwin,
@@ -70,9 +70,9 @@ export class LiveHub {
         ...spec.users,
       ].map((device) => device.id),
     );
-    this.entriesSeen = this.entriesTotal();
     this.states = new DeviceStates(live, (delta) => this.broadcastDelta(delta), this.onFault);
-    this.stopTrace = live.subscribe((record) => this.onRecord(record));
+    this.stopTrace = live.subscribe((traced) => this.onEvent(traced));
+    this.stopEntries = live.twin.entries.subscribe((entry) => this.onEntry(entry));
   }
 
   /** Connections open now. */
@@ -118,6 +118,7 @@ export class LiveHub {
 
   close(): void {
     this.stopTrace();
+    this.stopEntries();
     this.states.close();
     for (const connection of this.connections) connection.closedBySocket();
     this.connections.clear();
@@ -259,45 +260,38 @@ export class LiveHub {
     return newestEntries(this.live.twin, protocolLimits.snapshotEntriesMax, filter.devices);
   }
 
-  private entriesTotal(): number {
-    const log = this.live.twin.entries;
-    return log.entries().length + log.dropped;
-  }
-
-  private onRecord(record: TraceRecord): void {
+  private onEvent(traced: TracedTwinEvent): void {
     try {
-      const fresh = record.kind === 'cloud.entries' ? this.takeNewEntries() : [];
       if (!this.anySubscribed) return;
+      const record = toTraceRecord(traced);
       let eventRest: string | undefined;
       const rest = (): string =>
         (eventRest ??= JSON.stringify({
           virtualMs: record.tMs,
           kind: record.kind,
           device: record.device ?? null,
-          fields: record.fields ?? {},
+          fields: record.fields,
           traceSeq: record.seq,
         }).slice(1));
       for (const connection of this.connections) connection.offerEvent(record, rest);
-      for (const entry of fresh) {
-        let entryRest: string | undefined;
-        const restOfEntry = (): string =>
-          (entryRest ??= JSON.stringify({ virtualMs: record.tMs, entry }).slice(1));
-        for (const connection of this.connections) connection.offerEntry(entry.lockId, restOfEntry);
-      }
-      if (record.kind === 'cloud.entries') this.states.checkAlerts();
     } catch (error) {
       this.onFault(error);
     }
   }
 
-  /** Entries stored since last time (the cloud records `cloud.entries` right after storing a batch). */
-  private takeNewEntries(): readonly Entry[] {
-    const total = this.entriesTotal();
-    const fresh = total - this.entriesSeen;
-    this.entriesSeen = total;
-    if (fresh <= 0) return [];
-    const stored = this.live.twin.entries.entries();
-    return stored.slice(Math.max(0, stored.length - fresh));
+  /** A new entry in the cloud's log: told to the connections that follow its lock, and the alert list checked. */
+  private onEntry(entry: Entry): void {
+    try {
+      if (this.anySubscribed) {
+        let entryRest: string | undefined;
+        const restOfEntry = (): string =>
+          (entryRest ??= JSON.stringify({ virtualMs: this.live.twin.clock.now(), entry }).slice(1));
+        for (const connection of this.connections) connection.offerEntry(entry.lockId, restOfEntry);
+      }
+      this.states.checkAlerts();
+    } catch (error) {
+      this.onFault(error);
+    }
   }
 
   private broadcastDelta(delta: DeviceDelta): void {

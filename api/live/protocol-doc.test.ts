@@ -22,7 +22,7 @@ describe('docs/protocol.md', () => {
     ).toEqual([...documentedSchemas().keys()].sort());
   });
 
-  it('documents every message kind the contract names, and every command', () => {
+  it('documents every message kind the contract names, every command and every result', () => {
     const names = new Set(documentedSchemas().keys());
     for (const kind of [
       'subscribe',
@@ -59,6 +59,8 @@ describe('docs/protocol.md', () => {
       'export',
     ];
     for (const action of commands) expect(names).toContain(`command/${action}`);
+    for (const result of ['input', 'lock-command', 'admin', 'time', 'export', 'state-at', 'load-timeline'])
+      expect(names).toContain(`result/${result}`);
   });
 
   it('notices a block out of step, a doubled block and a missing one, and rewrites blocks from the code', () => {

@@ -17,16 +17,23 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   ackMessageSchema,
+  adminResultSchema,
+  appliedResultSchema,
   commandMessageSchema,
   controlCommandSchemas,
   deltaMessageSchema,
   entryMessageSchema,
   errorMessageSchema,
   eventMessageSchema,
+  exportResultSchema,
   inputCommandSchemas,
+  loadTimelineResultSchema,
+  lockCommandResultSchema,
   snapshotMessageSchema,
+  stateAtResultSchema,
   statusMessageSchema,
   subscribeMessageSchema,
+  timeResultSchema,
   unsubscribeMessageSchema,
 } from './protocol.ts';
 
@@ -54,6 +61,14 @@ export function documentedSchemas(): ReadonlyMap<
   schemas.set('message/status', { schema: statusMessageSchema, io: 'output' });
   schemas.set('message/ack', { schema: ackMessageSchema, io: 'output' });
   schemas.set('message/error', { schema: errorMessageSchema, io: 'output' });
+  // …and each command's result, the `result` of its ack.
+  schemas.set('result/input', { schema: appliedResultSchema, io: 'output' });
+  schemas.set('result/lock-command', { schema: lockCommandResultSchema, io: 'output' });
+  schemas.set('result/admin', { schema: adminResultSchema, io: 'output' });
+  schemas.set('result/time', { schema: timeResultSchema, io: 'output' });
+  schemas.set('result/export', { schema: exportResultSchema, io: 'output' });
+  schemas.set('result/state-at', { schema: stateAtResultSchema, io: 'output' });
+  schemas.set('result/load-timeline', { schema: loadTimelineResultSchema, io: 'output' });
   return schemas;
 }
 

@@ -5,14 +5,9 @@
  * in step). Every frame is one JSON text.
  */
 import { z } from 'zod';
-import {
-  adminActionNames,
-  alertKinds,
-  twinInputSchema,
-  type AdminActionName,
-  type TwinInputType,
-} from '../../twin/index.ts';
+import { adminActionNames, alertKinds, twinInputSchema, type TwinInputType } from '../../twin/index.ts';
 import { speedMax } from '../pacer.ts';
+import { refusalCodeSchema, type RefusalKind } from './refusals.ts';
 
 /** Limits of the protocol (TIGER_STYLE: a limit on everything a client can make the server hold). */
 export const protocolLimits = {
@@ -30,15 +25,8 @@ export const protocolLimits = {
   replayMsMax: 7 * 86_400_000,
 } as const;
 
-/** Error codes of the protocol itself; the cloud's refusals carry the error table's numbers instead. */
-export const protocolErrorCodes = [
-  'bad-json',
-  'bad-message',
-  'unknown-device',
-  'session-full',
-  'twin-error',
-] as const;
-export type ProtocolErrorCode = (typeof protocolErrorCodes)[number];
+/** Error codes of the protocol itself (`refusals.ts` says when each is given); the cloud's carry table numbers. */
+export type ProtocolErrorCode = RefusalKind;
 
 const id = z.string().min(1).max(200);
 const ms = z.number().int().min(0).max(protocolLimits.advanceMsMax);
@@ -100,7 +88,7 @@ export const controlCommandSchemas = {
   admin: z.strictObject({
     action: z.literal('admin'),
     actor: id,
-    op: z.enum(adminActionNames as [AdminActionName, ...AdminActionName[]]),
+    op: z.enum(adminActionNames),
     args: z.array(z.unknown()).max(16).default([]),
     label: z.string().max(200).optional(),
   }),
@@ -180,6 +168,16 @@ export function isInputAction(action: string): action is InputAction {
   return inputCommandSchemas.has(action as InputAction);
 }
 
+/** An input command as a client writes it: the twin input (defaults may be left out) with `type` written `action`. */
+type InputCommand = {
+  [A in InputAction]: Omit<Extract<z.input<typeof twinInputSchema>, { type: A }>, 'type'> & {
+    readonly action: A;
+  };
+}[InputAction];
+
+/** Any command a client may send (the `command` of a command message), as it may write it. */
+export type ClientCommand = z.input<typeof controlCommandSchema> | InputCommand;
+
 // ─── Server → client ─────────────────────────────────────────────────────────────────────────────────────────
 
 const seq = z.number().int().min(1).describe('Per connection: 1 for the first snapshot, then consecutive.');
@@ -197,6 +195,7 @@ export const liveStatusSchema = z.strictObject({
   events: z.number().int().min(0),
   traceHash: z.string(),
 });
+export type LiveStatus = z.infer<typeof liveStatusSchema>;
 
 export const lockStateSchema = z.strictObject({
   id: z.string(),
@@ -218,6 +217,7 @@ export const lockStateSchema = z.strictObject({
   y: z.number(),
   iq: z.string(),
 });
+export type LockState = z.infer<typeof lockStateSchema>;
 
 export const iqStateSchema = z.strictObject({
   id: z.string(),
@@ -227,6 +227,7 @@ export const iqStateSchema = z.strictObject({
   powered: z.boolean(),
   sync: z.enum(['synced', 'pending', 'failed']),
 });
+export type IqState = z.infer<typeof iqStateSchema>;
 
 export const repeaterStateSchema = z.strictObject({
   id: z.string(),
@@ -236,12 +237,14 @@ export const repeaterStateSchema = z.strictObject({
   powered: z.boolean(),
   parent: z.string().optional(),
 });
+export type RepeaterState = z.infer<typeof repeaterStateSchema>;
 
 export const alertStateSchema = z.strictObject({
   lockId: z.string(),
   kind: z.enum(alertKinds),
   raisedUtcMs: z.number(),
 });
+export type AlertState = z.infer<typeof alertStateSchema>;
 
 export const deviceSnapshotSchema = z.strictObject({
   locks: z.array(lockStateSchema),
@@ -250,6 +253,7 @@ export const deviceSnapshotSchema = z.strictObject({
   links: z.array(z.strictObject({ from: z.string(), to: z.string(), rssiDbm: z.number() })),
   alerts: z.array(alertStateSchema),
 });
+export type DeviceSnapshot = z.infer<typeof deviceSnapshotSchema>;
 
 export const entrySchema = z.strictObject({
   lockId: z.string(),
@@ -263,6 +267,8 @@ export const entrySchema = z.strictObject({
   userId: z.string().optional(),
   method: z.enum(['tag', 'digital_key', 'pin_code', 'remote', 'inside_handle']).optional(),
 });
+/** One row of the cloud's entries log. */
+export type EntryRow = z.infer<typeof entrySchema>;
 
 export const snapshotMessageSchema = z.strictObject({
   type: z.literal('snapshot'),
@@ -333,9 +339,9 @@ export const errorMessageSchema = z.strictObject({
     .string()
     .nullable()
     .describe("The command's id; null when the message had none readable (not JSON, not a command)."),
-  code: z
-    .union([z.number().int(), z.enum(protocolErrorCodes)])
-    .describe("The error table's code for a cloud refusal, or one of the protocol's own."),
+  code: refusalCodeSchema.describe(
+    "The error table's code for a cloud refusal, or one of the protocol's own.",
+  ),
   message: z.string(),
   path: z.string().optional().describe('The field at fault (bad-message, unknown-device).'),
 });
@@ -350,8 +356,71 @@ export const serverMessageSchema = z.union([
   errorMessageSchema,
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
+export type SnapshotMessage = z.infer<typeof snapshotMessageSchema>;
+export type EventMessage = z.infer<typeof eventMessageSchema>;
 export type DeltaMessage = z.infer<typeof deltaMessageSchema>;
+export type EntryMessage = z.infer<typeof entryMessageSchema>;
+export type StatusMessage = z.infer<typeof statusMessageSchema>;
+export type AckMessage = z.infer<typeof ackMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
+
+// ─── Command results (an ack's `result`) ─────────────────────────────────────────────────────────────────────
+
+/** Person actions and faults (twin inputs). */
+export const appliedResultSchema = z.strictObject({
+  appliedAtMs: virtualMs.describe('The virtual time the input was applied at.'),
+});
+export type AppliedResult = z.infer<typeof appliedResultSchema>;
+
+/** `remote-open` and `office-mode`: the command the cloud sent down (how it ends arrives later, as events). */
+export const lockCommandResultSchema = z.strictObject({
+  appliedAtMs: virtualMs.describe('The virtual time the command was issued at.'),
+  command: z.strictObject({
+    id: z.number().int(),
+    kind: z.enum(['open', 'office-mode-on', 'office-mode-off']),
+    lockId: z.string(),
+    userId: z.string(),
+    issuedMs: z.number(),
+    status: z.enum(['pending', 'succeeded', 'failed']),
+  }),
+});
+export type LockCommandResult = z.infer<typeof lockCommandResultSchema>;
+
+/** `admin`: the action applied (its refusal by the cloud is an `error` instead). */
+export const adminResultSchema = z.strictObject({
+  appliedAtMs: virtualMs.describe('The virtual time the action was applied at.'),
+  action: z.enum(adminActionNames),
+  settled: z
+    .boolean()
+    .describe('False for an action that travels to a lock and ends later (see the admin.result event).'),
+});
+export type AdminResult = z.infer<typeof adminResultSchema>;
+
+/** `pause`, `resume`, `speed`, `step`, `advance`: the status after the command. */
+export const timeResultSchema = liveStatusSchema.describe('The status after the command (as in status).');
+
+/** `state-at`: the state at that time, as a replay rebuilt it. */
+export const stateAtResultSchema = z.strictObject({
+  virtualMs,
+  devices: deviceSnapshotSchema.describe('As in a snapshot.'),
+  entries: z
+    .array(entrySchema)
+    .max(protocolLimits.snapshotEntriesMax)
+    .describe('The newest entries received up to then, oldest first.'),
+});
+export type StateAtResult = z.infer<typeof stateAtResultSchema>;
+
+/** `load-timeline`: the timeline now loaded. */
+export const loadTimelineResultSchema = z.strictObject({
+  name: z.string(),
+  durationMs: z.number().int().min(0).describe('Its end: state-at takes ms from 0 to this.'),
+});
+export type LoadTimelineResult = z.infer<typeof loadTimelineResultSchema>;
+
+/** `export`: the session as a scenario file (see Export and replay). */
+export const exportResultSchema = z
+  .record(z.string(), z.unknown())
+  .describe('The session as a scenario file: replaying it gives the same fingerprint.');
 
 /** WebSocket close code for a client that does not read fast enough (see docs/protocol.md, back-pressure). */
 export const closeCodeTooSlow = 4008;

@@ -120,14 +120,14 @@ export function iqView(live: LiveTwin, iq: { readonly id: string; readonly activ
     .filter((lock) => lock.iqId === iq.id)
     .map((lock) => lock.id);
   // An IQ the cloud knows but the twin has no device for is shown as switched off.
-  const device = spec === undefined ? undefined : live.twin.iqActor(iq.id).getSnapshot();
+  const device = spec === undefined ? undefined : live.twin.iqView(iq.id);
   return {
     id: iq.id,
     name: spec?.name ?? null,
     activated: iq.activated,
-    connected: spec === undefined ? false : live.twin.iqConnected(iq.id),
-    powered: device?.value === 'on',
-    sync_state: spec === undefined ? 'failed' : live.twin.iqSyncState(iq.id),
+    connected: device?.connected ?? false,
+    powered: device?.powered ?? false,
+    sync_state: device?.sync ?? 'failed',
     lock_ids: lockIds,
   };
 }

@@ -22,7 +22,7 @@ export interface ClockRaceResult {
   speedup: number;
 }
 
-export const defaultClockRaceOptions = { actors: 3000, heartbeatMs: 1000, simulatedMs: 10_000 } as const;
+export const clockRaceOptionsDefault = { actors: 3000, heartbeatMs: 1000, simulatedMs: 10_000 } as const;
 
 /** Shared by every actor of one run, so a single number proves that all heartbeats fired. */
 interface HeartbeatCounter {
@@ -121,7 +121,7 @@ function checkHeartbeats(side: string, result: DriveResult, expected: number): v
 }
 
 function resolveSettings(options: ClockRaceOptions): RaceSettings {
-  const settings: RaceSettings = { ...defaultClockRaceOptions, ...options };
+  const settings: RaceSettings = { ...clockRaceOptionsDefault, ...options };
   const { actors, heartbeatMs, simulatedMs } = settings;
   if (!Number.isInteger(actors) || actors < 1)
     throw new RangeError(`actors must be a positive integer, got ${actors}`);

@@ -14,11 +14,13 @@
  * - liveness: once faults stop, every lock converges to the cloud's data within a bound.
  */
 import {
-  maxLocksPerIq,
-  maxRepeatersPerIq,
+  locksPerIqMax,
+  repeatersPerIqMax,
   notClosedAfterMsDefault,
   radioConfigDefault,
-  type TraceRecord,
+  type TracedTwinEvent,
+  type TwinEventOf,
+  type TwinInputType,
   type Twin,
 } from '../../twin/index.ts';
 import { ReferenceModel, inSchedules } from './reference-model.ts';
@@ -60,7 +62,7 @@ const accessReasons = new Set([
   'outside schedule',
 ]);
 
-const faultInputs = new Set(['iq-internet', 'power', 'interference']);
+const faultInputs: ReadonlySet<TwinInputType> = new Set(['iq-internet', 'power', 'interference']);
 
 export class InvariantMonitor {
   private readonly reference: ReferenceModel;
@@ -94,64 +96,60 @@ export class InvariantMonitor {
   }
 
   /** Follows the trace as it is written. */
-  observe(record: TraceRecord): void {
-    const fields = record.fields ?? {};
-    const device = record.device ?? '';
-    switch (record.kind) {
-      case 'input':
+  observe({ event, tMs }: TracedTwinEvent): void {
+    switch (event.kind) {
+      case 'input': {
+        const input = event.input;
         // Interference disturbs until it ends, not only when it starts.
-        if (faultInputs.has(String(fields.type)))
+        if (faultInputs.has(input.type))
           this.lastDisturbanceMs = Math.max(
             this.lastDisturbanceMs,
-            record.tMs + (typeof fields.durationMs === 'number' ? fields.durationMs : 0),
+            tMs + (input.type === 'interference' ? input.durationMs : 0),
           );
         return;
+      }
       case 'lock.access-data':
-        this.lockVersion.set(device, Number(fields.version));
+        this.lockVersion.set(event.device, event.version);
         return;
       case 'lock.clock':
-        this.clockOffsetMs.set(device, Number(fields.offsetMs));
-        this.clockSetMs.set(device, record.tMs);
+        this.clockOffsetMs.set(event.device, event.offsetMs);
+        this.clockSetMs.set(event.device, tMs);
         return;
       case 'lock.door-open-seen':
-        this.doorOpenSinceMs.set(device, record.tMs);
+        this.doorOpenSinceMs.set(event.device, tMs);
         return;
       case 'lock.door-closed-seen':
-        this.doorOpenSinceMs.delete(device);
+        this.doorOpenSinceMs.delete(event.device);
         return;
       case 'lock.unlocked':
-        this.unlockedSinceMs.set(device, record.tMs);
+        this.unlockedSinceMs.set(event.device, tMs);
         return;
       case 'lock.locked':
       case 'lock.office-mode':
-        this.unlockedSinceMs.delete(device);
+        this.unlockedSinceMs.delete(event.device);
         return;
       case 'ble.tap':
-        if (
-          typeof fields.taken === 'string' &&
-          typeof fields.rssi === 'number' &&
-          fields.rssi < radioConfigDefault.phone.tapThresholdDbm
-        ) {
-          this.fail(
-            'tap-at-reader',
-            `${fields.taken} took a tap aimed at ${String(fields.aimed)} at ${fields.rssi} dBm, below the tap threshold of ${radioConfigDefault.phone.tapThresholdDbm} dBm`,
-          );
-        }
+        this.checkTap(event);
         return;
       case 'cloud.command':
-        this.commands.set(Number(fields.id), {
-          lockId: device,
-          command: String(fields.command),
-          issuedMs: record.tMs,
-        });
+        this.commands.set(event.id, { lockId: event.device, command: event.command, issuedMs: tMs });
         return;
       case 'cloud.command-result':
-        this.checkRemoteResult(Number(fields.id), fields.ok === true, record.tMs);
+        this.checkRemoteResult(event.id, event.ok, tMs);
         return;
       case 'lock.audit':
-        this.checkAudit(record);
+        this.checkAudit(event, tMs);
         return;
     }
+  }
+
+  private checkTap(tap: TwinEventOf<'ble.tap'>): void {
+    const thresholdDbm = radioConfigDefault.phone.tapThresholdDbm;
+    if (tap.taken !== null && tap.rssi !== null && tap.rssi < thresholdDbm)
+      this.fail(
+        'tap-at-reader',
+        `${tap.taken} took a tap aimed at ${tap.aimed} at ${tap.rssi} dBm, below the tap threshold of ${thresholdDbm} dBm`,
+      );
   }
 
   private lockUtcMs(lockId: string, tMs: number): number {
@@ -162,40 +160,37 @@ export class InvariantMonitor {
     return this.reference.rules(lockId, this.lockVersion.get(lockId) ?? 1);
   }
 
-  private checkAudit(record: TraceRecord): void {
-    const fields = record.fields ?? {};
-    const lockId = record.device ?? '';
-    const category = String(fields.category);
-    const detail = String(fields.detail);
+  private checkAudit(audit: TwinEventOf<'lock.audit'>, tMs: number): void {
+    const { device: lockId, category, detail, credential } = audit;
     const rules = this.currentRules(lockId);
-    const lockUtcMs = this.lockUtcMs(lockId, record.tMs);
-    if (category === 'lock_opened' && fields.method === 'remote')
-      this.remoteOpenings.set(lockId, [...(this.remoteOpenings.get(lockId) ?? []).slice(-50), record.tMs]);
+    const lockUtcMs = this.lockUtcMs(lockId, tMs);
+    if (category === 'lock_opened' && audit.method === 'remote')
+      this.remoteOpenings.set(lockId, [...(this.remoteOpenings.get(lockId) ?? []).slice(-50), tMs]);
     if (rules === undefined) return;
-    if (category === 'lock_opened' && typeof fields.credential === 'string') {
-      const refusal = this.reference.refusal(rules, fields.credential, lockUtcMs);
+    if (category === 'lock_opened' && credential !== null) {
+      const refusal = this.reference.refusal(rules, credential, lockUtcMs);
       if (refusal !== undefined)
         this.fail(
           'opening-allowed',
-          `${lockId} opened for ${fields.credential} (version ${this.lockVersion.get(lockId) ?? 1} of its data refuses it: ${refusal})`,
+          `${lockId} opened for ${credential} (version ${this.lockVersion.get(lockId) ?? 1} of its data refuses it: ${refusal})`,
         );
     }
-    if (category === 'lock_rejected' && typeof fields.credential === 'string' && accessReasons.has(detail)) {
-      const refusal = this.reference.refusal(rules, fields.credential, lockUtcMs);
+    if (category === 'lock_rejected' && credential !== null && accessReasons.has(detail)) {
+      const refusal = this.reference.refusal(rules, credential, lockUtcMs);
       if (refusal === undefined)
         this.fail(
           'refusal-justified',
-          `${lockId} refused ${fields.credential} (${detail}) though version ${this.lockVersion.get(lockId) ?? 1} of its data allows it`,
+          `${lockId} refused ${credential} (${detail}) though version ${this.lockVersion.get(lockId) ?? 1} of its data allows it`,
         );
     }
     if (category === 'easy_office_mode' && detail.startsWith('office mode on'))
-      this.eomEnteredMs.set(lockId, record.tMs);
+      this.eomEnteredMs.set(lockId, tMs);
     if (
       (category === 'manual_office_mode' || category === 'easy_office_mode') &&
       detail.startsWith('office mode on') &&
-      fields.method === 'tag'
+      audit.method === 'tag'
     ) {
-      const user = typeof fields.user === 'string' ? fields.user : '';
+      const user = audit.user ?? '';
       const permissions = rules.permissions.get(user);
       const easy = category === 'easy_office_mode';
       if (easy ? permissions?.eom !== true : permissions?.mom !== true)
@@ -208,10 +203,10 @@ export class InvariantMonitor {
     }
     if (category === 'not_closed') {
       const openSinceMs = this.doorOpenSinceMs.get(lockId);
-      if (openSinceMs === undefined || record.tMs - openSinceMs < notClosedAfterMsDefault) {
+      if (openSinceMs === undefined || tMs - openSinceMs < notClosedAfterMsDefault) {
         this.fail(
           'not-closed',
-          `${lockId} raised NOT CLOSED after the door was open ${openSinceMs === undefined ? 'not at all' : `${(record.tMs - openSinceMs) / 1000} s`}, not ${notClosedAfterMsDefault / 1000} s`,
+          `${lockId} raised NOT CLOSED after the door was open ${openSinceMs === undefined ? 'not at all' : `${(tMs - openSinceMs) / 1000} s`}, not ${notClosedAfterMsDefault / 1000} s`,
         );
       }
     }
@@ -328,13 +323,13 @@ export class InvariantMonitor {
 
   private checkTopology(): void {
     for (const [iqId, locks] of this.twin.topology.locksOf) {
-      if (locks.length > maxLocksPerIq) this.fail('topology-limits', `${iqId} serves ${locks.length} locks`);
+      if (locks.length > locksPerIqMax) this.fail('topology-limits', `${iqId} serves ${locks.length} locks`);
     }
     const repeatersPerIq = new Map<string, number>();
     for (const repeater of this.twin.spec.repeaters)
       repeatersPerIq.set(repeater.iq, (repeatersPerIq.get(repeater.iq) ?? 0) + 1);
     for (const [iqId, count] of repeatersPerIq)
-      if (count > maxRepeatersPerIq) this.fail('topology-limits', `${iqId} has ${count} repeaters`);
+      if (count > repeatersPerIqMax) this.fail('topology-limits', `${iqId} has ${count} repeaters`);
   }
 
   /** After the faults have stopped and the bound has passed: every lock holds the cloud's data. */

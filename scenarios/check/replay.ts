@@ -31,7 +31,7 @@ export function replayFailure(file: FailureFile): ReplayResult {
     if (story.length > storyLinesMax) story.shift();
   });
   const result = runCase(caseOfFailure(file), {
-    onRecord: (record) => narrator.record(record),
+    onEvent: (traced) => narrator.record(traced),
     onTwin: (twin) => narrator.attach(twin),
   });
   const divergence =

@@ -7,7 +7,7 @@ import {
   createTwin,
   parseSiteSpec,
   type SiteSpecInput,
-  type TraceRecord,
+  type TracedTwinEvent,
   type Twin,
   type TwinInput,
 } from '../../twin/index.ts';
@@ -65,7 +65,7 @@ export interface RunCaseOptions {
   /** Keep the trace lines (default true; a sweep turns it off and keeps only the fingerprint). */
   readonly keepLines?: boolean;
   /** Also called with every trace event (the replay's story). */
-  readonly onRecord?: (record: TraceRecord) => void;
+  readonly onEvent?: (traced: TracedTwinEvent) => void;
   readonly onTwin?: (twin: Twin) => void;
 }
 
@@ -83,9 +83,9 @@ export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResul
     seed: testCase.seed,
     defects: testCase.defects,
     trace: {
-      onRecord: (record) => {
-        box.monitor?.observe(record);
-        options.onRecord?.(record);
+      onEvent: (traced) => {
+        box.monitor?.observe(traced);
+        options.onEvent?.(traced);
       },
       ...(options.keepLines === false
         ? {}

@@ -42,18 +42,18 @@ describe('Manual Office Mode on a BLUEnet lock', () => {
     const twin = accessTwin();
     let refused: unknown;
     try {
-      twin.setOfficeMode('user-1', 'lock-a', true);
+      twin.cloud.setOfficeMode('user-1', 'lock-a', true);
     } catch (error) {
       refused = error;
     }
     expect(refused).toBeInstanceOf(CloudError);
     expect((refused as CloudError).code).toBe(2203);
-    const on = twin.setOfficeMode('user-2', 'lock-a', true);
+    const on = twin.cloud.setOfficeMode('user-2', 'lock-a', true);
     twin.runUntil(5_000);
     expect(on.status).toBe('succeeded');
     expect(twin.lockView('lock-a').bolt).toBe('officeMode');
     twin.runUntil(hourMs);
-    twin.setOfficeMode('owner', 'lock-a', false);
+    twin.cloud.setOfficeMode('owner', 'lock-a', false);
     twin.runUntil(hourMs + 5_000);
     expect(twin.lockView('lock-a').bolt).toBe('locked');
   });

@@ -58,10 +58,10 @@ describe('a tag blocked while the IQ is offline', () => {
     twin.runUntil(10 * minuteMs);
     twin.cloud.core.blockTag('owner', 'tag-1');
     twin.runUntil(10 * minuteMs + 2_000);
-    expect(twin.iqSyncState('iq-1')).toBe('failed');
+    expect(twin.iqView('iq-1').sync).toBe('failed');
     twin.apply({ type: 'power', device: 'rep-1', on: true });
     twin.runUntil(13 * minuteMs);
-    expect(twin.iqSyncState('iq-1')).toBe('synced');
+    expect(twin.iqView('iq-1').sync).toBe('synced');
     expect(twin.staleness('far').staleForMs).toBe(0);
   });
 });
@@ -79,7 +79,7 @@ describe('remote opening', () => {
     });
     expect(twin.topology.pathFromIq('far')).toEqual(['iq-1', 'rep-1', 'rep-2', 'rep-3', 'far']);
     twin.runUntil(minuteMs);
-    const command = twin.remoteOpen('owner', 'far');
+    const command = twin.cloud.remoteOpen('owner', 'far');
     twin.runUntil(minuteMs + 5_000);
     expect(command.status).toBe('succeeded');
     expect(lastDecision(twin, 'far')).toBe('lock_opened: opened remotely');
@@ -88,7 +88,7 @@ describe('remote opening', () => {
   it('answers 3105 with the IQ offline, at once', () => {
     const twin = accessTwin();
     twin.apply({ type: 'iq-internet', iq: 'iq-1', up: false });
-    const error = refusal(() => twin.remoteOpen('owner', 'lock-a'));
+    const error = refusal(() => twin.cloud.remoteOpen('owner', 'lock-a'));
     expect(error?.code).toBe(3105);
     expect(error?.httpStatus).toBe(400);
     expect(twin.lockView('lock-a').bolt).toBe('locked');
@@ -100,13 +100,13 @@ describe('remote opening', () => {
       repeaters: [{ id: 'rep-1', iq: 'iq-1', position: { x: 9, y: 0 } }],
     });
     twin.apply({ type: 'power', device: 'rep-1', on: false });
-    const unanswered = twin.remoteOpen('owner', 'far');
+    const unanswered = twin.cloud.remoteOpen('owner', 'far');
     twin.runUntil(30_000);
     expect(unanswered.status).toBe('failed');
     expect(unanswered.error?.code).toBe(3102);
     twin.runUntil(hourMs / 6);
     expect(twin.lockView('far').online).toBe(false);
-    const offline = twin.remoteOpen('owner', 'far');
+    const offline = twin.cloud.remoteOpen('owner', 'far');
     twin.runUntil(hourMs / 6 + 2_000);
     expect(offline.error?.code).toBe(3102);
     expect(offline.error?.httpStatus).toBe(408);
@@ -114,7 +114,7 @@ describe('remote opening', () => {
 
   it('is refused to a user without the permission (2203)', () => {
     const twin = accessTwin();
-    expect(refusal(() => twin.remoteOpen('user-1', 'lock-a'))?.code).toBe(2203);
+    expect(refusal(() => twin.cloud.remoteOpen('user-1', 'lock-a'))?.code).toBe(2203);
   });
 });
 
@@ -124,15 +124,15 @@ describe('PIN changes', () => {
       locks: [{ id: 'keypad', kind: 'pin', position: { x: 17, y: 0 } }],
       repeaters: [{ id: 'rep-1', iq: 'iq-1', position: { x: 9, y: 0 } }],
     });
-    twin.changePin('owner', 'user-1', '654321');
+    twin.cloud.changePin('owner', 'user-1', '654321');
     twin.runUntil(minuteMs);
     twin.apply({ type: 'enter-pin', pin: '654321', lock: 'keypad' });
     expect(lastDecision(twin, 'keypad')).toBe('lock_opened: opened by pin_code');
     twin.apply({ type: 'power', device: 'rep-1', on: false });
     twin.runUntil(hourMs / 6);
-    expect(refusal(() => twin.changePin('owner', 'user-1', '111222'))?.code).toBe(3102);
+    expect(refusal(() => twin.cloud.changePin('owner', 'user-1', '111222'))?.code).toBe(3102);
     twin.apply({ type: 'iq-internet', iq: 'iq-1', up: false });
-    expect(refusal(() => twin.changePin('owner', 'user-1', '111222'))?.code).toBe(3105);
+    expect(refusal(() => twin.cloud.changePin('owner', 'user-1', '111222'))?.code).toBe(3105);
   });
 });
 

@@ -59,6 +59,6 @@ describe('access groups under schedules in the site local time', () => {
     expect(twin.staleness('lock-a').cloudVersion).toBe(2);
     expect(attemptAt(3 * 60_000, twin)).toBe('lock_rejected: credential not on this lock');
     expect(twin.staleness('lock-a')).toEqual({ cloudVersion: 2, lockVersion: 2, staleForMs: 0 });
-    expect(twin.iqSyncState('iq-1')).toBe('synced');
+    expect(twin.iqView('iq-1').sync).toBe('synced');
   });
 });

@@ -63,6 +63,7 @@ function entry(lockId: string, auditSeq: number, atMs: number, category = 'lock_
     atMs,
     utcDateTime: new Date(Date.UTC(2026, 0, 5, 7) + atMs).toISOString(),
     localDateTime: '',
+    receivedMs: atMs + 150,
     category,
     detail: '',
     userId: 'user-anna',
@@ -74,13 +75,16 @@ describe('SnapshotHistory', () => {
   it('keeps one frame per interval and shows the last one at or before a time', () => {
     const history = new SnapshotHistory({ intervalMs: 10_000, framesMax: 100 });
     for (let atMs = 0; atMs <= 60_000; atMs += 1_000)
-      history.record(atMs, { ...devices, alerts: [{ lockId: 'x', kind: String(atMs), raisedUtcMs: 0 }] });
+      history.record(atMs, {
+        ...devices,
+        alerts: [{ lockId: String(atMs), kind: 'not_closed', raisedUtcMs: 0 }],
+      });
     expect(history.size).toBe(7);
     expect(history.at(25_000)?.atMs).toBe(20_000);
     expect(history.at(20_000)?.atMs).toBe(20_000);
     expect(history.at(-5)?.atMs).toBe(0);
     expect(history.at(1e9)?.atMs).toBe(60_000);
-    expect(history.at(25_000)?.devices.alerts[0]?.kind).toBe('20000');
+    expect(history.at(25_000)?.devices.alerts[0]?.lockId).toBe('20000');
   });
 
   it('thins itself when full: the first and last stay, the interval doubles, the whole session stays reachable', () => {
@@ -98,7 +102,14 @@ describe('LiveModel', () => {
     const model = new LiveModel({ intervalMs: 10_000 });
     expect(
       model.apply(
-        { type: 'delta', seq: 1, virtualMs: 1, device: 'lock-front', state: { ...lock, bolt: 'unlocked' } },
+        {
+          type: 'delta',
+          seq: 1,
+          virtualMs: 1,
+          collection: 'locks',
+          device: 'lock-front',
+          state: { ...lock, bolt: 'unlocked' },
+        },
         0,
       ),
     ).toBe(false);
@@ -106,7 +117,14 @@ describe('LiveModel', () => {
     const first = model.devices;
     // A message from before the snapshot (same or lower seq) is already in it.
     model.apply(
-      { type: 'delta', seq: 9, virtualMs: 900, device: 'lock-front', state: { ...lock, door: 'open' } },
+      {
+        type: 'delta',
+        seq: 9,
+        virtualMs: 900,
+        collection: 'locks',
+        device: 'lock-front',
+        state: { ...lock, door: 'open' },
+      },
       0,
     );
     expect(model.devices?.locks[0]?.door).toBe('closed');
@@ -115,6 +133,7 @@ describe('LiveModel', () => {
         type: 'delta',
         seq: 11,
         virtualMs: 12_000,
+        collection: 'locks',
         device: 'lock-front',
         state: { ...lock, bolt: 'unlocked' },
       },
@@ -162,7 +181,7 @@ describe('LiveModel', () => {
     const message = parseServerMessage(
       '{"type":"delta","seq":11,"virtualMs":40000,"collection":"alerts","device":"alerts","state":{"alerts":[{"lockId":"lock-front","kind":"not_closed","raisedUtcMs":1}]}}',
     );
-    expect(message?.type).toBe('alerts');
+    expect(message).toMatchObject({ type: 'delta', collection: 'alerts' });
     model.apply(message!, 0);
     expect(model.devices?.alerts.map((alert) => alert.kind)).toEqual(['not_closed']);
     model.apply(
@@ -212,7 +231,14 @@ describe('LiveModel', () => {
     model.apply(snapshot(0), 0);
     expect(model.linksOf(model.devices!)).toEqual([{ from: 'lock-front', to: 'iq-1', rssiDbm: -61.5 }]);
     model.apply(
-      { type: 'delta', seq: 11, virtualMs: 1, device: 'lock-front', state: { ...lock, parent: 'rep-1' } },
+      {
+        type: 'delta',
+        seq: 11,
+        virtualMs: 1,
+        collection: 'locks',
+        device: 'lock-front',
+        state: { ...lock, parent: 'rep-1' },
+      },
       0,
     );
     expect(model.linksOf(model.devices!)[0]?.rssiDbm).toBeNaN();
@@ -222,7 +248,9 @@ describe('LiveModel', () => {
     const model = new LiveModel();
     model.apply(snapshot(10_000), 1_000);
     expect(model.virtualNow(1_500)).toBe(10_500);
-    model.applyStatus({ paused: true }, 2_000);
+    const status = snapshot(10_000);
+    if (status.type !== 'snapshot') throw new Error('not a snapshot');
+    model.applyStatus({ ...status.status, paused: true }, 2_000);
     expect(model.virtualNow(5_000)).toBe(10_000);
   });
 });
@@ -236,18 +264,41 @@ describe('parseServerMessage', () => {
         '{"type":"snapshot","seq":1,"virtualMs":0,"devices":{"locks":[{"id":1}],"iqs":[],"repeaters":[]}}',
       ),
     ).toBeUndefined();
-    expect(parseServerMessage('{"type":"hello"}')).toEqual({ type: 'hello' });
+    // The server has no `hello`: the first message of a subscription is its snapshot.
+    expect(parseServerMessage('{"type":"hello"}')).toBeUndefined();
   });
 
-  it('reads a status message with its fields under status or at the top level', () => {
-    expect(
-      parseServerMessage('{"type":"status","seq":3,"virtualMs":5,"status":{"paused":true,"speed":2}}'),
-    ).toEqual({ type: 'status', seq: 3, virtualMs: 5, status: { paused: true, speed: 2 } });
-    expect(parseServerMessage('{"type":"status","virtualMs":5,"paused":false}')).toEqual({
+  it('reads a status message with its fields at the top level, as the server sends it', () => {
+    const status =
+      '"virtualMs":5,"utc":"2026-01-05T07:00:00.005Z","paused":false,"speed":2,"events":9,"traceHash":"ab"';
+    expect(parseServerMessage(`{"type":"status",${status}}`)).toEqual({
       type: 'status',
-      seq: 0,
       virtualMs: 5,
-      status: { virtualMs: 5, paused: false },
+      utc: '2026-01-05T07:00:00.005Z',
+      paused: false,
+      speed: 2,
+      events: 9,
+      traceHash: 'ab',
     });
+    // The shape the page once expected (fields under `status`) is not the server's.
+    expect(parseServerMessage('{"type":"status","status":{"paused":true,"speed":2}}')).toBeUndefined();
+  });
+
+  it('applies a status message to the model: clock, speed and pause', () => {
+    const model = new LiveModel();
+    model.apply(snapshot(10_000), 1_000);
+    const message = parseServerMessage(
+      '{"type":"status","virtualMs":20000,"utc":"2026-01-05T07:00:20.000Z","paused":true,"speed":5,"events":7,"traceHash":"cd"}',
+    );
+    expect(model.apply(message!, 2_000)).toBe(true);
+    expect(model.status).toEqual({
+      virtualMs: 20_000,
+      utc: '2026-01-05T07:00:20.000Z',
+      paused: true,
+      speed: 5,
+      events: 7,
+      traceHash: 'cd',
+    });
+    expect(model.virtualNow(9_000)).toBe(20_000);
   });
 });

@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LiveTwin } from '../../api/live-twin.ts';
-import { startServer, type RunningServer } from '../../api/server.ts';
+import { LiveTwin, startServer, type RunningServer } from '../../api/index.ts';
 import { siteScenario } from '../../scenarios/index.ts';
 import { loadNamedSite, parseSiteSpec, type SiteSpec } from '../../twin/index.ts';
+import { mountViz } from '../../viz/serve.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 /** The flags known to work on these machines (no background connections to a closed network, no sandbox as root). */
@@ -77,6 +77,7 @@ describe('visualization in Chromium', () => {
       host: '127.0.0.1',
       port: 0,
       credentials: { clientId: 'x', clientSecret: 'y' },
+      mount: mountViz,
     });
     userDataDir = mkdtempSync(join(tmpdir(), 'lockstep-viz-chromium-'));
     // launchPersistentContext is chromium.launch with our own fresh, empty user-data dir (launch refuses the flag).

@@ -4,8 +4,8 @@
  * permissions, and the lock's settings. Locks granted by the same set of groups share one table, so a change
  * touching many locks compiles each distinct table once.
  */
-import type { CredentialGrant, GrantTables, LockAccessData, UserGrant } from '../devices/lock-access-data.ts';
-import { credentialIds } from '../devices/lock-access-data.ts';
+import type { CredentialGrant, GrantTables, LockAccessData, UserGrant } from '../access/lock-access-data.ts';
+import { credentialIds } from '../access/lock-access-data.ts';
 import type { AccessGroup, CloudState, Schedule } from './model.ts';
 
 export class AccessCompiler {

@@ -4,7 +4,7 @@
  * and reports the version each lock holds. From the versions and the time each was made, the twin can say for any
  * lock at any moment how stale its data is.
  */
-import type { LockAccessData } from '../devices/lock-access-data.ts';
+import type { LockAccessData } from '../access/lock-access-data.ts';
 import type { AccessCompiler } from './access-compiler.ts';
 
 export interface SyncTransport {

@@ -53,9 +53,9 @@ export class AlertBoard {
   private readonly raised: Alert[] = [];
   private droppedOldest = 0;
 
-  constructor(private readonly maxAlerts: number = alertsMaxDefault) {
-    if (!Number.isSafeInteger(maxAlerts) || maxAlerts < 1)
-      throw new RangeError(`maxAlerts must be a positive integer, got ${maxAlerts}`);
+  constructor(private readonly alertsMax: number = alertsMaxDefault) {
+    if (!Number.isSafeInteger(alertsMax) || alertsMax < 1)
+      throw new RangeError(`alertsMax must be a positive integer, got ${alertsMax}`);
   }
 
   /**
@@ -119,7 +119,7 @@ export class AlertBoard {
     return lockId === undefined ? alerts : alerts.filter((alert) => alert.lockId === lockId);
   }
 
-  /** Every alert raised, oldest first, cleared ones with their clearing time; bounded by `maxAlerts`. */
+  /** Every alert raised, oldest first, cleared ones with their clearing time; bounded by `alertsMax`. */
   history(): readonly Alert[] {
     return this.raised;
   }
@@ -142,7 +142,7 @@ export class AlertBoard {
     this.activeByKey.set(key, alert);
     this.historyIndexByKey.set(key, this.droppedOldest + this.raised.length);
     this.raised.push(alert);
-    if (this.raised.length > this.maxAlerts) {
+    if (this.raised.length > this.alertsMax) {
       this.raised.shift();
       this.droppedOldest++;
     }

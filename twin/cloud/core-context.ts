@@ -8,7 +8,7 @@
  * only the locks whose data differs. So a group whose schedule is set to what it already was, or a PIN cleared on
  * a user who had none, makes no new version on any lock.
  */
-import type { GrantTables, LockAccessData } from '../devices/lock-access-data.ts';
+import type { GrantTables, LockAccessData } from '../access/lock-access-data.ts';
 import { AccessCompiler } from './access-compiler.ts';
 import { CloudError } from './error-table.ts';
 import type { CloudState, Schedule } from './model.ts';

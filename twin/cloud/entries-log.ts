@@ -5,7 +5,7 @@
  * explained by an overflow report from the lock, which is itself stored as an entry.
  */
 import { DateTime } from 'luxon';
-import type { AccessMethod, AuditUpload } from '../devices/audit-buffer.ts';
+import type { AccessMethod, AuditUpload } from '../access/audit-event.ts';
 
 export interface Entry {
   readonly lockId: string;
@@ -44,6 +44,9 @@ export interface EntriesLogOptions {
 
 type NewEntry = Omit<Entry, 'utcDateTime' | 'localDateTime'>;
 
+/** Readers that may follow the log at once (live views); one more is refused. */
+export const entrySubscribersMax = 64;
+
 export class EntriesLog {
   private readonly stored: Entry[] = [];
   private readonly highestSeqByLock = new Map<string, number>();
@@ -51,6 +54,7 @@ export class EntriesLog {
   private duplicatesIgnored = 0;
   private droppedOldest = 0;
   private readonly entriesMax: number;
+  private readonly subscribers = new Set<(entry: Entry) => void>();
 
   constructor(private readonly options: EntriesLogOptions) {
     this.entriesMax = options.entriesMax ?? entriesMaxDefault;
@@ -98,6 +102,14 @@ export class EntriesLog {
     return { seq: highest, overflowLastSeq: overflow?.lastLostSeq };
   }
 
+  /** Calls `listener` with each entry as it is stored (after alerts and notifications saw it); returns the way to stop. */
+  subscribe(listener: (entry: Entry) => void): () => void {
+    if (this.subscribers.size >= entrySubscribersMax)
+      throw new RangeError(`the entries log takes at most ${entrySubscribersMax} subscribers`);
+    this.subscribers.add(listener);
+    return () => this.subscribers.delete(listener);
+  }
+
   entries(): readonly Entry[] {
     return this.stored;
   }
@@ -123,5 +135,6 @@ export class EntriesLog {
     }
     this.stored.push(entry);
     this.options.onEntry?.(entry);
+    for (const subscriber of this.subscribers) subscriber(entry);
   }
 }

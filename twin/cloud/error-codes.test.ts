@@ -3,7 +3,7 @@
  * HTTP status of the one error table. A refused operation changes nothing and reports no access change.
  */
 import { describe, expect, it } from 'vitest';
-import { maxLocksPerIq, maxRepeatersPerIq } from '../defaults.ts';
+import { locksPerIqMax, repeatersPerIqMax } from '../defaults.ts';
 import type { SiteSpecInput } from '../site/spec.ts';
 import { type CoreFixtureChange, createFixture, type Fixture, stateSnapshot } from './core-fixture.ts';
 import { CloudError, type ErrorCode, errorTable } from './error-table.ts';
@@ -20,7 +20,7 @@ interface Row {
 }
 
 function crowdedIq(spec: SiteSpecInput): void {
-  const count = maxLocksPerIq;
+  const count = locksPerIqMax;
   spec.iqs.push({ id: 'iq-full', position: { x: 100, y: 0 } });
   for (let index = 0; index < count; index++) {
     spec.doors?.push({ id: `door-full-${index}` });
@@ -35,7 +35,7 @@ function crowdedIq(spec: SiteSpecInput): void {
 }
 
 function manyRepeaters(spec: SiteSpecInput): void {
-  for (let index = 0; index < maxRepeatersPerIq; index++) {
+  for (let index = 0; index < repeatersPerIqMax; index++) {
     spec.repeaters?.push({ id: `rep-2-${index}`, iq: 'iq-2', position: { x: 50 + index, y: 7 } });
   }
 }

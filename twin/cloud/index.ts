@@ -18,7 +18,6 @@ export {
   superUserLevel,
   userLevel,
 } from './rights.ts';
-export * from './schedule.ts';
 export * from './notifications.ts';
 export * from './alerts.ts';
 export * from './entries-log.ts';

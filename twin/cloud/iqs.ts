@@ -6,12 +6,12 @@
  * - 1501 the activation code is not the IQ's; 2208 the IQ is already activated;
  * - 2206 a replacement IQ must be known, activated and still empty (no locks, no repeaters);
  * - 2209 an IQ can be deleted only once it has no locks and no repeaters;
- * - 2204 an IQ serves at most `maxLocksPerIq` locks and `maxRepeatersPerIq` repeaters, and only once activated.
+ * - 2204 an IQ serves at most `locksPerIqMax` locks and `repeatersPerIqMax` repeaters, and only once activated.
  *
  * Moving locks changes the IQ their data travels through, not the data: `topologyChanged` is called, not
  * `accessChanged`.
  */
-import { maxLocksPerIq, maxRepeatersPerIq } from '../defaults.ts';
+import { locksPerIqMax, repeatersPerIqMax } from '../defaults.ts';
 import { type CoreContext, found } from './core-context.ts';
 import { CloudError } from './error-table.ts';
 import type { CloudIq, CloudLock } from './model.ts';
@@ -94,12 +94,12 @@ function requireTreeRoom(
   if (!iq.activated) throw new CloudError(2204, `IQ ${iq.id} is not activated`);
   const locks = locksOn(context, iq.id).length + more.locks;
   const repeaters = repeatersOn(context, iq.id).length + more.repeaters;
-  if (locks > maxLocksPerIq)
-    throw new CloudError(2204, `IQ ${iq.id} would serve ${locks} locks (at most ${maxLocksPerIq})`);
-  if (repeaters > maxRepeatersPerIq) {
+  if (locks > locksPerIqMax)
+    throw new CloudError(2204, `IQ ${iq.id} would serve ${locks} locks (at most ${locksPerIqMax})`);
+  if (repeaters > repeatersPerIqMax) {
     throw new CloudError(
       2204,
-      `IQ ${iq.id} would have ${repeaters} repeaters (at most ${maxRepeatersPerIq})`,
+      `IQ ${iq.id} would have ${repeaters} repeaters (at most ${repeatersPerIqMax})`,
     );
   }
 }

@@ -3,9 +3,11 @@
  * which locks a change touches; the access compiler turns it into each lock's access data; sync carries that
  * data down to the locks. All instants are UTC milliseconds (`utcMs`), never virtual run time.
  */
+import type { Schedule } from '../access/schedule.ts';
+import type { Feature, Role } from '../access/roles.ts';
 
-export const roles = ['owner', 'admin', 'super-user', 'user', 'installer'] as const;
-export type Role = (typeof roles)[number];
+export type { Schedule, Weekday } from '../access/schedule.ts';
+export { features, roles, type Feature, type Role } from '../access/roles.ts';
 
 export interface Permissions {
   readonly remoteOpening: boolean;
@@ -29,21 +31,6 @@ export interface CloudUser {
   readonly permissions: Permissions;
   /** 6-digit PIN for keypad locks. */
   readonly pin: string | undefined;
-}
-
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-/** A weekly window in the site's local time, optionally limited to a date range (inclusive, local dates). */
-export interface Schedule {
-  readonly weekdays: readonly Weekday[];
-  /** `HH:mm`, local time. */
-  readonly start: string;
-  /** `HH:mm`, local time, after `start`; `24:00` is the end of the day. */
-  readonly end: string;
-  /** `YYYY-MM-DD`, local date, inclusive. */
-  readonly fromDate?: string;
-  readonly untilDate?: string;
 }
 
 export interface AccessGroup {
@@ -102,16 +89,6 @@ export interface CloudIq {
   readonly activated: boolean;
   readonly activationCode: string;
 }
-
-export const features = [
-  'remote-opening',
-  'office-modes',
-  'pods',
-  'notifications',
-  'digital-keys',
-  'pin-codes',
-] as const;
-export type Feature = (typeof features)[number];
 
 export interface Subscription {
   readonly active: boolean;

@@ -6,12 +6,13 @@
  */
 import { CloudError } from './error-table.ts';
 import { DateTime } from 'luxon';
-import type { AccessMethod } from '../devices/audit-buffer.ts';
+import type { AccessMethod } from '../access/audit-event.ts';
 import type { Schedule } from './model.ts';
-import { assertTimeZone, isWithinSchedules, scheduleRootPath, validateSchedule } from './schedule.ts';
+import { assertTimeZone, isWithinSchedules } from '../access/schedule.ts';
+import { scheduleRootPath, validateSchedule } from '../site/schedule-schema.ts';
 
 // One definition of the access methods, shared with the locks' audit trail, so the two cannot drift apart.
-export type { AccessMethod } from '../devices/audit-buffer.ts';
+export type { AccessMethod } from '../access/audit-event.ts';
 
 export const channels = ['email', 'push', 'sms'] as const;
 export type Channel = (typeof channels)[number];

@@ -8,7 +8,7 @@ import { idSchema } from '../site/spec.ts';
 import { type CoreContext, idInUse } from './core-context.ts';
 import { CloudError } from './error-table.ts';
 import type { CloudState, Schedule } from './model.ts';
-import { scheduleRootPath, validateSchedule } from './schedule.ts';
+import { scheduleRootPath, validateSchedule } from '../site/schedule-schema.ts';
 
 /** Longest name or email the cloud stores. */
 export const textLengthMax = 200;

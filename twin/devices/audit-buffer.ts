@@ -4,31 +4,7 @@
  * has. Past the bound the oldest events are dropped, and that loss is itself reported (an overflow record that
  * rides along with every upload until acknowledged).
  */
-export type AccessMethod = 'tag' | 'digital_key' | 'pin_code' | 'remote' | 'inside_handle';
-
-export interface AuditEvent {
-  /** Per-lock sequence number, starting at 1. */
-  readonly seq: number;
-  /** Virtual time when the lock recorded it (the lock's own clock). */
-  readonly atMs: number;
-  readonly category: string;
-  readonly detail: string;
-  readonly userId?: string;
-  readonly credentialId?: string;
-  readonly method?: AccessMethod;
-}
-
-export interface AuditOverflow {
-  /** Events dropped since the last acknowledged overflow report. */
-  readonly lostEvents: number;
-  readonly firstLostSeq: number;
-  readonly lastLostSeq: number;
-}
-
-export interface AuditUpload {
-  readonly events: readonly AuditEvent[];
-  readonly overflow: AuditOverflow | undefined;
-}
+import type { AuditEvent, AuditOverflow, AuditUpload } from '../access/audit-event.ts';
 
 export class AuditBuffer {
   private events: AuditEvent[] = [];

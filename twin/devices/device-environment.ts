@@ -3,9 +3,9 @@
  * the radio come in through this environment, so one process can hold many independent twins.
  */
 import type { VirtualClock } from '../kernel/clock.ts';
-import type { Trace } from '../kernel/trace.ts';
+import type { TwinTrace } from '../events.ts';
 
 export interface DeviceEnvironment {
   readonly clock: VirtualClock;
-  readonly trace: Trace;
+  readonly trace: TwinTrace;
 }

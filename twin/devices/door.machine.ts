@@ -35,19 +35,19 @@ export const doorMachine = setup({
   },
   actions: {
     reportOpened: ({ context }) => {
-      context.env.trace.record('door.opened', context.id, { insideHandle: context.handleHeld });
+      context.env.trace.record({ kind: 'door.opened', device: context.id, insideHandle: context.handleHeld });
       context.env.sensorChanged(context.lockId, true, context.handleHeld);
     },
     reportForced: ({ context }) => {
-      context.env.trace.record('door.opened', context.id, { forced: true });
+      context.env.trace.record({ kind: 'door.opened', device: context.id, forced: true });
       context.env.sensorChanged(context.lockId, true, false);
     },
     reportClosed: ({ context }) => {
-      context.env.trace.record('door.closed', context.id);
+      context.env.trace.record({ kind: 'door.closed', device: context.id });
       context.env.sensorChanged(context.lockId, false, false);
     },
     reportStaysShut: ({ context }) => {
-      context.env.trace.record('door.stays-shut', context.id, { reason: 'locked' });
+      context.env.trace.record({ kind: 'door.stays-shut', device: context.id, reason: 'locked' });
     },
     holdHandle: assign({ handleHeld: true }),
     releaseHandle: assign({ handleHeld: false }),

@@ -2,12 +2,12 @@
  * The lock firmware's decision on a credential, made only from the lock's own data and its own (possibly
  * drifting) clock: nothing here asks the cloud. Pure, so the reference model and the tests can call it too.
  */
-import { isWithinSchedules } from '../cloud/schedule.ts';
+import { isWithinSchedules } from '../access/schedule.ts';
 import type { BatteryLevel } from '../defaults.ts';
 import type { Defects } from '../defects.ts';
 import type { LockKind } from '../site/spec.ts';
-import type { AccessMethod } from './audit-buffer.ts';
-import type { LockAccessData } from './lock-access-data.ts';
+import type { AccessMethod } from '../access/audit-event.ts';
+import type { LockAccessData } from '../access/lock-access-data.ts';
 
 export interface CredentialAttempt {
   readonly credentialId: string;

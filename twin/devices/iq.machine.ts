@@ -7,9 +7,9 @@
  */
 import { assign, setup } from 'xstate';
 import { missedHeartbeatsOffline } from '../defaults.ts';
-import type { AuditUpload } from './audit-buffer.ts';
+import type { AuditUpload } from '../access/audit-event.ts';
 import type { DeviceEnvironment } from './device-environment.ts';
-import type { LockAccessData } from './lock-access-data.ts';
+import type { LockAccessData } from '../access/lock-access-data.ts';
 
 export interface IqEnvironment extends DeviceEnvironment {
   readonly sendHeartbeat: (iqId: string, lockId: string) => void;
@@ -18,7 +18,6 @@ export interface IqEnvironment extends DeviceEnvironment {
   /** Tells the cloud which version a lock now holds (while the internet link is up). */
   readonly reportLockVersion: (iqId: string, lockId: string, version: number) => void;
   readonly forwardAudit: (iqId: string, lockId: string, upload: AuditUpload) => void;
-  readonly lockStatusChanged: (iqId: string, lockId: string, online: boolean) => void;
 }
 
 /** What the IQ knows of one lock. Mutable on purpose: it changes on every heartbeat of every lock. */
@@ -85,11 +84,12 @@ function pollLocks(context: IqContext): void {
       liveness.missedHeartbeats++;
       if (liveness.online && liveness.missedHeartbeats >= missedHeartbeatsOffline) {
         liveness.online = false;
-        context.env.trace.record('iq.lock-offline', context.id, {
+        context.env.trace.record({
+          kind: 'iq.lock-offline',
+          device: context.id,
           lock: lockId,
           missed: liveness.missedHeartbeats,
         });
-        context.env.lockStatusChanged(context.id, lockId, false);
       }
     }
     liveness.answeredSinceLastPoll = false;
@@ -112,8 +112,7 @@ export function recordHeartbeatAnswer(context: IqContext, lockId: string): void 
   liveness.missedHeartbeats = 0;
   if (!liveness.online) {
     liveness.online = true;
-    context.env.trace.record('iq.lock-online', context.id, { lock: lockId });
-    context.env.lockStatusChanged(context.id, lockId, true);
+    context.env.trace.record({ kind: 'iq.lock-online', device: context.id, lock: lockId });
   }
 }
 
@@ -129,7 +128,9 @@ export const iqMachine = setup({
       if (event.type !== 'AUDIT_UPLOAD') return;
       if (context.cloudConnected) context.env.forwardAudit(context.id, event.lockId, event.upload);
       else
-        context.env.trace.record('iq.audit-held-back', context.id, {
+        context.env.trace.record({
+          kind: 'iq.audit-held-back',
+          device: context.id,
           lock: event.lockId,
           events: event.upload.events.length,
         });
@@ -144,7 +145,12 @@ export const iqMachine = setup({
       )
         return;
       sync.pending = event.data;
-      context.env.trace.record('iq.data', context.id, { lock: event.lockId, version: event.data.version });
+      context.env.trace.record({
+        kind: 'iq.data',
+        device: context.id,
+        lock: event.lockId,
+        version: event.data.version,
+      });
       context.env.pushData(context.id, event.lockId, event.data);
     },
     dataLanded: ({ context, event }) => {
@@ -153,7 +159,12 @@ export const iqMachine = setup({
       if (sync === undefined || event.version <= sync.lockVersion) return;
       sync.lockVersion = event.version;
       if (sync.pending !== undefined && sync.pending.version <= event.version) sync.pending = undefined;
-      context.env.trace.record('iq.data-landed', context.id, { lock: event.lockId, version: event.version });
+      context.env.trace.record({
+        kind: 'iq.data-landed',
+        device: context.id,
+        lock: event.lockId,
+        version: event.version,
+      });
       if (context.cloudConnected) context.env.reportLockVersion(context.id, event.lockId, event.version);
     },
     reportAllVersions: ({ context }) => {
@@ -161,11 +172,11 @@ export const iqMachine = setup({
         context.env.reportLockVersion(context.id, lockId, sync.lockVersion);
     },
     setCloud: assign(({ context }, params: { connected: boolean }) => {
-      context.env.trace.record('iq.cloud', context.id, { connected: params.connected });
+      context.env.trace.record({ kind: 'iq.cloud', device: context.id, connected: params.connected });
       return { cloudConnected: params.connected };
     }),
     tracePower: ({ context }, params: { on: boolean }) =>
-      context.env.trace.record('iq.power', context.id, { on: params.on }),
+      context.env.trace.record({ kind: 'iq.power', device: context.id, on: params.on }),
   },
 }).createMachine({
   id: 'iq',

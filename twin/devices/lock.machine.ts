@@ -7,98 +7,14 @@
  * measures its battery, and keeps a bounded audit buffer that it uploads through its IQ.
  */
 import { assign, setup, stateIn } from 'xstate';
-import { currentWindowEndUtcMs } from '../cloud/schedule.ts';
-import type { BatteryLevel } from '../defaults.ts';
-import type { Defects } from '../defects.ts';
+import type { AccessMethod } from '../access/audit-event.ts';
+import { currentWindowEndUtcMs } from '../access/schedule.ts';
+import type { BoltEventKind } from '../events.ts';
 import type { LockKind } from '../site/spec.ts';
-import type { AccessMethod, AuditBuffer, AuditEvent } from './audit-buffer.ts';
-import type { DeviceEnvironment } from './device-environment.ts';
-import { decide, type Decision } from './firmware-decision.ts';
-import type { LockAccessData } from './lock-access-data.ts';
+import { recordAudit } from './lock-audit.ts';
+import { decisionFor, lockUtcMs, type LockContext, type LockEvent, type LockInput } from './lock-context.ts';
 
-export interface LockEnvironment extends DeviceEnvironment {
-  /** Sends the lock's unacknowledged audit events towards its IQ (when a path may exist). */
-  readonly uploadAudit: (lockId: string) => void;
-  /** UTC instant of virtual time 0. */
-  readonly epochUtcMs: number;
-  readonly defects: Defects;
-}
-
-export interface LockInput {
-  readonly id: string;
-  readonly kind: LockKind;
-  readonly doorId: string;
-  readonly notClosedAfterMs: number;
-  readonly battery: BatteryLevel;
-  readonly data: LockAccessData;
-  readonly audit: AuditBuffer;
-  readonly env: LockEnvironment;
-}
-
-export interface LockContext extends LockInput {
-  /** How far the lock's own clock is off (positive: ahead). */
-  readonly clockOffsetMs: number;
-  /** When the current Easy Office Mode window ends, as a delay from entering it. */
-  readonly eomEndsInMs: number;
-  readonly lastRefusal: string | undefined;
-}
-
-export type LockEvent =
-  | {
-      readonly type: 'CREDENTIAL';
-      readonly credentialId: string;
-      readonly method: AccessMethod;
-      readonly handleHeld: boolean;
-    }
-  | { readonly type: 'TAG_HELD'; readonly credentialId: string }
-  | { readonly type: 'REMOTE_OPEN'; readonly userId: string }
-  | { readonly type: 'REMOTE_OFFICE_MODE'; readonly on: boolean; readonly userId: string }
-  | { readonly type: 'DOOR_OPENED'; readonly byInsideHandle: boolean }
-  | { readonly type: 'DOOR_CLOSED' }
-  | { readonly type: 'SET_BATTERY'; readonly level: BatteryLevel }
-  | { readonly type: 'SET_CLOCK_OFFSET'; readonly offsetMs: number }
-  | { readonly type: 'ACCESS_DATA'; readonly data: LockAccessData }
-  | { readonly type: 'AUDIT_ACK'; readonly seq: number; readonly overflowLastSeq: number | undefined }
-  | { readonly type: 'HEARTBEAT' };
-
-/** The lock's own clock, in virtual milliseconds (what it stamps its audit events with). */
-export function lockClockMs(context: LockContext): number {
-  return context.env.clock.now() + context.clockOffsetMs;
-}
-
-function lockUtcMs(context: LockContext): number {
-  return context.env.epochUtcMs + lockClockMs(context);
-}
-
-/** The firmware's decision for a credential event (tags, keys, PINs). */
-export function decisionFor(context: LockContext, event: LockEvent): Decision | undefined {
-  if (event.type !== 'CREDENTIAL' && event.type !== 'TAG_HELD') return undefined;
-  const method: AccessMethod = event.type === 'CREDENTIAL' ? event.method : 'tag';
-  return decide(
-    { credentialId: event.credentialId, method },
-    {
-      kind: context.kind,
-      battery: context.battery,
-      lockUtcMs: lockUtcMs(context),
-      data: context.data,
-      defects: context.env.defects,
-    },
-  );
-}
-
-/** Records an audit event with the lock's own clock and sends it on its way. */
-function recordAudit(context: LockContext, event: Omit<AuditEvent, 'seq' | 'atMs'>): void {
-  const stored = context.audit.record({ atMs: lockClockMs(context), ...event });
-  context.env.trace.record('lock.audit', context.id, {
-    auditSeq: stored.seq,
-    category: stored.category,
-    detail: stored.detail,
-    user: stored.userId ?? null,
-    credential: stored.credentialId ?? null,
-    method: stored.method ?? null,
-  });
-  context.env.uploadAudit(context.id);
-}
+export type { LockContext, LockEnvironment, LockEvent, LockInput } from './lock-context.ts';
 
 /** A delay that never comes within any run (a year): how a defect switches a timer off. */
 const neverMs = 365 * 86_400_000;
@@ -164,8 +80,8 @@ const lockSetup = setup({
         ...(decision?.userId === undefined ? {} : { userId: decision.userId }),
       });
     },
-    recordRefusal: assign(({ context, event }) => {
-      if (event.type !== 'CREDENTIAL') return {};
+    recordRefusal: ({ context, event }) => {
+      if (event.type !== 'CREDENTIAL') return;
       const decision = decisionFor(context, event);
       const reason = decision !== undefined && !decision.granted ? decision.reason : 'refused';
       recordAudit(context, {
@@ -175,8 +91,7 @@ const lockSetup = setup({
         method: event.method,
         ...(decision?.userId === undefined ? {} : { userId: decision.userId }),
       });
-      return { lastRefusal: reason };
-    }),
+    },
     recordOfficeMode: ({ context, event }, params: { mode: 'manual' | 'easy'; on: boolean; why: string }) => {
       const userId = 'userId' in event ? event.userId : decisionFor(context, event)?.userId;
       const method: AccessMethod | undefined =
@@ -198,8 +113,8 @@ const lockSetup = setup({
       if (context.env.defects.has('eom-never-autolocks')) return { eomEndsInMs: neverMs };
       return { eomEndsInMs: Math.max(0, (endUtcMs ?? nowUtcMs) - nowUtcMs) };
     }),
-    traceBolt: ({ context }, params: { state: 'unlocked' | 'locked' | 'office-mode' }) => {
-      context.env.trace.record(`lock.${params.state}`, context.id);
+    traceBolt: ({ context }, params: { kind: BoltEventKind }) => {
+      context.env.trace.record({ kind: params.kind, device: context.id });
     },
     recordInsideHandle: ({ context }) =>
       recordAudit(context, {
@@ -217,7 +132,8 @@ const lockSetup = setup({
     clearNotClosed: ({ context }) =>
       recordAudit(context, { category: 'not_closed_cleared', detail: 'door closed' }),
     traceDoor: ({ context }, params: { open: boolean }) => {
-      context.env.trace.record(params.open ? 'lock.door-open-seen' : 'lock.door-closed-seen', context.id);
+      const kind = params.open ? 'lock.door-open-seen' : 'lock.door-closed-seen';
+      context.env.trace.record({ kind, device: context.id });
     },
     setBattery: assign(({ context, event }) => {
       if (event.type !== 'SET_BATTERY' || event.level === context.battery) return {};
@@ -229,12 +145,12 @@ const lockSetup = setup({
     }),
     setClockOffset: assign(({ context, event }) => {
       if (event.type !== 'SET_CLOCK_OFFSET') return {};
-      context.env.trace.record('lock.clock', context.id, { offsetMs: event.offsetMs });
+      context.env.trace.record({ kind: 'lock.clock', device: context.id, offsetMs: event.offsetMs });
       return { clockOffsetMs: event.offsetMs };
     }),
     installData: assign(({ context, event }) => {
       if (event.type !== 'ACCESS_DATA' || event.data.version <= context.data.version) return {};
-      context.env.trace.record('lock.access-data', context.id, { version: event.data.version });
+      context.env.trace.record({ kind: 'lock.access-data', device: context.id, version: event.data.version });
       return { data: event.data };
     }),
     acknowledgeAudit: ({ context, event }) => {
@@ -281,7 +197,7 @@ const manualOfficeModeFromCloud = {
 export const lockMachine = lockSetup.createMachine({
   id: 'lock',
   type: 'parallel',
-  context: ({ input }) => ({ ...input, clockOffsetMs: 0, eomEndsInMs: 0, lastRefusal: undefined }),
+  context: ({ input }) => ({ ...input, clockOffsetMs: 0, eomEndsInMs: 0 }),
   on: {
     SET_BATTERY: { actions: 'setBattery' },
     SET_CLOCK_OFFSET: { actions: 'setClockOffset' },
@@ -306,9 +222,9 @@ export const lockMachine = lockSetup.createMachine({
           },
         },
         unlocked: {
-          entry: { type: 'traceBolt', params: { state: 'unlocked' } },
+          entry: { type: 'traceBolt', params: { kind: 'lock.unlocked' } },
           after: {
-            openTime: { target: 'locked', actions: { type: 'traceBolt', params: { state: 'locked' } } },
+            openTime: { target: 'locked', actions: { type: 'traceBolt', params: { kind: 'lock.locked' } } },
           },
           on: {
             CREDENTIAL: [
@@ -323,8 +239,8 @@ export const lockMachine = lockSetup.createMachine({
         },
         officeMode: {
           initial: 'manual',
-          entry: { type: 'traceBolt', params: { state: 'office-mode' } },
-          exit: { type: 'traceBolt', params: { state: 'locked' } },
+          entry: { type: 'traceBolt', params: { kind: 'lock.office-mode' } },
+          exit: { type: 'traceBolt', params: { kind: 'lock.locked' } },
           on: {
             REMOTE_OFFICE_MODE: {
               guard: 'remoteOfficeOff',

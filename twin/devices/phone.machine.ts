@@ -28,7 +28,7 @@ export const phoneMachine = setup({
     },
     setInternet: assign(({ context, event }) => {
       if (event.type !== 'SET_INTERNET') return {};
-      context.env.trace.record('phone.internet', context.id, { on: event.on });
+      context.env.trace.record({ kind: 'phone.internet', device: context.id, on: event.on });
       return { internet: event.on };
     }),
   },

@@ -13,7 +13,7 @@ export const repeaterMachine = setup({
   types: { context: {} as RepeaterInput, events: {} as RepeaterEvent, input: {} as RepeaterInput },
   actions: {
     tracePower: ({ context }, params: { on: boolean }) =>
-      context.env.trace.record('repeater.power', context.id, { on: params.on }),
+      context.env.trace.record({ kind: 'repeater.power', device: context.id, on: params.on }),
   },
 }).createMachine({
   id: 'repeater',

@@ -57,7 +57,7 @@ describe('VirtualClock', () => {
   });
 
   it('stops a run that exceeds its event limit with a clear error', () => {
-    const clock = new VirtualClock({ maxEventsPerRun: 100 });
+    const clock = new VirtualClock({ eventsPerRunMax: 100 });
     const loop = (): void => void clock.schedule(1, loop);
     clock.schedule(1, loop);
     let caught: unknown;

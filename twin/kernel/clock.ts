@@ -11,13 +11,13 @@ import { EventQueue, type QueueEntry } from './event-queue.ts';
 
 export interface VirtualClockOptions {
   /** Events a whole run may process before it stops with an error (guards against feedback loops). */
-  readonly maxEventsPerRun?: number;
+  readonly eventsPerRunMax?: number;
   /** Entries the queue may hold at once (a bound on memory). */
-  readonly maxQueuedEntries?: number;
+  readonly queuedEntriesMax?: number;
 }
 
-export const defaultMaxEventsPerRun = 200_000_000;
-export const defaultMaxQueuedEntries = 5_000_000;
+export const eventsPerRunMaxDefault = 200_000_000;
+export const queuedEntriesMaxDefault = 5_000_000;
 
 /** Raised when a run processes more events than its limit allows. */
 export class EventLimitError extends Error {
@@ -27,7 +27,7 @@ export class EventLimitError extends Error {
   ) {
     super(
       `the run stopped after its limit of ${limitEvents} events at virtual time ${atMs} ms; ` +
-        'raise the limit (maxEventsPerRun) if the run is meant to be this long, or look for a feedback loop',
+        'raise the limit (eventsPerRunMax) if the run is meant to be this long, or look for a feedback loop',
     );
     this.name = 'EventLimitError';
   }
@@ -52,12 +52,12 @@ export class VirtualClock implements Clock {
   private nowMs = 0;
   private nextSeq = 0;
   private processed = 0;
-  private readonly maxEventsPerRun: number;
-  private readonly maxQueuedEntries: number;
+  private readonly eventsPerRunMax: number;
+  private readonly queuedEntriesMax: number;
 
   constructor(options: VirtualClockOptions = {}) {
-    this.maxEventsPerRun = options.maxEventsPerRun ?? defaultMaxEventsPerRun;
-    this.maxQueuedEntries = options.maxQueuedEntries ?? defaultMaxQueuedEntries;
+    this.eventsPerRunMax = options.eventsPerRunMax ?? eventsPerRunMaxDefault;
+    this.queuedEntriesMax = options.queuedEntriesMax ?? queuedEntriesMaxDefault;
   }
 
   /** Virtual milliseconds since the start of the run. */
@@ -83,7 +83,7 @@ export class VirtualClock implements Clock {
     if (!(atMs >= this.nowMs)) {
       throw new RangeError(`cannot schedule at ${atMs} ms: the clock is already at ${this.nowMs} ms`);
     }
-    if (this.queue.size >= this.maxQueuedEntries) throw new QueueLimitError(this.maxQueuedEntries);
+    if (this.queue.size >= this.queuedEntriesMax) throw new QueueLimitError(this.queuedEntriesMax);
     const entry: QueueEntry = { dueMs: atMs, lane, seq: this.nextSeq++, callback, cancelled: false };
     this.queue.push(entry);
     return entry;
@@ -142,7 +142,7 @@ export class VirtualClock implements Clock {
   }
 
   private fire(entry: QueueEntry): void {
-    if (this.processed >= this.maxEventsPerRun) throw new EventLimitError(this.maxEventsPerRun, entry.dueMs);
+    if (this.processed >= this.eventsPerRunMax) throw new EventLimitError(this.eventsPerRunMax, entry.dueMs);
     this.processed++;
     this.nowMs = entry.dueMs;
     entry.cancelled = true; // a fired entry can never fire again, even if cleared later

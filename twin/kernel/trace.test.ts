@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.ts';
-import { Trace, canonicalLine, firstDivergence, fingerprintOf, type TraceFields } from './trace.ts';
+import {
+  Trace,
+  canonicalLine,
+  firstDivergence,
+  fingerprintOf,
+  flatEventEncoding,
+  type FlatTraceEvent,
+  type TraceFields,
+} from './trace.ts';
 import type { JsonValue } from './canonical-json.ts';
 
 describe('canonicalJson', () => {
@@ -16,17 +24,19 @@ describe('canonicalJson', () => {
 });
 
 describe('Trace', () => {
-  const recordSample = (trace: Trace, tag: string): void => {
-    trace.record('door', 'door-1', { open: true });
-    trace.record('packet', 'lock-1', { to: 'iq-1', ok: tag === 'same' });
+  const flatTrace = (nowMs: () => number, options = {}) =>
+    new Trace<FlatTraceEvent & Record<string, unknown>>(nowMs, flatEventEncoding, options);
+  const recordSample = (trace: ReturnType<typeof flatTrace>, tag: string): void => {
+    trace.record({ kind: 'door', device: 'door-1', open: true });
+    trace.record({ kind: 'packet', device: 'lock-1', to: 'iq-1', ok: tag === 'same' });
   };
 
   it('stamps each line with sequence and virtual time', () => {
     let nowMs = 0;
-    const trace = new Trace(() => nowMs, { keepLinesMax: 10 });
-    trace.record('start', undefined);
+    const trace = flatTrace(() => nowMs, { keepLinesMax: 10 });
+    trace.record({ kind: 'start' });
     nowMs = 1500;
-    trace.record('door', 'door-1', { open: true });
+    trace.record({ kind: 'door', device: 'door-1', open: true });
     expect(trace.lines()).toEqual([
       '{"kind":"start","seq":0,"t":0}',
       '{"device":"door-1","kind":"door","open":true,"seq":1,"t":1500}',
@@ -34,9 +44,9 @@ describe('Trace', () => {
   });
 
   it('gives identical fingerprints for identical events and different ones otherwise', () => {
-    const a = new Trace(() => 0);
-    const b = new Trace(() => 0);
-    const c = new Trace(() => 0);
+    const a = flatTrace(() => 0);
+    const b = flatTrace(() => 0);
+    const c = flatTrace(() => 0);
     recordSample(a, 'same');
     recordSample(b, 'same');
     recordSample(c, 'other');
@@ -46,8 +56,8 @@ describe('Trace', () => {
 
   it('computes the same fingerprint in batches as over the whole JSON Lines text', () => {
     const lines: string[] = [];
-    const trace = new Trace(() => 3, { onLine: (line) => lines.push(line) });
-    for (let i = 0; i < 5_000; i++) trace.record('tick', `lock-${i % 7}`, { i });
+    const trace = flatTrace(() => 3, { onLine: (line: string) => lines.push(line) });
+    for (let i = 0; i < 5_000; i++) trace.record({ kind: 'tick', device: `lock-${i % 7}`, i });
     expect(trace.fingerprint()).toBe(fingerprintOf(lines));
     expect(trace.events).toBe(5_000);
   });

@@ -9,18 +9,39 @@ import { canonicalJson, type JsonValue } from './canonical-json.ts';
 export type TraceFieldValue = JsonValue;
 export type TraceFields = { readonly [field: string]: TraceFieldValue | undefined };
 
-/** One recorded event, as handed to `onRecord` listeners (narration, live views). */
-export interface TraceRecord {
-  readonly seq: number;
-  readonly tMs: number;
+/** An event the trace can record: a kind, and (for most) the device it belongs to. */
+export interface TraceEvent {
   readonly kind: string;
-  readonly device: string | undefined;
-  readonly fields: TraceFields | undefined;
 }
 
-export interface TraceOptions {
+/**
+ * How an event becomes a line: the device it belongs to and the fields written beside `seq`, `t` and `kind`.
+ * Fields may include `kind` and `device` themselves (an event object is its own fields): reserved names win.
+ */
+export interface TraceEncoding<E extends TraceEvent> {
+  readonly device: (event: E) => string | undefined;
+  readonly fields: (event: E) => TraceFields;
+}
+
+/** A flat event (`{ kind, device?, ...fields }`) as a line: its own fields, its own device. */
+export interface FlatTraceEvent extends TraceEvent {
+  readonly device?: string | undefined;
+}
+export const flatEventEncoding: TraceEncoding<FlatTraceEvent> = {
+  device: (event) => event.device,
+  fields: (event) => event as unknown as TraceFields,
+};
+
+/** One recorded event with the sequence number and virtual time the trace gave it. */
+export interface Traced<E extends TraceEvent> {
+  readonly seq: number;
+  readonly tMs: number;
+  readonly event: E;
+}
+
+export interface TraceOptions<E extends TraceEvent> {
   /** Called with each event as it is recorded. */
-  readonly onRecord?: (record: TraceRecord) => void;
+  readonly onEvent?: (traced: Traced<E>) => void;
   /** Called with each line (no newline) as it is recorded, e.g. to write JSON Lines to a file. */
   readonly onLine?: (line: string) => void;
   /** Keep up to this many lines in memory for comparison (0 = keep none). */
@@ -30,35 +51,43 @@ export interface TraceOptions {
 /** Lines are hashed in batches: one native call per batch instead of per event, same digest. */
 const hashBatchChars = 64 * 1024;
 
-export class Trace {
+export class Trace<E extends TraceEvent> {
   private readonly hash: Hash = createHash('sha256');
   private pendingText = '';
   private count = 0;
   private readonly kept: string[] = [];
   private readonly keepLinesMax: number;
   private readonly onLine: ((line: string) => void) | undefined;
-  private readonly onRecord: ((record: TraceRecord) => void) | undefined;
+  private readonly onEvent: ((traced: Traced<E>) => void) | undefined;
   private readonly keyOrders = new KeyOrderCache();
 
   constructor(
     private readonly nowMs: () => number,
-    options: TraceOptions = {},
+    private readonly encoding: TraceEncoding<E>,
+    options: TraceOptions<E> = {},
   ) {
     this.keepLinesMax = options.keepLinesMax ?? 0;
     this.onLine = options.onLine;
-    this.onRecord = options.onRecord;
+    this.onEvent = options.onEvent;
   }
 
   /** Records one event at the current virtual time and returns its sequence number. */
-  record(kind: string, device: string | undefined, fields?: TraceFields): number {
+  record(event: E): number {
     const seq = this.count++;
     const tMs = this.nowMs();
-    const line = canonicalLine(seq, tMs, kind, device, fields, this.keyOrders);
+    const line = canonicalLine(
+      seq,
+      tMs,
+      event.kind,
+      this.encoding.device(event),
+      this.encoding.fields(event),
+      this.keyOrders,
+    );
     this.pendingText += line + '\n';
     if (this.pendingText.length >= hashBatchChars) this.flushHash();
     if (this.kept.length < this.keepLinesMax) this.kept.push(line);
     this.onLine?.(line);
-    this.onRecord?.({ seq, tMs, kind, device, fields });
+    this.onEvent?.({ seq, tMs, event });
     return seq;
   }
 

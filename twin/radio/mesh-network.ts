@@ -3,7 +3,7 @@
  * retries and latency, and each repeater on the way must be powered to relay. Every hop is a trace event.
  */
 import type { VirtualClock } from '../kernel/clock.ts';
-import type { Trace } from '../kernel/trace.ts';
+import type { RadioMessage, TwinTrace } from '../events.ts';
 import type { Position } from '../site/spec.ts';
 import type { InterferenceField } from './interference.ts';
 import type { LinkTable, RadioLink } from './link.ts';
@@ -11,7 +11,7 @@ import type { Topology } from './topology.ts';
 
 export interface MeshNetworkOptions {
   readonly clock: VirtualClock;
-  readonly trace: Trace;
+  readonly trace: TwinTrace;
   readonly links: LinkTable;
   readonly topology: Topology;
   readonly interference: InterferenceField;
@@ -32,12 +32,12 @@ export class MeshNetwork {
   constructor(private readonly options: MeshNetworkOptions) {}
 
   /** IQ → repeaters → lock. `onArrive` runs at the lock when the packet gets there. */
-  sendDown(lockId: string, message: string, onArrive: () => void): void {
+  sendDown(lockId: string, message: RadioMessage, onArrive: () => void): void {
     this.forward(this.route(lockId), 0, 1, message, onArrive);
   }
 
   /** Lock → repeaters → IQ. `onArrive` runs at the IQ when the packet gets there. */
-  sendUp(lockId: string, message: string, onArrive: () => void): void {
+  sendUp(lockId: string, message: RadioMessage, onArrive: () => void): void {
     const route = this.route(lockId);
     this.forward(route, route.path.length - 1, -1, message, onArrive);
   }
@@ -53,16 +53,11 @@ export class MeshNetwork {
     return route;
   }
 
-  /** Whether every device on the path between an IQ and a lock is up (not whether packets will get through). */
-  pathUp(lockId: string): boolean {
-    return this.options.topology.pathFromIq(lockId).every((deviceId) => this.options.isRadioUp(deviceId));
-  }
-
   private forward(
     route: Route,
     index: number,
     stepDirection: 1 | -1,
-    message: string,
+    message: RadioMessage,
     onArrive: () => void,
   ): void {
     const { clock, trace, interference, positionOf, isRadioUp } = this.options;
@@ -73,13 +68,15 @@ export class MeshNetwork {
       return;
     }
     if (!isRadioUp(from)) {
-      trace.record('radio.dropped', from, { msg: message, reason: 'sender-down' });
+      trace.record({ kind: 'radio.dropped', device: from, msg: message, reason: 'sender-down' });
       return;
     }
     const link = route.links[stepDirection === 1 ? index : index - 1] as RadioLink;
     const extraLoss = interference.active ? interference.extraLossAt(positionOf(to), clock.now()) : 0;
     const result = link.transmit(extraLoss);
-    trace.record('radio.hop', from, {
+    trace.record({
+      kind: 'radio.hop',
+      device: from,
       to,
       msg: message,
       ok: result.delivered,
@@ -89,7 +86,7 @@ export class MeshNetwork {
     if (!result.delivered) return;
     clock.schedule(result.latencyMs, () => {
       if (!isRadioUp(to)) {
-        trace.record('radio.dropped', to, { msg: message, reason: 'receiver-down' });
+        trace.record({ kind: 'radio.dropped', device: to, msg: message, reason: 'receiver-down' });
         return;
       }
       this.forward(route, index + stepDirection, stepDirection, message, onArrive);

@@ -27,7 +27,7 @@ describe('radio topology limits', () => {
       limitOf(() => createTwin({ spec: smallSite({ locks: locksInRing(16) }), seed: 1 })),
     ).toBeUndefined();
     const error = limitOf(() => createTwin({ spec: smallSite({ locks: locksInRing(17) }), seed: 1 }));
-    expect(error).toBe('maxLocksPerIq');
+    expect(error).toBe('locksPerIqMax');
   });
 
   it('accepts 6 repeaters on one IQ and refuses 7', () => {
@@ -46,7 +46,7 @@ describe('radio topology limits', () => {
       limitOf(() =>
         createTwin({ spec: smallSite({ locks: locksInRing(2), repeaters: repeaters(7) }), seed: 1 }),
       ),
-    ).toBe('maxRepeatersPerIq');
+    ).toBe('repeatersPerIqMax');
   });
 
   it('accepts a chain of 3 repeater layers and refuses a 4th layer', () => {
@@ -69,7 +69,7 @@ describe('radio topology limits', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(TopologyLimitError);
-    expect((caught as TopologyLimitError).limit).toBe('maxRepeaterLayers');
+    expect((caught as TopologyLimitError).limit).toBe('repeaterLayersMax');
     expect(String(caught)).toMatch(/rep-4 would be on layer 4/);
   });
 

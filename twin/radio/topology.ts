@@ -3,9 +3,9 @@
  * domain.md (16 locks per IQ, 6 repeaters per IQ, 3 layers of repeaters). A tree over a limit is refused with a
  * `TopologyLimitError` naming the limit.
  */
-import { maxLocksPerIq, maxRepeaterLayers, maxRepeatersPerIq } from '../defaults.ts';
+import { locksPerIqMax, repeaterLayersMax, repeatersPerIqMax } from '../defaults.ts';
 
-export type TopologyLimit = 'maxLocksPerIq' | 'maxRepeatersPerIq' | 'maxRepeaterLayers';
+export type TopologyLimit = 'locksPerIqMax' | 'repeatersPerIqMax' | 'repeaterLayersMax';
 
 export class TopologyLimitError extends Error {
   constructor(
@@ -103,11 +103,11 @@ function attachRepeaters(
         unplaced.push(repeater);
         continue;
       }
-      if (layer > maxRepeaterLayers) {
+      if (layer > repeaterLayersMax) {
         throw new TopologyLimitError(
-          'maxRepeaterLayers',
+          'repeaterLayersMax',
           iqId,
-          `repeater ${repeater.id} would be on layer ${layer}; repeaters chain at most ${maxRepeaterLayers} layers deep`,
+          `repeater ${repeater.id} would be on layer ${layer}; repeaters chain at most ${repeaterLayersMax} layers deep`,
         );
       }
       parentOf.set(repeater.id, choice.parent);
@@ -119,7 +119,7 @@ function attachRepeaters(
   }
   for (const repeater of remaining) {
     const candidates = [...layerOf.keys()].filter(
-      (id) => (layerOf.get(id) ?? 0) < maxRepeaterLayers && (id === iqId || parentOf.has(id)),
+      (id) => (layerOf.get(id) ?? 0) < repeaterLayersMax && (id === iqId || parentOf.has(id)),
     );
     const choice = bestParent(repeater.id, candidates.sort(), layerOf, input);
     parentOf.set(repeater.id, choice.parent);
@@ -136,18 +136,18 @@ export function buildTopology(input: TopologyInput): Topology {
   for (const iq of [...input.iqs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const repeaters = repeatersByIq.get(iq.id) ?? [];
     const locks = locksByIq.get(iq.id) ?? [];
-    if (locks.length > maxLocksPerIq) {
+    if (locks.length > locksPerIqMax) {
       throw new TopologyLimitError(
-        'maxLocksPerIq',
+        'locksPerIqMax',
         iq.id,
-        `${locks.length} locks; an IQ serves at most ${maxLocksPerIq}`,
+        `${locks.length} locks; an IQ serves at most ${locksPerIqMax}`,
       );
     }
-    if (repeaters.length > maxRepeatersPerIq) {
+    if (repeaters.length > repeatersPerIqMax) {
       throw new TopologyLimitError(
-        'maxRepeatersPerIq',
+        'repeatersPerIqMax',
         iq.id,
-        `${repeaters.length} repeaters; an IQ takes at most ${maxRepeatersPerIq}`,
+        `${repeaters.length} repeaters; an IQ takes at most ${repeatersPerIqMax}`,
       );
     }
     attachRepeaters(iq.id, repeaters, input, parentOf, layerOf);
@@ -165,7 +165,7 @@ export function buildTopology(input: TopologyInput): Topology {
     const path = [deviceId];
     for (let node = parentOf.get(deviceId); node !== undefined; node = parentOf.get(node)) {
       path.unshift(node);
-      if (path.length > maxRepeaterLayers + 2) throw new Error(`cycle in the radio tree at ${deviceId}`);
+      if (path.length > repeaterLayersMax + 2) throw new Error(`cycle in the radio tree at ${deviceId}`);
     }
     pathCache.set(deviceId, path);
     return path;

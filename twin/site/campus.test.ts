@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxLocksPerIq, maxRepeatersPerIq } from '../defaults.ts';
+import { locksPerIqMax, repeatersPerIqMax } from '../defaults.ts';
 import { generateCampusSpec } from './campus.ts';
 import type { Position, SiteSpec } from './spec.ts';
 import { formatSpecErrors } from './spec-error.ts';
@@ -34,8 +34,8 @@ describe('generateCampusSpec', () => {
     const locksPerIq = countBy(campus.locks, (lock) => lock.iq);
     const repeatersPerIq = countBy(campus.repeaters, (repeater) => repeater.iq);
     for (const iq of campus.iqs) {
-      expect(locksPerIq.get(iq.id)).toBeLessThanOrEqual(maxLocksPerIq);
-      expect(repeatersPerIq.get(iq.id) ?? 0).toBeLessThanOrEqual(maxRepeatersPerIq);
+      expect(locksPerIq.get(iq.id)).toBeLessThanOrEqual(locksPerIqMax);
+      expect(repeatersPerIq.get(iq.id) ?? 0).toBeLessThanOrEqual(repeatersPerIqMax);
     }
   });
 
@@ -97,7 +97,7 @@ describe('generateCampusSpec', () => {
     expect(small.iqs).toHaveLength(3);
     expect(small.locks).toHaveLength(6);
     expect(small.repeaters).toHaveLength(3);
-    expect(() => generateCampusSpec({ locksPerIq: maxLocksPerIq + 1 })).toThrow(RangeError);
+    expect(() => generateCampusSpec({ locksPerIq: locksPerIqMax + 1 })).toThrow(RangeError);
     expect(() => generateCampusSpec({ iqs: 0 })).toThrow(RangeError);
     expect(() => generateCampusSpec({ users: 1.5 })).toThrow(RangeError);
   });

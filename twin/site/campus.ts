@@ -11,7 +11,7 @@
  *   apart (about 4 m before the seed's nudge), so no two doors conflict the way `two-doors` does;
  * - the seed only nudges lock positions by up to ±0.5 m, which keeps all the above true.
  */
-import { maxLocksPerIq } from '../defaults.ts';
+import { locksPerIqMax } from '../defaults.ts';
 import { createSeededRandom, type RandomStream } from '../kernel/rng.ts';
 import type { LockKind, Position, SiteSpecInput } from './spec.ts';
 
@@ -34,7 +34,7 @@ export interface CampusOptions {
   readonly seed?: number;
 }
 
-export const campusDefaults = { iqs: 64, locksPerIq: maxLocksPerIq, users: 5_000, seed: 1 } as const;
+export const campusDefaults = { iqs: 64, locksPerIq: locksPerIqMax, users: 5_000, seed: 1 } as const;
 /** Bounds on the options, so a typo cannot ask for a site that exhausts memory. */
 export const campusIqsMax = 1_024;
 export const campusUsersMax = 100_000;
@@ -103,7 +103,7 @@ type CampusSettings = Required<CampusOptions>;
 function resolveOptions(options: CampusOptions): CampusSettings {
   const settings = { ...campusDefaults, ...options };
   assertIntInRange('iqs', settings.iqs, 1, campusIqsMax);
-  assertIntInRange('locksPerIq', settings.locksPerIq, 0, maxLocksPerIq);
+  assertIntInRange('locksPerIq', settings.locksPerIq, 0, locksPerIqMax);
   assertIntInRange('users', settings.users, 0, campusUsersMax);
   if (!Number.isSafeInteger(settings.seed)) throw new RangeError(`campus seed must be a safe integer`);
   return settings;

@@ -9,8 +9,8 @@
  */
 import { z } from 'zod';
 import { defectNames, isDefectName } from '../defects.ts';
-import { features, roles } from '../cloud/model.ts';
-import { scheduleSchema } from '../cloud/schedule.ts';
+import { features, roles } from '../access/roles.ts';
+import { scheduleSchema } from './schedule-schema.ts';
 import {
   batteryLevels,
   epochUtcIsoDefault,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { features, noPermissions } from '../cloud/model.ts';
+import { features } from '../access/roles.ts';
+import { noPermissions } from '../cloud/model.ts';
 import { epochUtcIsoDefault, openTimeMsDefault, openTimeMsMax } from '../defaults.ts';
 import { subscriptionSeatsDefault, type SiteSpecInput } from './spec.ts';
 import type { SpecError } from './spec-error.ts';

@@ -4,7 +4,12 @@
  * message to the page, numbers commands (`c1`, `c2`…) and settles each with its `ack` or `error`. A lost
  * connection is retried with a growing pause (at most `reconnectMsMax`); the next snapshot replaces the state.
  */
-import { parseServerMessage, type Command, type CommandOutcome, type ServerMessage } from './protocol.ts';
+import {
+  parseServerMessage,
+  type ClientCommand,
+  type CommandOutcome,
+  type ServerMessage,
+} from './protocol.ts';
 
 /** A command not answered within this long is reported as timed out. */
 export const commandTimeoutMs = 15_000;
@@ -47,12 +52,8 @@ export class LiveConnection {
       if (typeof event.data !== 'string') return;
       const message = parseServerMessage(event.data);
       if (message === undefined) return;
-      if (
-        (message.type === 'ack' || message.type === 'error') &&
-        message.id !== undefined &&
-        this.settle(message)
-      )
-        return;
+      // An error without an id (bad JSON, a bad subscribe) answers no command: the page shows it.
+      if ((message.type === 'ack' || message.type === 'error') && this.settle(message)) return;
       this.options.onMessage(message);
     });
     socket.addEventListener('close', () => {
@@ -71,7 +72,7 @@ export class LiveConnection {
   }
 
   /** Sends a command; resolves with the server's answer (never rejects). */
-  send(command: Command): Promise<CommandOutcome> {
+  send(command: ClientCommand): Promise<CommandOutcome> {
     const socket = this.socket;
     if (socket === undefined || socket.readyState !== WebSocket.OPEN)
       return Promise.resolve({ ok: false, code: 'disconnected', message: 'not connected to the twin' });
@@ -99,14 +100,12 @@ export class LiveConnection {
 
   private settle(message: Extract<ServerMessage, { type: 'ack' | 'error' }>): boolean {
     const id = message.id;
-    const pending = id === undefined ? undefined : this.pending.get(id);
-    if (id === undefined || pending === undefined) return false;
+    const pending = id === null ? undefined : this.pending.get(id);
+    if (id === null || pending === undefined) return false;
     this.finish(
       id,
       pending,
-      message.type === 'ack'
-        ? { ok: true, result: message.result }
-        : { ok: false, code: message.code, message: message.message },
+      message.type === 'ack' ? { ok: true, result: message.result } : refused(message),
     );
     return true;
   }
@@ -116,4 +115,11 @@ export class LiveConnection {
     this.pending.delete(id);
     pending.settle(outcome);
   }
+}
+
+/** An `error` answer as a command's outcome (with the field at fault, when the server named one). */
+function refused(message: Extract<ServerMessage, { type: 'error' }>): CommandOutcome {
+  return message.path === undefined
+    ? { ok: false, code: message.code, message: message.message }
+    : { ok: false, code: message.code, message: message.message, path: message.path };
 }

@@ -288,9 +288,7 @@ export class FloorPlan {
     if (elements === undefined) return;
     const bolt = boltLabel(lock.bolt);
     const officeMode =
-      lock.bolt === 'officeMode' && lock.officeMode !== undefined && lock.officeMode !== null
-        ? ` (${lock.officeMode})`
-        : '';
+      lock.bolt === 'officeMode' && lock.officeMode !== undefined ? ` (${lock.officeMode})` : '';
     const door = doorLabel(lock.door);
     const online = lock.online ? 'online' : 'offline';
     const label = `${lock.name} (${lock.id}): ${bolt}${officeMode}, ${door}, battery ${lock.battery}, ${online}`;

@@ -15,16 +15,19 @@ import { byId, html, setText, svgById, update } from './dom.ts';
 import { FloorPlan, type Interference } from './floor-plan.ts';
 import { boltLabel, doorLabel, formatUtc, formatVirtual, humanize, timeOfDay } from './format.ts';
 import { LiveModel } from './model.ts';
-import type {
-  Command,
-  CommandOutcome,
-  DeviceSnapshot,
-  EntryRow,
-  LiveStatus,
-  ReplayedState,
-  ServerMessage,
+import {
+  readAppliedResult,
+  readExportResult,
+  readLoadTimelineResult,
+  readStateAtResult,
+  readStatusResult,
+  type ClientCommand,
+  type CommandOutcome,
+  type DeviceSnapshot,
+  type EntryRow,
+  type StateAtResult,
+  type ServerMessage,
 } from './protocol.ts';
-import { parseReplayedState } from './protocol.ts';
 
 /** Interference zones remembered for drawing (the timeline shows past ones too); older ones are forgotten. */
 const interferencesMax = 32;
@@ -100,20 +103,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Status fields an acknowledgement may carry (the result itself, or its `status`). */
-function statusIn(result: unknown): Partial<LiveStatus> {
-  const source = isRecord(result) && isRecord(result.status) ? result.status : result;
-  if (!isRecord(source)) return {};
-  const status: { -readonly [K in keyof LiveStatus]?: LiveStatus[K] } = {};
-  if (typeof source.paused === 'boolean') status.paused = source.paused;
-  if (typeof source.speed === 'number') status.speed = source.speed;
-  if (typeof source.virtualMs === 'number') status.virtualMs = source.virtualMs;
-  if (typeof source.utc === 'string') status.utc = source.utc;
-  if (typeof source.events === 'number') status.events = source.events;
-  if (typeof source.traceHash === 'string') status.traceHash = source.traceHash;
-  return status;
-}
-
 function describeOutcome(outcome: CommandOutcome, done: string): string {
   return outcome.ok ? done : `refused: ${outcome.code} ${outcome.message}`;
 }
@@ -129,7 +118,7 @@ class VizApp {
   /** A file loaded as the timeline (`load-timeline`); undefined: the timeline is the live session's. */
   private loadedTimeline: { readonly name: string; readonly durationMs: number } | undefined;
   /** The server's last answer to `state-at`, for the timeline it was asked of. */
-  private replayed: (ReplayedState & { readonly loaded: boolean }) | undefined;
+  private replayed: (StateAtResult & { readonly loaded: boolean }) | undefined;
   private stateAtTimer: ReturnType<typeof setTimeout> | undefined;
   /** Numbers `state-at` requests, so an answer overtaken by a newer request is dropped. */
   private stateAtRequest = 0;
@@ -237,7 +226,7 @@ class VizApp {
           this.showMessage(`state-at: ${outcome.code} ${outcome.message}`);
           return;
         }
-        const state = parseReplayedState(outcome.result);
+        const state = readStateAtResult(outcome.result);
         if (state === undefined) return;
         this.replayed = { ...state, loaded: source === 'loaded' };
         this.queueRender();
@@ -279,12 +268,9 @@ class VizApp {
       this.showMessage(`${file.name}: ${outcome.code} ${outcome.message}`);
       return;
     }
-    const result = outcome.result;
-    if (!isRecord(result) || typeof result.durationMs !== 'number') return;
-    this.loadedTimeline = {
-      name: typeof result.name === 'string' ? result.name : file.name,
-      durationMs: result.durationMs,
-    };
+    const result = readLoadTimelineResult(outcome.result);
+    if (result === undefined) return;
+    this.loadedTimeline = result;
     this.replayed = undefined;
     this.viewingMs = 0;
     this.el.timeline.max = String(result.durationMs);
@@ -481,7 +467,7 @@ class VizApp {
         : /not_closed$|intrusion|battery_low|overflow/.test(entry.category)
           ? 'alarm'
           : '';
-      const who = [entry.userId ?? undefined, entry.method ?? undefined]
+      const who = [entry.userId, entry.method]
         .filter((part): part is string => part !== undefined && part !== '')
         .join(' · ');
       return html(
@@ -491,8 +477,8 @@ class VizApp {
           'data-testid': 'entry',
           'data-lock': entry.lockId,
           'data-category': entry.category,
-          'data-method': entry.method ?? undefined,
-          'data-user': entry.userId ?? undefined,
+          'data-method': entry.method,
+          'data-user': entry.userId,
         },
         html(
           'span',
@@ -520,13 +506,13 @@ class VizApp {
 
   private wireControls(): void {
     const el = this.el;
-    el.pause.addEventListener('click', () => void this.timeCommand({ action: 'pause' }, { paused: true }));
-    el.play.addEventListener('click', () => void this.timeCommand({ action: 'resume' }, { paused: false }));
+    el.pause.addEventListener('click', () => void this.timeCommand({ action: 'pause' }));
+    el.play.addEventListener('click', () => void this.timeCommand({ action: 'resume' }));
     el.speed.addEventListener('change', () => {
       const x = Number(el.speed.value);
-      if (x > 0) void this.timeCommand({ action: 'speed', x }, { speed: x });
+      if (x > 0) void this.timeCommand({ action: 'speed', x });
     });
-    el.step.addEventListener('click', () => void this.timeCommand({ action: 'step', ms: 10_000 }, {}));
+    el.step.addEventListener('click', () => void this.timeCommand({ action: 'step', ms: 10_000 }));
     el.exportButton.addEventListener('click', () => void this.exportSession());
     el.timeline.addEventListener('input', () => {
       const value = Number(el.timeline.value);
@@ -548,7 +534,7 @@ class VizApp {
     });
     const lockAction = (
       formId: string,
-      build: (lock: string) => Command | undefined,
+      build: (lock: string) => ClientCommand | undefined,
       label: string,
     ): void => {
       byId<HTMLFormElement>(formId).addEventListener('submit', (event) => {
@@ -597,20 +583,16 @@ class VizApp {
     output.classList.toggle('error', !outcome.ok);
   }
 
-  private async timeCommand(command: Command, expected: Partial<LiveStatus>): Promise<void> {
+  /** A time command; its answer is the status after it, shown at once (the next status message would be later). */
+  private async timeCommand(command: ClientCommand): Promise<void> {
     const outcome = await this.connection.send(command);
     if (!outcome.ok) {
       this.showMessage(`${command.action}: ${outcome.code} ${outcome.message}`);
       this.renderStatus();
       return;
     }
-    const reported = statusIn(outcome.result);
-    // A step moves virtual time at once; when the answer does not say to where, the page knows it all the same.
-    const stepped =
-      command.action === 'step' && reported.virtualMs === undefined
-        ? { virtualMs: this.model.virtualMs + command.ms }
-        : {};
-    this.model.applyStatus({ ...expected, ...stepped, ...reported }, performance.now());
+    const status = readStatusResult(outcome.result);
+    if (status !== undefined) this.model.applyStatus(status, performance.now());
     this.queueRender();
   }
 
@@ -641,10 +623,7 @@ class VizApp {
       `interference near ${iqId}: ${radiusM} m, loss ${lossProbability}, ${durationMs / 1000} s`,
     );
     if (outcome.ok) {
-      const appliedAtMs =
-        isRecord(outcome.result) && typeof outcome.result.appliedAtMs === 'number'
-          ? outcome.result.appliedAtMs
-          : this.model.virtualMs;
+      const appliedAtMs = readAppliedResult(outcome.result)?.appliedAtMs ?? this.model.virtualMs;
       this.interferences = [
         ...this.interferences,
         { x: iq.x, y: iq.y, radiusM, fromMs: appliedAtMs, untilMs: appliedAtMs + durationMs },
@@ -659,10 +638,9 @@ class VizApp {
       this.showMessage(`export: ${outcome.code} ${outcome.message}`);
       return;
     }
-    const scenario =
-      isRecord(outcome.result) && isRecord(outcome.result.scenario)
-        ? outcome.result.scenario
-        : outcome.result;
+    // The result is the scenario file itself.
+    const scenario = readExportResult(outcome.result);
+    if (scenario === undefined) return;
     const url = URL.createObjectURL(
       new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }),
     );

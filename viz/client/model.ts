@@ -1,18 +1,17 @@
 /**
  * What the page knows of the live twin, built only from the messages it received: the devices (snapshot, then
- * deltas, the alert list by its own delta), the status, the newest entries, and a bounded history of device snapshots for the timeline. Pure data,
- * no DOM, so it is tested in Node (`test/e2e/viz-model.test.ts`).
+ * deltas, the alert list by its own delta), the status, the newest entries, and a bounded history of device
+ * snapshots for the timeline. Pure data, no DOM, so it is tested in Node (`test/e2e/viz-model.test.ts`).
  *
  * Device lists are immutable: a delta makes a new list with the one device replaced. So a history frame is just a
  * reference to the device snapshot of its moment, never a copy.
  */
 import type {
+  DeviceDeltaMessage,
   DeviceSnapshot,
-  DeviceState,
   EntryRow,
   LinkState,
   LiveStatus,
-  LockState,
   ServerMessage,
 } from './protocol.ts';
 
@@ -100,10 +99,6 @@ function linkKey(from: string, to: string): string {
   return `${from}\u0000${to}`;
 }
 
-function isLock(state: DeviceState): state is LockState {
-  return 'bolt' in state;
-}
-
 export class LiveModel {
   devices: DeviceSnapshot | undefined;
   status: LiveStatus | undefined;
@@ -131,15 +126,10 @@ export class LiveModel {
         this.applySnapshot(message, wallMs);
         return true;
       case 'delta':
-        if (!this.fresh(message.seq)) return false;
-        this.advance(message.virtualMs, wallMs);
-        this.applyDelta(message.device, message.state, message.collection);
-        this.recordFrame();
-        return true;
-      case 'alerts':
         if (!this.fresh(message.seq) || this.devices === undefined) return false;
         this.advance(message.virtualMs, wallMs);
-        this.devices = { ...this.devices, alerts: message.alerts };
+        if (message.collection === 'alerts') this.devices = { ...this.devices, alerts: message.state.alerts };
+        else this.applyDelta(message);
         this.recordFrame();
         return true;
       case 'entry':
@@ -154,20 +144,23 @@ export class LiveModel {
         if (this.status !== undefined) this.status = { ...this.status, events: this.status.events + 1 };
         this.recordFrame();
         return true;
-      case 'status':
-        this.applyStatus(message.status, wallMs, message.virtualMs);
+      case 'status': {
+        // A status message is the status itself, its fields at the top level beside `type`.
+        const { type: _type, ...status } = message;
+        this.applyStatus(status, wallMs);
         return true;
+      }
       default:
         return false;
     }
   }
 
-  /** Status fields from an acknowledgement (pause, speed…) when the server sends them there. */
-  applyStatus(status: Partial<LiveStatus>, wallMs: number, virtualMs = status.virtualMs): void {
+  /** A status from the server (a `status` message, or the answer to a time command), once a snapshot is there. */
+  applyStatus(status: LiveStatus, wallMs: number): void {
     if (this.status === undefined) return;
-    this.status = { ...this.status, ...status };
-    if (virtualMs !== undefined) this.advance(virtualMs, wallMs);
-    if (status.utc !== undefined && virtualMs !== undefined) this.learnEpoch(status.utc, virtualMs);
+    this.status = status;
+    this.advance(status.virtualMs, wallMs);
+    this.learnEpoch(status.utc, status.virtualMs);
   }
 
   /**
@@ -188,7 +181,7 @@ export class LiveModel {
   linksOf(devices: DeviceSnapshot): readonly LinkState[] {
     const links: LinkState[] = [];
     const add = (from: string, to: string | undefined): void => {
-      if (to === undefined || to === null) return;
+      if (to === undefined) return;
       const rssiDbm = this.rssiDbm(from, to);
       links.push({ from, to, rssiDbm: rssiDbm ?? Number.NaN });
     };
@@ -198,11 +191,11 @@ export class LiveModel {
   }
 
   /**
-   * A message counts once a snapshot is there and when it is newer than the snapshot (one trace event may come as
-   * an event, a delta and an entry with the same `seq`, so only the snapshot's `seq` is a boundary).
+   * A stream message counts once a snapshot is there and when it came after it: `seq` runs on per connection, so
+   * one at or below the snapshot's was sent before it, and the snapshot already holds what it told.
    */
   private fresh(seq: number): boolean {
-    return this.devices !== undefined && (seq === 0 || seq > this.snapshotSeq);
+    return this.devices !== undefined && seq > this.snapshotSeq;
   }
 
   private advance(virtualMs: number, wallMs: number): void {
@@ -239,46 +232,28 @@ export class LiveModel {
     if (Number.isFinite(utcMs)) this.epochUtcMs = utcMs - virtualMs;
   }
 
-  private applyDelta(
-    id: string,
-    state: DeviceState,
-    collection: 'locks' | 'iqs' | 'repeaters' | undefined,
-  ): void {
+  /** A device's delta: its whole new entry replaces the old one in the list its `collection` names. */
+  private applyDelta(delta: DeviceDeltaMessage): void {
     const devices = this.devices;
     if (devices === undefined) return;
-    // The collection, when the server names it, says where to look; otherwise the id finds the device.
-    const may = (candidate: 'locks' | 'iqs' | 'repeaters'): boolean =>
-      collection === undefined || collection === candidate;
-    const replace = <T extends { readonly id: string }>(list: readonly T[]): readonly T[] | undefined => {
-      const index = list.findIndex((device) => device.id === id);
-      if (index < 0) return undefined;
-      const next = [...list];
-      // A delta is the device's whole entry: fields it leaves out (a lock's `parent` out of reach, `officeMode`
-      // outside office mode) are gone. Only where the device sits and what it is stay from before.
-      const before = list[index]! as Record<string, unknown>;
-      const identity = Object.fromEntries(
-        identityFields.filter((field) => field in before).map((field) => [field, before[field]]),
-      );
-      next[index] = { ...identity, ...state, id } as unknown as T;
-      return next;
-    };
-    const locks = may('locks') ? replace(devices.locks) : undefined;
-    if (locks !== undefined) {
-      this.devices = { ...devices, locks };
-      return;
+    switch (delta.collection) {
+      case 'locks': {
+        // A lock the snapshot did not have is added (its place comes with it).
+        const locks = replaced(devices.locks, delta.device, delta.state) ?? [...devices.locks, delta.state];
+        this.devices = { ...devices, locks };
+        return;
+      }
+      case 'iqs': {
+        const iqs = replaced(devices.iqs, delta.device, delta.state);
+        if (iqs !== undefined) this.devices = { ...devices, iqs };
+        return;
+      }
+      case 'repeaters': {
+        const repeaters = replaced(devices.repeaters, delta.device, delta.state);
+        if (repeaters !== undefined) this.devices = { ...devices, repeaters };
+        return;
+      }
     }
-    const iqs = may('iqs') ? replace(devices.iqs) : undefined;
-    if (iqs !== undefined) {
-      this.devices = { ...devices, iqs };
-      return;
-    }
-    const repeaters = may('repeaters') ? replace(devices.repeaters) : undefined;
-    if (repeaters !== undefined) {
-      this.devices = { ...devices, repeaters };
-      return;
-    }
-    // A device the snapshot did not have: a lock is added (positions come with it); anything else is ignored.
-    if (isLock(state)) this.devices = { ...devices, locks: [...devices.locks, { ...state, id }] };
   }
 
   private addEntries(rows: readonly EntryRow[]): void {
@@ -298,4 +273,26 @@ export class LiveModel {
   private recordFrame(): void {
     if (this.devices !== undefined) this.history.record(this.virtualMs, this.devices);
   }
+}
+
+/**
+ * `list` with the device `id` replaced by `state` (a new list: kept history frames still hold the old one), or
+ * undefined when the list has no such device. A delta is the device's whole entry, so fields it leaves out (a
+ * lock's `parent` out of reach, `officeMode` outside office mode) are gone; only where the device sits and what it
+ * is stay from before.
+ */
+function replaced<T extends { readonly id: string }>(
+  list: readonly T[],
+  id: string,
+  state: T,
+): T[] | undefined {
+  const index = list.findIndex((device) => device.id === id);
+  if (index < 0) return undefined;
+  const before = list[index] as Record<string, unknown>;
+  const identity = Object.fromEntries(
+    identityFields.filter((field) => field in before).map((field) => [field, before[field]]),
+  );
+  const next = [...list];
+  next[index] = { ...identity, ...state, id };
+  return next;
 }

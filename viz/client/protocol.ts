@@ -1,193 +1,257 @@
 /**
- * The live protocol as the browser sees it (WebSocket `/live`). Device and status shapes are the server's own
- * types (`api/live-twin.ts`, imported as types only, so nothing of the server reaches the bundle); the messages
- * around them are written down here. Everything that arrives is untrusted JSON: `parseServerMessage` checks the
- * fields the page relies on and drops a message that lacks them rather than let it break the page.
+ * The live protocol as the browser reads it (WebSocket `/live`, docs/protocol.md). Every shape is the server's
+ * own: the types are `z.infer` of the schemas in `api/live/protocol.ts`, imported as types from `api/index.ts`
+ * (so nothing of the server reaches the bundle). What arrives is untrusted JSON, so each message is checked by a
+ * reader written here from `json-reader.ts` (the page does not bundle zod) that must produce exactly that type; a
+ * message the page cannot read is dropped rather than let it break the page.
+ *
+ * The compiler holds each reader to its type (every field, every enum member); `test/viz-protocol.test.ts` holds
+ * them to the schemas at run time: what the server sends reads back as the schema parses it, and what the schema
+ * refuses is refused here too (unknown extra fields aside, which are dropped).
  */
-import type { DeviceSnapshot, LiveStatus } from '../../api/live-twin.ts';
+import type {
+  AckMessage,
+  AlertState,
+  AppliedResult,
+  ClientCommand,
+  DeltaMessage,
+  DeviceSnapshot,
+  EntryMessage,
+  EntryRow,
+  ErrorMessage,
+  EventMessage,
+  IqState,
+  LiveStatus,
+  LoadTimelineResult,
+  LockState,
+  RepeaterState,
+  ServerMessage,
+  SnapshotMessage,
+  StateAtResult,
+  StatusMessage,
+} from '../../api/index.ts';
+import {
+  array,
+  boolean,
+  invalid,
+  isPlainObject,
+  literal,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  present,
+  readOrUndefined,
+  record,
+  string,
+  union,
+  type Fields,
+  type Reader,
+} from './json-reader.ts';
 
-export type { DeviceSnapshot, LiveStatus };
-export type LockState = DeviceSnapshot['locks'][number];
-export type IqState = DeviceSnapshot['iqs'][number];
-export type RepeaterState = DeviceSnapshot['repeaters'][number];
+export type {
+  ClientCommand,
+  DeviceSnapshot,
+  EntryRow,
+  IqState,
+  LiveStatus,
+  LockState,
+  RepeaterState,
+  ServerMessage,
+  StateAtResult,
+};
 export type LinkState = DeviceSnapshot['links'][number];
-export type AlertState = DeviceSnapshot['alerts'][number];
-export type DeviceState = LockState | IqState | RepeaterState;
+export type DeviceDeltaMessage = Exclude<DeltaMessage, { readonly collection: 'alerts' }>;
 
-/** One row of the cloud's entries log. */
-export interface EntryRow {
-  readonly lockId: string;
-  readonly auditSeq: number;
-  /** Virtual time of the event, by the lock's clock. */
-  readonly atMs: number;
-  /** The same instant in UTC and in the site's local time (ISO 8601 without an offset). */
-  readonly utcDateTime: string;
-  readonly localDateTime: string;
-  readonly category: string;
-  readonly detail: string;
-  readonly userId?: string | null;
-  readonly method?: string | null;
-}
-
-export type ServerMessage =
-  | { readonly type: 'hello' }
-  | {
-      readonly type: 'snapshot';
-      readonly seq: number;
-      readonly virtualMs: number;
-      readonly status: LiveStatus;
-      readonly devices: DeviceSnapshot;
-      readonly entries: readonly EntryRow[];
-    }
-  | {
-      readonly type: 'event';
-      readonly seq: number;
-      readonly virtualMs: number;
-      readonly kind: string;
-      readonly device?: string | null;
-      readonly fields?: unknown;
-    }
-  | {
-      readonly type: 'delta';
-      readonly seq: number;
-      readonly virtualMs: number;
-      readonly collection?: 'locks' | 'iqs' | 'repeaters';
-      readonly device: string;
-      readonly state: DeviceState;
-    }
-  /** The server's delta of the alert list (`collection: 'alerts'`), told apart from device deltas here. */
-  | {
-      readonly type: 'alerts';
-      readonly seq: number;
-      readonly virtualMs: number;
-      readonly alerts: readonly AlertState[];
-    }
-  | { readonly type: 'entry'; readonly seq: number; readonly virtualMs: number; readonly entry: EntryRow }
-  | {
-      readonly type: 'status';
-      readonly seq?: number;
-      readonly virtualMs?: number;
-      readonly status: Partial<LiveStatus>;
-    }
-  | { readonly type: 'ack'; readonly id: string; readonly result: unknown }
-  | {
-      readonly type: 'error';
-      readonly id?: string;
-      readonly code: string | number;
-      readonly message: string;
-    };
-
-export type Command =
-  | { readonly action: 'present-tag'; readonly tag: string; readonly lock: string }
-  | { readonly action: 'tap-phone'; readonly phone: string; readonly lock: string }
-  | { readonly action: 'remote-open'; readonly user: string; readonly lock: string }
-  | { readonly action: 'iq-internet'; readonly iq: string; readonly up: boolean }
-  | {
-      readonly action: 'interference';
-      readonly x: number;
-      readonly y: number;
-      readonly radiusM: number;
-      readonly lossProbability: number;
-      readonly durationMs: number;
-    }
-  | { readonly action: 'pause' }
-  | { readonly action: 'resume' }
-  | { readonly action: 'step'; readonly ms: number }
-  | { readonly action: 'speed'; readonly x: number }
-  | { readonly action: 'export' }
-  | { readonly action: 'state-at'; readonly ms: number; readonly source: 'session' | 'loaded' }
-  | { readonly action: 'load-timeline'; readonly file: Record<string, unknown> };
-
-/** The answer to `state-at`: the state at a virtual time, rebuilt by replay on the server. */
-export interface ReplayedState {
-  readonly virtualMs: number;
-  readonly devices: DeviceSnapshot;
-  readonly entries: readonly EntryRow[];
-}
-
+/** A command's answer: the server's `ack` or `error`, or the page's own reason it got none. */
 export type CommandOutcome =
   | { readonly ok: true; readonly result: unknown }
-  | { readonly ok: false; readonly code: string | number; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: ErrorMessage['code'] | 'disconnected' | 'busy' | 'timeout' | 'input';
+      readonly message: string;
+      readonly path?: string;
+    };
 
-type Json = Record<string, unknown>;
+// ─── Devices ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const seq = number({ int: true, min: 1 });
+const virtualMs = number({ int: true, min: 0 });
+const anyNumber = number();
 
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
+const liveStatusFields: Fields<LiveStatus> = {
+  virtualMs,
+  utc: string,
+  paused: boolean,
+  speed: anyNumber,
+  events: number(),
+  traceHash: string,
+};
+const liveStatus = object<LiveStatus>(liveStatusFields);
 
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
+const lockState = object<LockState>({
+  id: string,
+  bolt: oneOf<LockState['bolt']>({ locked: true, unlocked: true, officeMode: true }),
+  officeMode: optional(oneOf<NonNullable<LockState['officeMode']>>({ manual: true, easy: true })),
+  door: oneOf<LockState['door']>({ closed: true, open: true, notClosed: true }),
+  battery: string,
+  online: boolean,
+  accessVersion: number({ int: true }),
+  auditBuffered: number({ int: true, min: 0 }),
+  parent: optional(string),
+  name: string,
+  kind: string,
+  doorId: string,
+  x: anyNumber,
+  y: anyNumber,
+  iq: string,
+});
 
-function hasPosition(value: unknown): value is Json & { id: string; x: number; y: number } {
-  return isObject(value) && isString(value.id) && isNumber(value.x) && isNumber(value.y);
-}
+const iqState = object<IqState>({
+  id: string,
+  x: anyNumber,
+  y: anyNumber,
+  connected: boolean,
+  powered: boolean,
+  sync: oneOf<IqState['sync']>({ synced: true, pending: true, failed: true }),
+});
 
-function isAlert(value: unknown): value is AlertState {
-  return isObject(value) && isString(value.lockId) && isString(value.kind) && isNumber(value.raisedUtcMs);
-}
+const repeaterState = object<RepeaterState>({
+  id: string,
+  x: anyNumber,
+  y: anyNumber,
+  iq: string,
+  powered: boolean,
+  parent: optional(string),
+});
 
-export function isEntryRow(value: unknown): value is EntryRow {
-  return (
-    isObject(value) &&
-    isString(value.lockId) &&
-    isNumber(value.auditSeq) &&
-    isNumber(value.atMs) &&
-    isString(value.category)
-  );
-}
+const alertState = object<AlertState>({
+  lockId: string,
+  kind: oneOf<AlertState['kind']>({ not_closed: true, intrusion: true, low_battery: true }),
+  raisedUtcMs: anyNumber,
+});
 
-function isDevices(value: unknown): value is DeviceSnapshot {
-  if (!isObject(value)) return false;
-  const { locks, iqs, repeaters, links, alerts } = value;
-  return (
-    Array.isArray(locks) &&
-    locks.every(hasPosition) &&
-    Array.isArray(iqs) &&
-    iqs.every(hasPosition) &&
-    Array.isArray(repeaters) &&
-    repeaters.every(hasPosition) &&
-    (links === undefined || Array.isArray(links)) &&
-    (alerts === undefined || Array.isArray(alerts))
-  );
-}
+const deviceSnapshot = object<DeviceSnapshot>({
+  locks: array(lockState),
+  iqs: array(iqState),
+  repeaters: array(repeaterState),
+  links: array(object<LinkState>({ from: string, to: string, rssiDbm: anyNumber })),
+  alerts: array(alertState),
+});
 
-/** The devices of a snapshot with optional lists filled in, so the rest of the page never checks again. */
-function normalizedDevices(devices: DeviceSnapshot): DeviceSnapshot {
-  return {
-    locks: devices.locks,
-    iqs: devices.iqs,
-    repeaters: devices.repeaters,
-    links: devices.links ?? [],
-    alerts: devices.alerts ?? [],
-  };
-}
+const entryRow = object<EntryRow>({
+  lockId: string,
+  auditSeq: number({ int: true, min: 0 }),
+  atMs: anyNumber,
+  utcDateTime: string,
+  localDateTime: string,
+  receivedMs: anyNumber,
+  category: string,
+  detail: string,
+  userId: optional(string),
+  method: optional(
+    oneOf<NonNullable<EntryRow['method']>>({
+      tag: true,
+      digital_key: true,
+      pin_code: true,
+      remote: true,
+      inside_handle: true,
+    }),
+  ),
+});
 
-/** A `state-at` result, checked as a snapshot's parts are; undefined when it lacks what the page needs. */
-export function parseReplayedState(result: unknown): ReplayedState | undefined {
-  if (!isObject(result) || !isNumber(result.virtualMs) || !isDevices(result.devices)) return undefined;
-  const entries = Array.isArray(result.entries) ? result.entries.filter(isEntryRow) : [];
-  return { virtualMs: result.virtualMs, devices: normalizedDevices(result.devices), entries };
-}
+// ─── Messages ────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** The status fields a message carries: under `status`, or (tolerated) at the top level of a `status` message. */
-function statusFields(json: Json): Partial<LiveStatus> {
-  const source = isObject(json.status) ? json.status : json;
-  const status: { -readonly [K in keyof LiveStatus]?: LiveStatus[K] } = {};
-  if (isNumber(source.virtualMs)) status.virtualMs = source.virtualMs;
-  if (isString(source.utc)) status.utc = source.utc;
-  if (typeof source.paused === 'boolean') status.paused = source.paused;
-  if (isNumber(source.speed)) status.speed = source.speed;
-  if (isNumber(source.events)) status.events = source.events;
-  if (isString(source.traceHash)) status.traceHash = source.traceHash;
-  return status;
-}
+type Delta<C extends DeltaMessage['collection']> = Extract<DeltaMessage, { readonly collection: C }>;
 
-/** Parses one frame from the server; undefined for anything the page cannot use (it is then ignored). */
+const deltaReaders: { readonly [C in DeltaMessage['collection']]: Reader<Delta<C>> } = {
+  locks: object<Delta<'locks'>>({
+    type: literal('delta'),
+    seq,
+    virtualMs,
+    collection: literal('locks'),
+    device: string,
+    state: lockState,
+  }),
+  iqs: object<Delta<'iqs'>>({
+    type: literal('delta'),
+    seq,
+    virtualMs,
+    collection: literal('iqs'),
+    device: string,
+    state: iqState,
+  }),
+  repeaters: object<Delta<'repeaters'>>({
+    type: literal('delta'),
+    seq,
+    virtualMs,
+    collection: literal('repeaters'),
+    device: string,
+    state: repeaterState,
+  }),
+  alerts: object<Delta<'alerts'>>({
+    type: literal('delta'),
+    seq,
+    virtualMs,
+    collection: literal('alerts'),
+    device: literal('alerts'),
+    state: object<Delta<'alerts'>['state']>({ alerts: array(alertState) }),
+  }),
+};
+
+/** A delta, by its `collection`. */
+const deltaMessage: Reader<DeltaMessage> = (value) =>
+  isPlainObject(value) &&
+  typeof value.collection === 'string' &&
+  Object.hasOwn(deltaReaders, value.collection)
+    ? deltaReaders[value.collection as DeltaMessage['collection']](value)
+    : invalid;
+
+type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { readonly type: T }>;
+
+/** One reader per message type: a type the server's schema adds and the page does not read is a type error. */
+const messageReaders: { readonly [T in ServerMessage['type']]: Reader<Message<T>> } = {
+  snapshot: object<SnapshotMessage>({
+    type: literal('snapshot'),
+    seq,
+    virtualMs,
+    status: liveStatus,
+    devices: deviceSnapshot,
+    entries: array(entryRow),
+  }),
+  event: object<EventMessage>({
+    type: literal('event'),
+    seq,
+    virtualMs,
+    kind: string,
+    device: nullable(string),
+    fields: record,
+    traceSeq: number({ int: true, min: 0 }),
+  }),
+  delta: deltaMessage,
+  entry: object<EntryMessage>({ type: literal('entry'), seq, virtualMs, entry: entryRow }),
+  status: object<StatusMessage>({ type: literal('status'), ...liveStatusFields }),
+  ack: object<AckMessage>({ type: literal('ack'), id: string, result: present }),
+  error: object<ErrorMessage>({
+    type: literal('error'),
+    id: nullable(string),
+    code: union<ErrorMessage['code']>(
+      number({ int: true }),
+      oneOf<Exclude<ErrorMessage['code'], number>>({
+        'bad-json': true,
+        'bad-message': true,
+        'unknown-device': true,
+        'session-full': true,
+        'twin-error': true,
+      }),
+    ),
+    message: string,
+    path: optional(string),
+  }),
+};
+
+/** Parses one frame from the server; undefined for anything the page cannot read (it is then ignored). */
 export function parseServerMessage(text: string): ServerMessage | undefined {
   let json: unknown;
   try {
@@ -195,73 +259,40 @@ export function parseServerMessage(text: string): ServerMessage | undefined {
   } catch {
     return undefined;
   }
-  if (!isObject(json) || !isString(json.type)) return undefined;
-  const seq = isNumber(json.seq) ? json.seq : 0;
-  const virtualMs = json.virtualMs;
-  switch (json.type) {
-    case 'hello':
-      return { type: 'hello' };
-    case 'snapshot': {
-      if (!isNumber(virtualMs) || !isDevices(json.devices)) return undefined;
-      const status = statusFields(json);
-      const entries = Array.isArray(json.entries) ? json.entries.filter(isEntryRow) : [];
-      return {
-        type: 'snapshot',
-        seq,
-        virtualMs,
-        status: { virtualMs, utc: '', paused: false, speed: 1, events: 0, traceHash: '', ...status },
-        devices: normalizedDevices(json.devices),
-        entries,
-      };
-    }
-    case 'event':
-      if (!isNumber(virtualMs) || !isString(json.kind)) return undefined;
-      return {
-        type: 'event',
-        seq,
-        virtualMs,
-        kind: json.kind,
-        device: isString(json.device) ? json.device : null,
-        fields: json.fields,
-      };
-    case 'delta': {
-      if (!isNumber(virtualMs) || !isString(json.device) || !isObject(json.state)) return undefined;
-      if (json.collection === 'alerts') {
-        const alerts = json.state.alerts;
-        return Array.isArray(alerts)
-          ? { type: 'alerts', seq, virtualMs, alerts: alerts.filter(isAlert) }
-          : undefined;
-      }
-      const collection =
-        json.collection === 'locks' || json.collection === 'iqs' || json.collection === 'repeaters'
-          ? json.collection
-          : undefined;
-      return {
-        type: 'delta',
-        seq,
-        virtualMs,
-        ...(collection === undefined ? {} : { collection }),
-        device: json.device,
-        state: json.state as unknown as DeviceState,
-      };
-    }
-    case 'entry':
-      if (!isNumber(virtualMs) || !isEntryRow(json.entry)) return undefined;
-      return { type: 'entry', seq, virtualMs, entry: json.entry };
-    case 'status': {
-      const status = statusFields(json);
-      return { type: 'status', seq, ...(isNumber(virtualMs) ? { virtualMs } : {}), status };
-    }
-    case 'ack':
-      return isString(json.id) ? { type: 'ack', id: json.id, result: json.result } : undefined;
-    case 'error':
-      return {
-        type: 'error',
-        ...(isString(json.id) ? { id: json.id } : {}),
-        code: isString(json.code) || isNumber(json.code) ? json.code : 'error',
-        message: isString(json.message) ? json.message : 'the server refused the request',
-      };
-    default:
-      return undefined;
-  }
+  if (!isPlainObject(json) || typeof json.type !== 'string' || !Object.hasOwn(messageReaders, json.type))
+    return undefined;
+  return readOrUndefined<ServerMessage>(messageReaders[json.type as ServerMessage['type']], json);
+}
+
+// ─── Command results (an ack's `result`) ─────────────────────────────────────────────────────────────────────
+
+/** `pause`, `resume`, `speed`, `step`, `advance`: the status after the command. */
+export function readStatusResult(result: unknown): LiveStatus | undefined {
+  return readOrUndefined(liveStatus, result);
+}
+
+/** A person action's or fault's: when it was applied. */
+export function readAppliedResult(result: unknown): AppliedResult | undefined {
+  return readOrUndefined(object<AppliedResult>({ appliedAtMs: virtualMs }), result);
+}
+
+/** `state-at`: the state the server rebuilt by replay. */
+export function readStateAtResult(result: unknown): StateAtResult | undefined {
+  return readOrUndefined(
+    object<StateAtResult>({ virtualMs, devices: deviceSnapshot, entries: array(entryRow) }),
+    result,
+  );
+}
+
+/** `load-timeline`: the timeline now loaded. */
+export function readLoadTimelineResult(result: unknown): LoadTimelineResult | undefined {
+  return readOrUndefined(
+    object<LoadTimelineResult>({ name: string, durationMs: number({ int: true, min: 0 }) }),
+    result,
+  );
+}
+
+/** `export`: the session as a scenario file. */
+export function readExportResult(result: unknown): Record<string, unknown> | undefined {
+  return readOrUndefined(record, result);
 }

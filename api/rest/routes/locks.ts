@@ -132,8 +132,7 @@ function lockCommand(
   lockId: string,
   state: 'unlocked' | 'office_mode' | 'locked',
 ) {
-  const command = live.lockCommand(actorId, lockId, state);
-  if (command !== undefined) return command;
-  const code = live.twin.adminOutcomes().at(-1)?.code;
-  throw new CloudError(isErrorCode(code) ? code : 2201, `lock ${lockId}`);
+  const outcome = live.lockCommand(actorId, lockId, state);
+  if (outcome.issued) return outcome.command;
+  throw new CloudError(isErrorCode(outcome.code) ? outcome.code : 2201, `lock ${lockId}`);
 }

@@ -123,7 +123,14 @@ export const userRoutes: readonly Route[] = [
     errors: [2203, 2210, 2212, 3102, 3105],
     handle: ({ live, core, actorId, params, body }) => {
       const userId = params.user_id as string;
-      live.twin.changePin(actorId, userId, body.pin ?? undefined);
+      // Through the cloud as an admin input, so a session's export replays it.
+      const { outcome } = live.apply({
+        type: 'admin',
+        actor: actorId,
+        action: 'set-pin',
+        args: [userId, body.pin ?? null],
+      });
+      if (outcome.kind === 'admin-refused') throw outcome.error;
       return userView(core.getUser(actorId, userId));
     },
   }),

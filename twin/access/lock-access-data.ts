@@ -5,7 +5,7 @@
  * campus of 1,024 locks holds 64 tables, not 1,024), and each copy carries its version, so the twin can tell how
  * stale a lock is.
  */
-import type { Schedule } from '../cloud/model.ts';
+import type { Schedule } from './schedule.ts';
 
 export type CredentialKind = 'tag' | 'digital_key' | 'pin';
 

@@ -3,10 +3,22 @@
  * scenario is a list of them. The schema validates inputs read from files.
  */
 import { z } from 'zod';
-import { adminInputSchema } from './admin-actions.ts';
-import { batteryLevels } from './defaults.ts';
+import { batteryLevels } from '../defaults.ts';
+import { adminActionNames } from './admin-action-names.ts';
 
 const id = z.string().min(1);
+
+/** An admin action in the app or the API, by name with its arguments (see admin-actions.ts). */
+export const adminInputSchema = z.strictObject({
+  type: z.literal('admin'),
+  actor: z.string().min(1),
+  action: z.enum(adminActionNames),
+  args: z.array(z.unknown()).max(16).default([]),
+  /** A name for expectations to refer to this action's outcome. */
+  label: z.string().optional(),
+});
+
+export type AdminInput = z.infer<typeof adminInputSchema>;
 
 export const twinInputSchema = z.discriminatedUnion('type', [
   z.strictObject({

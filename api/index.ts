@@ -1,0 +1,36 @@
+/**
+ * The API's public face: the server (REST, the live protocol on `/live`, health), the live twin it serves, and
+ * the live protocol's contract, its zod schemas and the types inferred from them. `bin/` starts the server from
+ * here; `viz/` imports only types from here (`import type`), so nothing of the server reaches the page's bundle.
+ */
+export { startServer, type RunningServer, type ServerOptions } from './server.ts';
+export { LiveTwin } from './live-twin.ts';
+export {
+  adminResultSchema,
+  appliedResultSchema,
+  exportResultSchema,
+  loadTimelineResultSchema,
+  lockCommandResultSchema,
+  serverMessageSchema,
+  stateAtResultSchema,
+  timeResultSchema,
+  type AckMessage,
+  type AlertState,
+  type AppliedResult,
+  type ClientCommand,
+  type DeltaMessage,
+  type DeviceSnapshot,
+  type EntryMessage,
+  type EntryRow,
+  type ErrorMessage,
+  type EventMessage,
+  type IqState,
+  type LiveStatus,
+  type LoadTimelineResult,
+  type LockState,
+  type RepeaterState,
+  type ServerMessage,
+  type SnapshotMessage,
+  type StateAtResult,
+  type StatusMessage,
+} from './live/protocol.ts';

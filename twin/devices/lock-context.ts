@@ -1,0 +1,81 @@
+/**
+ * A lock's context, input and events, and what its firmware reads of them: its own clock and its decision for a
+ * credential (firmware-decision.ts). Shared by the lock machine and the lock's audit records.
+ */
+import type { AccessMethod } from '../access/audit-event.ts';
+import type { LockAccessData } from '../access/lock-access-data.ts';
+import type { BatteryLevel } from '../defaults.ts';
+import type { Defects } from '../defects.ts';
+import type { LockKind } from '../site/spec.ts';
+import type { AuditBuffer } from './audit-buffer.ts';
+import type { DeviceEnvironment } from './device-environment.ts';
+import { decide, type Decision } from './firmware-decision.ts';
+
+export interface LockEnvironment extends DeviceEnvironment {
+  /** Sends the lock's unacknowledged audit events towards its IQ (when a path may exist). */
+  readonly uploadAudit: (lockId: string) => void;
+  /** UTC instant of virtual time 0. */
+  readonly epochUtcMs: number;
+  readonly defects: Defects;
+}
+
+export interface LockInput {
+  readonly id: string;
+  readonly kind: LockKind;
+  readonly doorId: string;
+  readonly notClosedAfterMs: number;
+  readonly battery: BatteryLevel;
+  readonly data: LockAccessData;
+  readonly audit: AuditBuffer;
+  readonly env: LockEnvironment;
+}
+
+export interface LockContext extends LockInput {
+  /** How far the lock's own clock is off (positive: ahead). */
+  readonly clockOffsetMs: number;
+  /** When the current Easy Office Mode window ends, as a delay from entering it. */
+  readonly eomEndsInMs: number;
+}
+
+export type LockEvent =
+  | {
+      readonly type: 'CREDENTIAL';
+      readonly credentialId: string;
+      readonly method: AccessMethod;
+      readonly handleHeld: boolean;
+    }
+  | { readonly type: 'TAG_HELD'; readonly credentialId: string }
+  | { readonly type: 'REMOTE_OPEN'; readonly userId: string }
+  | { readonly type: 'REMOTE_OFFICE_MODE'; readonly on: boolean; readonly userId: string }
+  | { readonly type: 'DOOR_OPENED'; readonly byInsideHandle: boolean }
+  | { readonly type: 'DOOR_CLOSED' }
+  | { readonly type: 'SET_BATTERY'; readonly level: BatteryLevel }
+  | { readonly type: 'SET_CLOCK_OFFSET'; readonly offsetMs: number }
+  | { readonly type: 'ACCESS_DATA'; readonly data: LockAccessData }
+  | { readonly type: 'AUDIT_ACK'; readonly seq: number; readonly overflowLastSeq: number | undefined }
+  | { readonly type: 'HEARTBEAT' };
+
+/** The lock's own clock, in virtual milliseconds (what it stamps its audit events with). */
+export function lockClockMs(context: LockContext): number {
+  return context.env.clock.now() + context.clockOffsetMs;
+}
+
+export function lockUtcMs(context: LockContext): number {
+  return context.env.epochUtcMs + lockClockMs(context);
+}
+
+/** The firmware's decision for a credential event (tags, keys, PINs). */
+export function decisionFor(context: LockContext, event: LockEvent): Decision | undefined {
+  if (event.type !== 'CREDENTIAL' && event.type !== 'TAG_HELD') return undefined;
+  const method: AccessMethod = event.type === 'CREDENTIAL' ? event.method : 'tag';
+  return decide(
+    { credentialId: event.credentialId, method },
+    {
+      kind: context.kind,
+      battery: context.battery,
+      lockUtcMs: lockUtcMs(context),
+      data: context.data,
+      defects: context.env.defects,
+    },
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * The site's device actors, by id, and the views of them that the rest of the twin and its callers read. The
+ * actors stay inside the twin: callers get plain views (`lockView`, `iqView`, `repeaterView`, `doorView`) and
+ * change notifications, never an actor or a snapshot.
+ */
+import type { Actor } from 'xstate';
+import type { Topology } from '../radio/topology.ts';
+import type { AuditBuffer } from './audit-buffer.ts';
+import type { doorMachine } from './door.machine.ts';
+import { iqSyncState, type iqMachine, type IqSyncState } from './iq.machine.ts';
+import type { lockMachine } from './lock.machine.ts';
+import type { phoneMachine } from './phone.machine.ts';
+import type { repeaterMachine } from './repeater.machine.ts';
+
+export type LockActor = Actor<typeof lockMachine>;
+export type DoorActor = Actor<typeof doorMachine>;
+export type IqActor = Actor<typeof iqMachine>;
+export type RepeaterActor = Actor<typeof repeaterMachine>;
+export type PhoneActor = Actor<typeof phoneMachine>;
+
+/** A lock as the twin sees it, for narration, tests and the live views. */
+export interface LockView {
+  readonly id: string;
+  readonly bolt: 'locked' | 'unlocked' | 'officeMode';
+  /** Which office mode, when in one. */
+  readonly officeMode: 'manual' | 'easy' | undefined;
+  readonly door: 'closed' | 'open' | 'notClosed';
+  readonly battery: string;
+  /** The IQ's view: has the lock answered its heartbeats? */
+  readonly online: boolean;
+  readonly accessVersion: number;
+  readonly auditBuffered: number;
+  readonly parent: string | undefined;
+}
+
+export interface IqView {
+  readonly id: string;
+  readonly powered: boolean;
+  /** Powered, with its internet link up. */
+  readonly connected: boolean;
+  readonly sync: IqSyncState;
+}
+
+export interface RepeaterView {
+  readonly id: string;
+  readonly powered: boolean;
+  readonly parent: string | undefined;
+}
+
+export interface DoorView {
+  readonly id: string;
+  readonly lockId: string;
+  readonly open: boolean;
+  readonly handleHeld: boolean;
+}
+
+type BoltValue = 'locked' | 'unlocked' | { readonly officeMode: 'manual' | 'easy' };
+
+export class DeviceRegistry {
+  readonly locks = new Map<string, LockActor>();
+  readonly audits = new Map<string, AuditBuffer>();
+  readonly doors = new Map<string, DoorActor>();
+  readonly iqs = new Map<string, IqActor>();
+  readonly repeaters = new Map<string, RepeaterActor>();
+  readonly phones = new Map<string, PhoneActor>();
+  private readonly iqOfLock = new Map<string, string>();
+  private readonly doorOfLock = new Map<string, string>();
+
+  constructor(
+    private readonly topology: Topology,
+    locks: readonly { readonly id: string; readonly iq: string; readonly door: string }[],
+  ) {
+    for (const lock of locks) {
+      this.iqOfLock.set(lock.id, lock.iq);
+      this.doorOfLock.set(lock.id, lock.door);
+    }
+  }
+
+  lock(lockId: string): LockActor {
+    return required(this.locks.get(lockId), 'lock', lockId);
+  }
+  door(doorId: string): DoorActor {
+    return required(this.doors.get(doorId), 'door', doorId);
+  }
+  iq(iqId: string): IqActor {
+    return required(this.iqs.get(iqId), 'IQ', iqId);
+  }
+  phone(phoneId: string): PhoneActor {
+    return required(this.phones.get(phoneId), 'phone', phoneId);
+  }
+  iqOf(lockId: string): string {
+    return required(this.iqOfLock.get(lockId), 'lock', lockId);
+  }
+  doorOf(lockId: string): string {
+    return required(this.doorOfLock.get(lockId), 'lock', lockId);
+  }
+
+  /** Starts every actor in a defined order: IQs first, so their heartbeat timers are queued before anything else. */
+  start(): void {
+    for (const actors of [this.iqs, this.repeaters, this.locks, this.doors, this.phones] as const) {
+      for (const actor of (actors as Map<string, Actor<never>>).values()) actor.start();
+    }
+  }
+
+  /** Whether a device can send, receive and relay: IQs and repeaters when powered, everything else always. */
+  isRadioUp(deviceId: string): boolean {
+    const iq = this.iqs.get(deviceId);
+    if (iq !== undefined) return iq.getSnapshot().value === 'on';
+    const repeater = this.repeaters.get(deviceId);
+    if (repeater !== undefined) return repeater.getSnapshot().value === 'on';
+    return true;
+  }
+
+  /** The IQ is powered and its internet link is up. */
+  iqConnected(iqId: string): boolean {
+    const snapshot = this.iq(iqId).getSnapshot();
+    return snapshot.value === 'on' && snapshot.context.cloudConnected;
+  }
+
+  /** The IQ's view of the lock: heartbeats answered. */
+  lockOnline(lockId: string): boolean {
+    return this.iq(this.iqOf(lockId)).getSnapshot().context.liveness.get(lockId)?.online ?? false;
+  }
+
+  /** The version of the access data the lock holds now. */
+  lockDataVersion(lockId: string): number {
+    return this.lock(lockId).getSnapshot().context.data.version;
+  }
+
+  handleHeld(lockId: string): boolean {
+    return this.doors.get(this.doorOf(lockId))?.getSnapshot().context.handleHeld ?? false;
+  }
+
+  lockView(lockId: string): LockView {
+    const snapshot = this.lock(lockId).getSnapshot();
+    const value = snapshot.value as { bolt: BoltValue; door: LockView['door'] };
+    return {
+      id: lockId,
+      bolt: typeof value.bolt === 'string' ? value.bolt : 'officeMode',
+      officeMode: typeof value.bolt === 'string' ? undefined : value.bolt.officeMode,
+      door: value.door,
+      battery: snapshot.context.battery,
+      online: this.lockOnline(lockId),
+      accessVersion: snapshot.context.data.version,
+      auditBuffered: this.audits.get(lockId)?.size ?? 0,
+      parent: this.topology.parentOf.get(lockId),
+    };
+  }
+
+  iqView(iqId: string): IqView {
+    const snapshot = this.iq(iqId).getSnapshot();
+    return {
+      id: iqId,
+      powered: snapshot.value === 'on',
+      connected: snapshot.value === 'on' && snapshot.context.cloudConnected,
+      sync: iqSyncState(snapshot.context),
+    };
+  }
+
+  repeaterView(repeaterId: string): RepeaterView {
+    const actor = required(this.repeaters.get(repeaterId), 'repeater', repeaterId);
+    return {
+      id: repeaterId,
+      powered: actor.getSnapshot().value === 'on',
+      parent: this.topology.parentOf.get(repeaterId),
+    };
+  }
+
+  doorView(doorId: string): DoorView {
+    const snapshot = this.door(doorId).getSnapshot();
+    return {
+      id: doorId,
+      lockId: snapshot.context.lockId,
+      open: snapshot.value !== 'closed',
+      handleHeld: snapshot.context.handleHeld,
+    };
+  }
+
+  /** Calls `listener` whenever the device's state changes; returns the way to stop. */
+  onChange(deviceId: string, listener: () => void): () => void {
+    const actor =
+      this.locks.get(deviceId) ??
+      this.iqs.get(deviceId) ??
+      this.repeaters.get(deviceId) ??
+      this.doors.get(deviceId) ??
+      this.phones.get(deviceId);
+    const subscription = required(actor as Actor<never> | undefined, 'device', deviceId).subscribe(listener);
+    return () => subscription.unsubscribe();
+  }
+}
+
+function required<T>(value: T | undefined, what: string, id: string): T {
+  if (value === undefined) throw new UnknownDeviceError(what, id);
+  return value;
+}
+
+/** An input named a device the site does not have. */
+export class UnknownDeviceError extends Error {
+  constructor(
+    readonly what: string,
+    readonly deviceId: string,
+  ) {
+    super(`unknown ${what} "${deviceId}"`);
+    this.name = 'UnknownDeviceError';
+  }
+}

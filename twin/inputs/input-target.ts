@@ -1,0 +1,55 @@
+/**
+ * What inputs act on: the narrow interface the `Twin` facade implements for them. People and faults act on the
+ * devices; admin actions act on the cloud. Nothing here hands out a device actor: every change goes through a
+ * named action, so an input is the only way in.
+ */
+import type { BatteryLevel } from '../defaults.ts';
+import type { CloudCore } from '../cloud/cloud-core.ts';
+import type { Notifier } from '../cloud/notifications.ts';
+import type { TwinTrace } from '../events.ts';
+import type { VirtualClock } from '../kernel/clock.ts';
+import type { RemoteCommand } from '../remote-commands.ts';
+import type { AdminOutcomeLog } from './admin-outcomes.ts';
+
+export type DoorPush = 'PUSH' | 'CLOSE' | 'FORCE';
+
+export interface InterferenceInput {
+  readonly x: number;
+  readonly y: number;
+  readonly radiusM: number;
+  readonly lossProbability: number;
+  readonly durationMs: number;
+}
+
+/** What people and faults do to the devices. */
+export interface DeviceActions {
+  presentTag(tagId: string, lockId: string, holdMs: number): void;
+  tapPhone(phoneId: string, lockId: string): void;
+  enterPin(pin: string, lockId: string): void;
+  moveDoor(doorId: string, push: DoorPush): void;
+  holdHandle(doorId: string, durationMs: number): void;
+  setIqInternet(iqId: string, up: boolean): void;
+  setPower(deviceId: string, on: boolean): void;
+  startInterference(interference: InterferenceInput): void;
+  setBattery(lockId: string, level: BatteryLevel): void;
+  setLockClock(lockId: string, offsetMs: number): void;
+  setPhoneInternet(phoneId: string, on: boolean): void;
+}
+
+/** What admin actions do to the cloud; commands that travel through an IQ settle later. */
+export interface CloudActions {
+  readonly core: CloudCore;
+  readonly notifier: Notifier;
+  remoteOpen(actorId: string, lockId: string): RemoteCommand;
+  setOfficeMode(actorId: string, lockId: string, on: boolean): RemoteCommand;
+  changePin(actorId: string, userId: string, pin: string | undefined): void;
+  onCommandSettled(commandId: number, listener: (code: number | null) => void): void;
+}
+
+export interface InputTarget {
+  readonly clock: VirtualClock;
+  readonly trace: TwinTrace;
+  readonly devices: DeviceActions;
+  readonly cloud: CloudActions;
+  readonly adminOutcomes: AdminOutcomeLog;
+}
