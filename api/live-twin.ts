@@ -16,6 +16,7 @@ import {
   type TwinInput,
 } from '../twin/index.ts';
 import { prepareRun, scenarioInputsMax, type Scenario } from '../scenarios/index.ts';
+import { SessionFullError } from './live/refusals.ts';
 import { Pacer } from './pacer.ts';
 import {
   DeviceView,
@@ -40,7 +41,9 @@ export interface LiveTwinOptions {
 export type { AlertState, DeviceSnapshot, IqState, LockState, RepeaterState };
 
 /** The twin's clock, speed and fingerprint: the live protocol's `status` (its schema is the one source). */
-export type LiveStatus = import('./live/protocol.ts').LiveStatus;
+import type { LiveStatus } from './live/protocol.ts';
+
+export type { LiveStatus };
 
 /**
  * Inputs a session keeps for export (its scenario's own included), as many as a scenario file may list; a session
@@ -108,7 +111,7 @@ export class LiveTwin {
    */
   apply(input: TwinInput): AppliedInput {
     if (this.options.scenario.inputs.length + this.sessionInputs.length >= sessionInputsMax)
-      throw new RangeError(`a session keeps at most ${sessionInputsMax} inputs`);
+      throw new SessionFullError(sessionInputsMax);
     const startMs = this.twin.clock.now();
     while (this.queuedInputMs === this.twin.clock.now() && this.twin.clock.now() - startMs < applyNudgeMsMax)
       this.twin.runUntil(this.twin.clock.now() + 1);

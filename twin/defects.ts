@@ -44,5 +44,3 @@ export class Defects {
     return [...this.on].sort();
   }
 }
-
-export const noDefects = new Defects();

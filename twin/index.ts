@@ -22,13 +22,9 @@ export {
   type TwinEventOf,
   type TwinTrace,
 } from './events.ts';
-export {
-  startBackgroundTraffic,
-  visitsPerLockPerHourDefault,
-  type BackgroundTrafficOptions,
-} from './background-traffic.ts';
+export { startBackgroundTraffic, type BackgroundTrafficOptions } from './background-traffic.ts';
 export * from './access/index.ts';
 export * from './cloud/index.ts';
-export { type RemoteCommand, type RemoteCommandKind, remoteCommandTimeoutMs } from './remote-commands.ts';
+export type { RemoteCommand, RemoteCommandKind } from './remote-commands.ts';
 export type { IqSyncState } from './devices/iq.machine.ts';
-export { Defects, defectCatalog, defectNames, isDefectName, type DefectName } from './defects.ts';
+export { defectCatalog, defectNames, isDefectName, type DefectName } from './defects.ts';

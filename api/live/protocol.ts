@@ -71,8 +71,6 @@ export const commandMessageSchema = z.strictObject({
     .describe('One of the commands, by its action (each has its own schema).'),
 });
 
-export const clientMessageTypes = ['subscribe', 'unsubscribe', 'command'] as const;
-
 // ─── Commands ────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Commands that are not twin inputs: time, the cloud's lock commands, admin actions, export. */

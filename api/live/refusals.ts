@@ -34,7 +34,7 @@ export function refusal(code: RefusalCode, message: string, path?: string): Refu
   return path === undefined ? { ok: false, code, message } : { ok: false, code, message, path };
 }
 
-/** Parse options of every client message: messages that say what was wrong in plain words, as the scenario loader's do. */
+/** Parse options for what clients send: issues in plain words, as the scenario loader's are. */
 export const parseOptions = { error: issueMessage, reportInput: true } as const;
 
 /** A field the client got wrong: `bad-message` naming it, the message prefixed with its path. */
@@ -81,7 +81,8 @@ export function cloudRefusal(code: number): Refusal {
 
 /**
  * A live session holds as many inputs as a scenario file may list, so its export always loads; past that it
- * refuses new inputs. `LiveTwin.apply` is where the limit is met, so it is the one to throw this.
+ * refuses new inputs. `LiveTwin.apply` meets the limit, so it is the one to throw this (it is `session-full` on
+ * the wire only when thrown as this class: no refusal is recognised by its message).
  */
 export class SessionFullError extends RangeError {
   constructor(readonly inputsMax: number) {

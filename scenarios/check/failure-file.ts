@@ -28,7 +28,9 @@ export const failureFileSchema = z.object({
     path: z.string().optional(),
   }),
   steps: z.array(z.object({ gapMs: z.number().int().min(0), input: z.record(z.string(), z.unknown()) })),
-  inputs: z.array(z.object({ atMs: z.number(), input: z.record(z.string(), z.unknown()) })),
+  inputs: z.array(
+    z.strictObject({ atMs: z.number().int().min(0), input: z.record(z.string(), z.unknown()) }),
+  ),
   expectedHash: z.string(),
   expectedTrace: z.array(z.string()),
 });

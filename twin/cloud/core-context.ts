@@ -79,14 +79,6 @@ function fingerprints(state: CloudState, lockIds: readonly string[]): Map<string
   );
 }
 
-/**
- * A lock's access data as a canonical string, ignoring the version and the order in which the compiler happened
- * to collect entries (which depends on map insertion order, not on what the lock will decide).
- */
-export function accessFingerprint(data: LockAccessData): string {
-  return `${lockFingerprint(data)}\n${grantsFingerprint(data.grants)}`;
-}
-
 function lockFingerprint(data: LockAccessData): string {
   return JSON.stringify([data.timeZone, data.openTimeMs, data.eomSchedules.map(scheduleKey)]);
 }

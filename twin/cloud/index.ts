@@ -4,20 +4,7 @@ export * from './error-table.ts';
 export * from './state-from-spec.ts';
 export * from './cloud-core.ts';
 export type { CoreContext } from './core-context.ts';
-export { accessFingerprint, commitAccess, locksOfUser } from './core-context.ts';
-export {
-  actingLevel,
-  actor,
-  adminLevel,
-  ownerLevel,
-  reader,
-  requireFeature,
-  requireLevel,
-  requireManage,
-  roleLevels,
-  superUserLevel,
-  userLevel,
-} from './rights.ts';
+export { adminLevel, requireFeature, requireLevel } from './rights.ts';
 export * from './notifications.ts';
 export * from './alerts.ts';
 export * from './entries-log.ts';

@@ -19,10 +19,8 @@ export const roleLevels: Readonly<Record<Role, number>> = Object.freeze({
   installer: 3,
 });
 
-export const userLevel = roleLevels.user;
 export const superUserLevel = roleLevels['super-user'];
 export const adminLevel = roleLevels.admin;
-export const ownerLevel = roleLevels.owner;
 /** The rank of an installer on a released site: below every role. */
 const noRights = 0;
 

@@ -1,11 +1,5 @@
 /** Inputs: their schema, how they act, admin actions and their outcomes, device-reference checks. */
-export {
-  adminInputSchema,
-  twinInputSchema,
-  type AdminInput,
-  type TwinInput,
-  type TwinInputType,
-} from './input-schema.ts';
+export { twinInputSchema, type AdminInput, type TwinInput, type TwinInputType } from './input-schema.ts';
 export { adminActionNames, type AdminActionName } from './admin-action-names.ts';
 export { isCoreChange, type AdminInputOutcome } from './admin-actions.ts';
 export type { AdminOutcome } from './admin-outcomes.ts';

@@ -153,7 +153,3 @@ export class VirtualClock implements Clock {
     while (this.queue.peek()?.cancelled === true) this.queue.pop();
   }
 }
-
-export function createVirtualClock(options: VirtualClockOptions = {}): VirtualClock {
-  return new VirtualClock(options);
-}

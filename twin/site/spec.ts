@@ -17,6 +17,7 @@ import {
   openTimeMsDefault,
   openTimeMsMax,
   openTimeMsMin,
+  timeZoneDefault,
 } from '../defaults.ts';
 
 const id = z
@@ -182,7 +183,7 @@ export const siteSettingsSchema = z.strictObject({
 export const siteSpecSchema = z.strictObject({
   name: id,
   description: z.string().optional(),
-  timeZone: z.string().default('Europe/Amsterdam'),
+  timeZone: z.string().default(timeZoneDefault),
   /** The UTC instant at virtual time 0 of a run (a Monday morning by default, so schedules have a weekday). */
   startsAtUtc: instant.default(epochUtcIsoDefault),
   /** Firmware or cloud bugs switched on for this site (see twin/defects.ts). */

@@ -85,7 +85,7 @@ const liveStatusFields: Fields<LiveStatus> = {
   utc: string,
   paused: boolean,
   speed: anyNumber,
-  events: number(),
+  events: number({ int: true, min: 0 }),
   traceHash: string,
 };
 const liveStatus = object<LiveStatus>(liveStatusFields);
