@@ -30,10 +30,24 @@ describe('regression files', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files)(
+  const read = (file: string) =>
+    failureFileSchema.parse(JSON.parse(readFileSync(join(regressionsDir, file), 'utf8')));
+  const violations = files.filter((file) => read(file).verdict === 'violation');
+  const falseAlarms = files.filter((file) => read(file).verdict === 'clean');
+
+  it.each(falseAlarms)('%s (a false alarm once) replays to the same fingerprint, clean', (file) => {
+    const failure = read(file);
+    const replay = replayFailure(failure);
+    expect(replay.traceHash).toBe(failure.expectedHash);
+    expect(replay.failed).toBe(false);
+    expect(replay.reproduced).toBe(true);
+    expect(replay.story.some((line) => line.startsWith('VIOLATED'))).toBe(false);
+  });
+
+  it.each(violations)(
     '%s replays to the same fingerprint and violation, and passes without its defect',
     (file) => {
-      const failure = failureFileSchema.parse(JSON.parse(readFileSync(join(regressionsDir, file), 'utf8')));
+      const failure = read(file);
       const replay = replayFailure(failure);
       expect(replay.reproduced).toBe(true);
       expect(replay.traceHash).toBe(failure.expectedHash);

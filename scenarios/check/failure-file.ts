@@ -33,6 +33,11 @@ export const failureFileSchema = z.object({
   ),
   expectedHash: z.string(),
   expectedTrace: z.array(z.string()),
+  /**
+   * What a replay must show: the violation (a failure found), or a clean run (a false alarm the harness once
+   * raised here, kept so that it stays fixed; `invariant` and `message` then tell what was wrongly reported).
+   */
+  verdict: z.enum(['violation', 'clean']).default('violation'),
 });
 
 export type FailureFile = z.infer<typeof failureFileSchema>;
@@ -74,6 +79,7 @@ export function failureFileOf(options: {
     })),
     expectedHash: options.traceHash,
     expectedTrace: [...options.lines],
+    verdict: 'violation',
   };
 }
 

@@ -76,12 +76,11 @@ export class InvariantMonitor {
   /** When each lock's clock was last set, and when it last entered Easy Office Mode. */
   private readonly clockSetMs = new Map<string, number>();
   private readonly eomEnteredMs = new Map<string, number>();
-  private readonly iqOfLock: ReadonlyMap<string, string>;
+  private readonly pathOfLock = new Map<string, readonly string[]>();
   private violation: Violation | undefined;
 
   constructor(private readonly twin: Twin) {
     this.reference = new ReferenceModel(twin);
-    this.iqOfLock = new Map(twin.spec.locks.map((lock) => [lock.id, lock.iq]));
     for (const lockId of twin.lockIds()) this.lockVersion.set(lockId, 1);
     this.checkTopology();
   }
@@ -275,16 +274,37 @@ export class InvariantMonitor {
     this.checkEntries();
   }
 
+  /**
+   * A change must reach a lock within the bound once nothing has disturbed the site for that long and the lock is
+   * really reachable: its IQ connected and every repeater on its path powered. The IQ's `online` flag alone is
+   * not enough: it lags a cut path by up to five missed heartbeats, as long as the bound itself.
+   */
   private checkPropagation(lockId: string, online: boolean, nowMs: number): void {
     const staleness = this.twin.staleness(lockId);
     const quiet = nowMs - this.lastDisturbanceMs > propagationBoundMs;
-    const iqId = this.iqOfLock.get(lockId) ?? '';
-    if (quiet && online && this.twin.iqConnected(iqId) && staleness.staleForMs > propagationBoundMs) {
+    if (quiet && online && this.pathUp(lockId) && staleness.staleForMs > propagationBoundMs) {
       this.fail(
         'block-propagates',
         `${lockId} has been ${(staleness.staleForMs / 1000).toFixed(0)} s behind the cloud (version ${staleness.lockVersion} of ${staleness.cloudVersion}) while reachable`,
       );
     }
+  }
+
+  /** The lock's IQ is connected and every repeater between them is powered. */
+  private pathUp(lockId: string): boolean {
+    let path = this.pathOfLock.get(lockId);
+    if (path === undefined) {
+      path = this.twin.topology.pathFromIq(lockId);
+      this.pathOfLock.set(lockId, path);
+    }
+    // A lock out of reach of every parent hangs from nothing: its path is the lock alone.
+    const [iqId, ...hops] = path;
+    return (
+      iqId !== undefined &&
+      hops.length > 0 &&
+      this.twin.iqConnected(iqId) &&
+      hops.slice(0, -1).every((repeaterId) => this.twin.repeaterView(repeaterId).powered)
+    );
   }
 
   private checkEntries(): void {

@@ -41,8 +41,10 @@ export function replayFailure(file: FailureFile): ReplayResult {
     story.push(
       `VIOLATED ${violation.invariant} at ${(violation.tMs / 1000).toFixed(3)} s: ${violation.message}`,
     );
+  const verdictHolds =
+    file.verdict === 'clean' ? violation === undefined : violation?.invariant === file.invariant;
   return {
-    reproduced: result.traceHash === file.expectedHash && violation?.invariant === file.invariant,
+    reproduced: result.traceHash === file.expectedHash && verdictHolds,
     traceHash: result.traceHash,
     expectedHash: file.expectedHash,
     firstDivergence: divergence ?? null,
