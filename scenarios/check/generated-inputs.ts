@@ -83,7 +83,8 @@ function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
         type: fc.constant('present-tag' as const),
         tag: pick(ids.tags),
         lock: pick(ids.locks),
-        holdMs: fc.constantFrom(0, 0, 0, 5_100),
+        // Mostly a tap; now and then a hold around the office-mode threshold (5 s), on either side of it.
+        holdMs: fc.constantFrom(0, 0, 0, 0, 4_999, 5_000, 5_001, 5_100),
       }),
     );
   }
@@ -112,14 +113,16 @@ function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
 function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
   if (!swarm.admin) return [];
   const owner = ids.users[0] as string;
+  const anyone = pick([owner, owner, ...ids.users]);
   const admin = <T extends string>(
     action: T,
     args: fc.Arbitrary<unknown[]>,
     actor: fc.Arbitrary<string> = fc.constant(owner),
   ) => fc.record({ type: fc.constant('admin' as const), actor, action: fc.constant(action), args });
   const steps: fc.Arbitrary<TwinInput>[] = [
-    admin('block-tag', fc.tuple(pick(ids.tags))) as fc.Arbitrary<TwinInput>,
-    admin('unblock-tag', fc.tuple(pick(ids.tags))) as fc.Arbitrary<TwinInput>,
+    // Mostly the owner; sometimes anyone, who may or may not manage that tag's user (roles decide).
+    admin('block-tag', fc.tuple(pick(ids.tags)), anyone) as fc.Arbitrary<TwinInput>,
+    admin('unblock-tag', fc.tuple(pick(ids.tags)), anyone) as fc.Arbitrary<TwinInput>,
     // Mostly the owner (who may), sometimes anyone (who may not: refusals are part of the story).
     admin(
       'remote-open',
@@ -138,12 +141,14 @@ function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
       admin(
         'remove-group-users',
         fc.tuple(pick(ids.groups), fc.tuple(pick(ids.users))),
+        anyone,
       ) as fc.Arbitrary<TwinInput>,
     );
     steps.push(
       admin(
         'add-group-users',
         fc.tuple(pick(ids.groups), fc.tuple(pick(ids.users))),
+        anyone,
       ) as fc.Arbitrary<TwinInput>,
     );
   }
@@ -215,6 +220,10 @@ export function stepArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<S
   const input = fc.oneof(...weighted);
   const gapMs = fc.oneof(
     { arbitrary: fc.integer({ min: 500, max: 20_000 }), weight: 3 },
+    // Edges: within a second (a start one second before a schedule edge, a key's last second), and just
+    // before, at and after the NOT CLOSED time (38 s) and the fifth missed heartbeat (5 min).
+    { arbitrary: fc.integer({ min: 1, max: 1_000 }), weight: 1 },
+    { arbitrary: fc.constantFrom(37_999, 38_000, 38_001, 299_999, 300_000, 300_001), weight: 1 },
     { arbitrary: fc.integer({ min: 20_000, max: 600_000 }), weight: 1 },
     // Now and then a long quiet stretch, so that schedule boundaries come within reach of a short sequence.
     { arbitrary: fc.integer({ min: 600_000, max: 3_600_000 }), weight: 1 },

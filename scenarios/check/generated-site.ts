@@ -7,12 +7,34 @@
 import fc from 'fast-check';
 import type { LockKind, SiteSpecInput } from '../../twin/index.ts';
 
-/** Instants the generated runs start at: before opening, before closing, before a daylight-saving weekend. */
+/**
+ * Instants the generated runs start at (the site's zone is Europe/Amsterdam, UTC+1 in March until the 29th):
+ * before opening and before closing (20 minutes, and one second, before 08:00 and 18:00 local), before a
+ * daylight-saving weekend, and ten minutes before the clocks go forward (01:00 UTC on 29 March), so that bugs on
+ * schedule edges and on the DST day are within reach of a short run.
+ */
 export const generatedStarts = [
   '2026-03-02T06:40:00Z',
+  '2026-03-02T06:59:59Z',
   '2026-03-02T16:40:00Z',
+  '2026-03-02T16:59:59Z',
   '2026-03-27T16:40:00Z',
+  '2026-03-29T00:50:00Z',
 ] as const;
+
+/** Roles of the users after the first (the owner): mostly plain users, some who may manage others. */
+const roleArbitrary = fc.constantFrom(
+  'user' as const,
+  'user' as const,
+  'super-user' as const,
+  'admin' as const,
+);
+
+/** Audit buffers: the default, or small enough that an outage overflows them. */
+const auditBufferChoices = [undefined, 3, 12] as const;
+
+/** A phone's digital key: valid without end, or ending this long after the start (a tap can land on the edge). */
+const keyEndChoicesMs = [undefined, undefined, 60_000, 600_000] as const;
 
 const officeHours = { weekdays: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[], start: '08:00', end: '18:00' };
 const always = {
@@ -31,6 +53,9 @@ export interface SiteShape {
   readonly eomOnLock: readonly boolean[];
   readonly start: (typeof generatedStarts)[number];
   readonly officeHoursUsers: readonly boolean[];
+  readonly roles: readonly ('user' | 'super-user' | 'admin')[];
+  readonly auditBufferMax: (typeof auditBufferChoices)[number];
+  readonly keyEndsMs: readonly (typeof keyEndChoicesMs)[number][];
 }
 
 const kindArbitrary = fc.constantFrom<LockKind>(
@@ -54,6 +79,9 @@ export const siteShapeArbitrary: fc.Arbitrary<SiteShape> = fc.record({
   eomOnLock: fc.array(fc.boolean(), { minLength: 48, maxLength: 48 }),
   start: fc.constantFrom(...generatedStarts),
   officeHoursUsers: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+  roles: fc.array(roleArbitrary, { minLength: 8, maxLength: 8 }),
+  auditBufferMax: fc.constantFrom(...auditBufferChoices),
+  keyEndsMs: fc.array(fc.constantFrom(...keyEndChoicesMs), { minLength: 8, maxLength: 8 }),
 });
 
 /** The spec of a shape. IQs stand 100 m apart so each IQ's radio tree is its own. */
@@ -92,7 +120,7 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
     const permissions = shape.permissions[index] ?? { mom: false, eom: false, remote: false };
     return {
       id: `user-${index + 1}`,
-      role: index === 0 ? ('owner' as const) : ('user' as const),
+      role: index === 0 ? ('owner' as const) : (shape.roles[index] ?? 'user'),
       pin: String(100_000 + 1_111 * (index + 1)),
       permissions: {
         manualOfficeMode: permissions.mom,
@@ -119,7 +147,17 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
     tags: users.map((user, index) => ({ id: `tag-${index + 1}`, user: user.id })),
     phones: users
       .filter((_, index) => index % 2 === 0)
-      .map((user, index) => ({ id: `phone-${index + 1}`, user: user.id })),
+      .map((user, index) => {
+        const keyEndMs = shape.keyEndsMs[index];
+        return {
+          id: `phone-${index + 1}`,
+          user: user.id,
+          ...(keyEndMs === undefined
+            ? {}
+            : { keyValidUntil: new Date(Date.parse(shape.start) + keyEndMs).toISOString() }),
+        };
+      }),
+    ...(shape.auditBufferMax === undefined ? {} : { settings: { auditBufferMax: shape.auditBufferMax } }),
     accessGroups: [
       ...(alwaysIds.length > 0
         ? [{ id: 'group-always', users: alwaysIds, locks: lockIds, schedules: [always] }]

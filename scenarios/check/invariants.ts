@@ -11,6 +11,9 @@
  * - remote-open-real: a remote opening reported as done did open the lock;
  * - relocks: a lock opened by a credential relocks after its open time;
  * - topology-limits: every IQ tree is within its limits;
+ * - admin-outcome: the cloud accepts, refuses (with the reference model's code) or sends on each admin action
+ *   as the reference model says;
+ * - lock-data: every change the reference model says alters a lock's data gives that lock a new version;
  * - liveness: once faults stop, every lock converges to the cloud's data within a bound.
  */
 import {
@@ -23,7 +26,7 @@ import {
   type TwinInputType,
   type Twin,
 } from '../../twin/index.ts';
-import { ReferenceModel, inSchedules } from './reference-model.ts';
+import { ReferenceModel, inSchedules, type ModelVerdict } from './reference-model.ts';
 
 export const invariantNames = [
   'opening-allowed',
@@ -36,6 +39,8 @@ export const invariantNames = [
   'remote-open-real',
   'relocks',
   'topology-limits',
+  'admin-outcome',
+  'lock-data',
   'liveness',
 ] as const;
 export type InvariantName = (typeof invariantNames)[number];
@@ -78,9 +83,11 @@ export class InvariantMonitor {
   private readonly eomEnteredMs = new Map<string, number>();
   private readonly pathOfLock = new Map<string, readonly string[]>();
   private violation: Violation | undefined;
+  /** The admin action just applied and what the model expects of it, until the cloud's answer is traced. */
+  private awaiting: { readonly action: string; readonly verdict: ModelVerdict } | undefined;
 
   constructor(private readonly twin: Twin) {
-    this.reference = new ReferenceModel(twin);
+    this.reference = new ReferenceModel(twin.spec);
     for (const lockId of twin.lockIds()) this.lockVersion.set(lockId, 1);
     this.checkTopology();
   }
@@ -99,6 +106,9 @@ export class InvariantMonitor {
     switch (event.kind) {
       case 'input': {
         const input = event.input;
+        const verdict = this.reference.takeInput(input);
+        if (input.type === 'admin' && verdict !== undefined)
+          this.awaiting = { action: input.action, verdict };
         // Interference disturbs until it ends, not only when it starts.
         if (faultInputs.has(input.type))
           this.lastDisturbanceMs = Math.max(
@@ -130,7 +140,11 @@ export class InvariantMonitor {
       case 'ble.tap':
         this.checkTap(event);
         return;
+      case 'admin.result':
+        this.checkAdminOutcome(event.code === null ? 'accepted' : event.code);
+        return;
       case 'cloud.command':
+        this.checkAdminOutcome('sent');
         this.commands.set(event.id, { lockId: event.device, command: event.command, issuedMs: tMs });
         return;
       case 'cloud.command-result':
@@ -140,6 +154,34 @@ export class InvariantMonitor {
         this.checkAudit(event, tMs);
         return;
     }
+  }
+
+  /** The cloud's answer to the admin action just applied, against the model's verdict. */
+  private checkAdminOutcome(answer: 'accepted' | 'sent' | number): void {
+    const awaiting = this.awaiting;
+    this.awaiting = undefined;
+    if (awaiting === undefined || this.reference.lost) return;
+    const { action, verdict } = awaiting;
+    const expected =
+      verdict.kind === 'accepted'
+        ? 'accepted'
+        : verdict.kind === 'pending'
+          ? 'sent'
+          : verdict.kind === 'refused'
+            ? verdict.code
+            : undefined;
+    if (expected === undefined || expected === answer) return;
+    const told = (value: 'accepted' | 'sent' | number): string =>
+      typeof value === 'number'
+        ? `refused it with ${value}`
+        : value === 'sent'
+          ? 'sent it on to the lock'
+          : 'accepted it';
+    const why = verdict.kind === 'refused' ? ` (${verdict.why})` : '';
+    this.fail(
+      'admin-outcome',
+      `the cloud ${told(answer)} (${action}); the reference model ${told(expected)}${why}`,
+    );
   }
 
   private checkTap(tap: TwinEventOf<'ble.tap'>): void {
@@ -227,7 +269,8 @@ export class InvariantMonitor {
 
   /** The checks on the state of the whole twin, after every step. */
   checkStep(): void {
-    this.reference.noteCloudChanges();
+    for (const lockId of this.reference.noteCloudVersions((id) => this.twin.staleness(id).cloudVersion))
+      this.fail('lock-data', `a change to ${lockId}'s access made no new version of its data in the cloud`);
     const nowMs = this.twin.clock.now();
     for (const lockId of this.twin.lockIds()) {
       const view = this.twin.lockView(lockId);

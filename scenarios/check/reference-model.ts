@@ -1,67 +1,25 @@
 /**
- * The reference model: a small, plain statement of what the service should allow, written apart from the lock
- * firmware and the access compiler. For every version of every lock's data it keeps the rules the cloud held when
- * that version was made, read straight from the cloud's state; it judges schedules with luxon's calendar fields,
- * not with the firmware's schedule code. The invariants ask it whether an opening was allowed.
+ * The reference model: a plain statement of what the service should do, sharing no code with the system under
+ * test. It keeps its own model of the site (model/site-model.ts), applies the admin inputs to it with its own
+ * rules, and so knows what the cloud should accept or refuse (and with which code), what each lock's data should
+ * say after each change (model/lock-rules.ts), and whether an opening should be allowed. Schedules are judged with
+ * luxon's calendar fields, not with the twin's schedule code. From the twin it reads only what any client sees:
+ * the version number of each lock's data in the cloud and on the lock.
  */
 import { DateTime } from 'luxon';
-import type { CloudState, Schedule, Twin } from '../../twin/index.ts';
+import type { SiteSpec, TwinInput } from '../../twin/index.ts';
+import { lockRulesOf, type LockRules } from './model/lock-rules.ts';
+import { SiteModel, type ModelVerdict, type Schedule } from './model/site-model.ts';
 
-interface Rules {
-  readonly timeZone: string;
-  readonly tags: ReadonlyMap<string, { readonly user: string | undefined; readonly blocked: boolean }>;
-  readonly keys: ReadonlyMap<
-    string,
-    { readonly user: string; readonly fromUtcMs: number | undefined; readonly untilUtcMs: number | undefined }
-  >;
-  readonly pins: ReadonlyMap<string, string>;
-  /** Schedules per user on this lock: the union over groups giving it. */
-  readonly schedules: ReadonlyMap<string, readonly Schedule[]>;
-  readonly permissions: ReadonlyMap<string, { readonly mom: boolean; readonly eom: boolean }>;
-  readonly eomSchedules: readonly Schedule[];
-  readonly openTimeMs: number;
-}
+export type { LockRules } from './model/lock-rules.ts';
+export type { ModelVerdict } from './model/site-model.ts';
 
 /** Versions remembered per lock (generated runs make a few dozen changes at most). */
 const versionsPerLockMax = 1_000;
+/** The version every lock's data starts at (installed at commissioning). */
+const initialVersion = 1;
 
-function rulesOf(state: CloudState, lockId: string): Rules {
-  const schedules = new Map<string, Schedule[]>();
-  for (const group of state.accessGroups.values()) {
-    if (!group.lockIds.includes(lockId)) continue;
-    for (const userId of group.userIds)
-      schedules.set(userId, [...(schedules.get(userId) ?? []), ...group.schedules]);
-  }
-  const lock = state.locks.get(lockId);
-  return {
-    timeZone: state.site.timeZone,
-    tags: new Map(
-      [...state.tags.values()].map((tag) => [tag.id, { user: tag.userId, blocked: tag.blocked }]),
-    ),
-    keys: new Map(
-      [...state.digitalKeys.values()].map((key) => [
-        key.phoneId,
-        { user: key.userId, fromUtcMs: key.validFromUtcMs, untilUtcMs: key.validUntilUtcMs },
-      ]),
-    ),
-    pins: new Map(
-      [...state.users.values()].flatMap((user) =>
-        user.pin === undefined ? [] : [[user.pin, user.id] as const],
-      ),
-    ),
-    schedules,
-    permissions: new Map(
-      [...state.users.values()].map((user) => [
-        user.id,
-        { mom: user.permissions.manualOfficeMode, eom: user.permissions.easyOfficeMode },
-      ]),
-    ),
-    eomSchedules: lock?.settings.eomSchedules ?? [],
-    openTimeMs: lock?.settings.openTimeMs ?? 5_000,
-  };
-}
-
-/** Whether `utcMs` falls in one of the schedules, in local wall time (independent of twin/cloud/schedule.ts). */
+/** Whether `utcMs` falls in one of the schedules, in local wall time (independent of the twin's schedule code). */
 export function inSchedules(schedules: readonly Schedule[], utcMs: number, timeZone: string): boolean {
   const local = DateTime.fromMillis(utcMs, { zone: timeZone });
   const minute = local.hour * 60 + local.minute + local.second / 60;
@@ -70,7 +28,7 @@ export function inSchedules(schedules: readonly Schedule[], utcMs: number, timeZ
     const [startHour, startMinute] = schedule.start.split(':').map(Number) as [number, number];
     const [endHour, endMinute] = schedule.end.split(':').map(Number) as [number, number];
     return (
-      schedule.weekdays.includes(local.weekday as 1) &&
+      schedule.weekdays.includes(local.weekday) &&
       (schedule.fromDate === undefined || date >= schedule.fromDate) &&
       (schedule.untilDate === undefined || date <= schedule.untilDate) &&
       minute >= startHour * 60 + startMinute &&
@@ -80,50 +38,75 @@ export function inSchedules(schedules: readonly Schedule[], utcMs: number, timeZ
 }
 
 export class ReferenceModel {
-  private readonly versions = new Map<string, Map<number, Rules>>();
+  private readonly site: SiteModel;
+  private readonly lockIds: readonly string[];
+  private readonly versions = new Map<string, Map<number, LockRules>>();
+  /** The cloud version each lock was last seen at, and the model's rules that version stands for. */
+  private readonly lastSeen = new Map<string, { readonly version: number; readonly fingerprint: string }>();
 
-  constructor(private readonly twin: Twin) {
-    for (const lockId of twin.lockIds())
-      this.versions.set(lockId, new Map([[1, rulesOf(twin.cloud.state, lockId)]]));
-  }
-
-  /** Call after anything that may have changed the cloud: remembers the rules of every new version. */
-  noteCloudChanges(): void {
-    for (const [lockId, versions] of this.versions) {
-      const cloudVersion = this.twin.staleness(lockId).cloudVersion;
-      if (versions.has(cloudVersion) || versions.size >= versionsPerLockMax) continue;
-      versions.set(cloudVersion, rulesOf(this.twin.cloud.state, lockId));
+  constructor(spec: SiteSpec) {
+    this.site = new SiteModel(spec);
+    this.lockIds = spec.locks.map((lock) => lock.id);
+    for (const lockId of this.lockIds) {
+      const rules = lockRulesOf(this.site, lockId);
+      this.versions.set(lockId, new Map([[initialVersion, rules]]));
+      this.lastSeen.set(lockId, { version: initialVersion, fingerprint: rules.fingerprint });
     }
   }
 
-  rules(lockId: string, version: number): Rules | undefined {
+  /** True once the model met an input it does not model: from then on it judges nothing. */
+  get lost(): boolean {
+    return this.site.lost;
+  }
+
+  /** Takes in one input: an admin action is judged (and applied when it should be accepted), faults followed. */
+  takeInput(input: TwinInput): ModelVerdict | undefined {
+    if (input.type !== 'admin') {
+      this.site.follow(input);
+      return undefined;
+    }
+    return this.site.judge(input);
+  }
+
+  /**
+   * Compares the model's rules with the cloud's version numbers (call after every step): a new cloud version of
+   * a lock stands for the model's rules now; a change of the model's rules with no new version is reported (the
+   * cloud failed to make the change reach that lock). Answers the locks so reported.
+   */
+  noteCloudVersions(cloudVersionOf: (lockId: string) => number): string[] {
+    if (this.lost) return [];
+    const unversioned: string[] = [];
+    for (const lockId of this.lockIds) {
+      const rules = lockRulesOf(this.site, lockId);
+      const seen = this.lastSeen.get(lockId) as { version: number; fingerprint: string };
+      const version = cloudVersionOf(lockId);
+      if (version !== seen.version) {
+        const versions = this.versions.get(lockId) as Map<number, LockRules>;
+        if (versions.size < versionsPerLockMax) versions.set(version, rules);
+        this.lastSeen.set(lockId, { version, fingerprint: rules.fingerprint });
+      } else if (rules.fingerprint !== seen.fingerprint) {
+        unversioned.push(lockId);
+        this.lastSeen.set(lockId, { version, fingerprint: rules.fingerprint });
+      }
+    }
+    return unversioned;
+  }
+
+  rules(lockId: string, version: number): LockRules | undefined {
+    if (this.lost) return undefined;
     return this.versions.get(lockId)?.get(version);
   }
 
-  /** Who a credential belongs to under these rules, and why it must be refused (undefined: allowed). */
-  refusal(rules: Rules, credentialId: string, lockUtcMs: number): string | undefined {
-    const user = this.ownerOf(rules, credentialId, lockUtcMs);
-    if (typeof user !== 'string' || user.startsWith('!'))
-      return typeof user === 'string' ? user.slice(1) : 'unknown credential';
-    const schedules = rules.schedules.get(user) ?? [];
+  /** Why a credential must be refused under these rules (undefined: allowed). */
+  refusal(rules: LockRules, credentialId: string, lockUtcMs: number): string | undefined {
+    const credential = rules.credentials.get(credentialId);
+    if (credential === undefined) return 'no access group gives this credential this lock';
+    if (credential.blocked) return 'blocked';
+    if (credential.fromUtcMs !== undefined && lockUtcMs < credential.fromUtcMs) return 'key not yet valid';
+    if (credential.untilUtcMs !== undefined && lockUtcMs >= credential.untilUtcMs) return 'key expired';
+    const schedules = rules.schedules.get(credential.user) ?? [];
     if (!inSchedules(schedules, lockUtcMs, rules.timeZone))
-      return `${user} is outside every schedule on this lock`;
+      return `${credential.user} is outside every schedule on this lock`;
     return undefined;
-  }
-
-  /** The owner, or a reason prefixed with '!'. */
-  ownerOf(rules: Rules, credentialId: string, lockUtcMs: number): string | undefined {
-    if (credentialId.startsWith('key:')) {
-      const key = rules.keys.get(credentialId.slice(4));
-      if (key === undefined) return '!no such key';
-      if (key.fromUtcMs !== undefined && lockUtcMs < key.fromUtcMs) return '!key not yet valid';
-      if (key.untilUtcMs !== undefined && lockUtcMs >= key.untilUtcMs) return '!key expired';
-      return key.user;
-    }
-    if (credentialId.startsWith('pin:')) return rules.pins.get(credentialId.slice(4)) ?? '!no such PIN';
-    const tag = rules.tags.get(credentialId);
-    if (tag === undefined || tag.user === undefined) return '!no such tag';
-    if (tag.blocked) return '!tag blocked';
-    return tag.user;
   }
 }

@@ -1,0 +1,192 @@
+/**
+ * The reference model's own small picture of a site: users with roles and permissions, tags, digital keys, PINs,
+ * access groups with schedules, the locks' office-mode settings, and whether each IQ is powered and on the
+ * internet. It starts from the site spec (the same input the twin gets) and applies admin inputs with its own
+ * rules, written from the domain's description (roles rank owner > admin > super user > user; a user manages
+ * their own credentials, a super user or above those of users who do not outrank them; remote opening needs the
+ * permission or an admin's rank; office mode needs the MOM permission; a command needs its IQ connected). It
+ * never reads the cloud's state: a bug in the cloud's operations shows as a disagreement.
+ *
+ * Only what generated runs do is modelled; any other admin action makes the model give up judging (`lost`), so
+ * that it never reports what it cannot know.
+ */
+import type { AdminInput, Role, SiteSpec, TwinInput } from '../../../twin/index.ts';
+
+/** A weekly window in site time, as the model holds it (the spec's shape, optional dates possibly undefined). */
+export interface Schedule {
+  readonly weekdays: readonly number[];
+  readonly start: string;
+  readonly end: string;
+  readonly fromDate?: string | undefined;
+  readonly untilDate?: string | undefined;
+}
+
+/** What the model expects the cloud to answer to an admin action. */
+export type ModelVerdict =
+  | { readonly kind: 'accepted' }
+  | { readonly kind: 'refused'; readonly code: number; readonly why: string }
+  /** A remote command the cloud sends on through the IQ (its answer depends on the radio). */
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'not-judged' };
+
+export interface ModelUser {
+  readonly role: Role;
+  readonly remoteOpening: boolean;
+  readonly manualOfficeMode: boolean;
+  readonly easyOfficeMode: boolean;
+  readonly pin: string | undefined;
+}
+
+export interface ModelLock {
+  readonly iq: string;
+  readonly openTimeMs: number;
+  readonly eomSchedules: readonly Schedule[];
+}
+
+export interface ModelGroup {
+  readonly users: Set<string>;
+  readonly locks: ReadonlySet<string>;
+  readonly schedules: readonly Schedule[];
+}
+
+const rank: Readonly<Record<Role, number>> = { owner: 4, admin: 3, 'super-user': 2, user: 1, installer: 0 };
+const superUserRank = rank['super-user'];
+const adminRank = rank.admin;
+const always: Schedule = { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' };
+
+const accepted: ModelVerdict = { kind: 'accepted' };
+const refused = (code: number, why: string): ModelVerdict => ({ kind: 'refused', code, why });
+
+export class SiteModel {
+  readonly timeZone: string;
+  readonly users = new Map<string, ModelUser>();
+  readonly tags = new Map<string, { user: string | undefined; blocked: boolean }>();
+  readonly keys = new Map<string, { user: string; fromUtcMs?: number; untilUtcMs?: number }>();
+  readonly groups = new Map<string, ModelGroup>();
+  readonly locks = new Map<string, ModelLock>();
+  private readonly iqPowered = new Map<string, boolean>();
+  private readonly iqInternet = new Map<string, boolean>();
+  private readonly features: ReadonlySet<string>;
+  private readonly subscriptionActive: boolean;
+  /** Set once an input the model does not know changed what it cannot follow. */
+  lost = false;
+
+  constructor(spec: SiteSpec) {
+    this.timeZone = spec.timeZone;
+    this.features = new Set(spec.subscription.features);
+    this.subscriptionActive = spec.subscription.active;
+    // Before its release a site answers 2210 to everyone but its installer: generated sites are released.
+    if (!spec.released) this.lost = true;
+    for (const user of spec.users)
+      this.users.set(user.id, { ...user.permissions, role: user.role, pin: user.pin });
+    for (const tag of spec.tags) this.tags.set(tag.id, { user: tag.user, blocked: tag.blocked });
+    for (const phone of spec.phones) {
+      if (!phone.registered || !phone.verified) continue;
+      this.keys.set(phone.id, {
+        user: phone.user,
+        ...(phone.keyValidFrom === undefined ? {} : { fromUtcMs: Date.parse(phone.keyValidFrom) }),
+        ...(phone.keyValidUntil === undefined ? {} : { untilUtcMs: Date.parse(phone.keyValidUntil) }),
+      });
+    }
+    for (const lock of spec.locks) {
+      this.locks.set(lock.id, { iq: lock.iq, openTimeMs: lock.openTimeMs, eomSchedules: lock.eomSchedules });
+      // A lock's own access list is a group of its own, always open ("all": everyone but pod guests).
+      if (lock.access === 'all' || lock.access.length > 0) {
+        const guests = new Set(spec.pods.flatMap((pod) => pod.guests));
+        const users =
+          lock.access === 'all'
+            ? spec.users.map((user) => user.id).filter((id) => !guests.has(id))
+            : lock.access;
+        this.groups.set(`(lock ${lock.id})`, {
+          users: new Set(users),
+          locks: new Set([lock.id]),
+          schedules: [always],
+        });
+      }
+    }
+    for (const group of spec.accessGroups)
+      this.groups.set(group.id, {
+        users: new Set(group.users),
+        locks: new Set(group.locks),
+        schedules: group.schedules,
+      });
+    for (const iq of spec.iqs) {
+      this.iqPowered.set(iq.id, true);
+      this.iqInternet.set(iq.id, true);
+    }
+  }
+
+  /** Faults the model follows: whether each IQ can reach the cloud. */
+  follow(input: TwinInput): void {
+    if (input.type === 'iq-internet') this.iqInternet.set(input.iq, input.up);
+    if (input.type === 'power' && this.iqPowered.has(input.device))
+      this.iqPowered.set(input.device, input.on);
+  }
+
+  /** What the cloud should answer, applying the change to the model when it should be accepted. */
+  judge(input: AdminInput): ModelVerdict {
+    const actor = this.users.get(input.actor);
+    if (actor === undefined) return refused(3104, `no user ${input.actor}`);
+    if (actor.role === 'installer') return refused(2203, 'an installer has no rights on a released site');
+    const args = input.args;
+    switch (input.action) {
+      case 'block-tag':
+      case 'unblock-tag':
+        return this.setBlocked(input.actor, actor, args[0], input.action === 'block-tag');
+      case 'add-group-users':
+      case 'remove-group-users':
+        return this.changeGroup(actor, args[0], args[1], input.action === 'add-group-users');
+      case 'remote-open':
+        return this.lockCommand(actor, args[0], 'remote-opening');
+      case 'office-mode':
+        return this.lockCommand(actor, args[0], 'office-modes');
+      default:
+        this.lost = true;
+        return { kind: 'not-judged' };
+    }
+  }
+
+  private setBlocked(actorId: string, actor: ModelUser, tagId: unknown, blocked: boolean): ModelVerdict {
+    const tag = typeof tagId === 'string' ? this.tags.get(tagId) : undefined;
+    if (tag === undefined) return refused(3104, `no tag ${String(tagId)}`);
+    const owner = tag.user === undefined ? undefined : this.users.get(tag.user);
+    const mayManage =
+      tag.user === actorId ||
+      (rank[actor.role] >= superUserRank && (owner === undefined || rank[owner.role] <= rank[actor.role]));
+    if (!mayManage) return refused(2203, `${actorId} may not manage ${tag.user ?? 'unassigned'} tags`);
+    tag.blocked = blocked;
+    return accepted;
+  }
+
+  private changeGroup(actor: ModelUser, groupId: unknown, userIds: unknown, add: boolean): ModelVerdict {
+    if (rank[actor.role] < superUserRank) return refused(2203, 'only a super user or above manages groups');
+    const group = typeof groupId === 'string' ? this.groups.get(groupId) : undefined;
+    if (group === undefined) return refused(3104, `no group ${String(groupId)}`);
+    const ids = Array.isArray(userIds) ? userIds : [];
+    if (ids.some((id) => typeof id !== 'string' || !this.users.has(id))) return refused(3104, 'no such user');
+    for (const id of ids as string[]) {
+      if (add) group.users.add(id);
+      else group.users.delete(id);
+    }
+    return accepted;
+  }
+
+  private lockCommand(
+    actor: ModelUser,
+    lockId: unknown,
+    feature: 'remote-opening' | 'office-modes',
+  ): ModelVerdict {
+    const lock = typeof lockId === 'string' ? this.locks.get(lockId) : undefined;
+    if (lock === undefined) return refused(3104, `no lock ${String(lockId)}`);
+    if (!this.subscriptionActive || !this.features.has(feature))
+      return refused(2212, `no ${feature} feature`);
+    const permitted =
+      feature === 'remote-opening'
+        ? actor.remoteOpening || rank[actor.role] >= adminRank
+        : actor.manualOfficeMode;
+    if (!permitted) return refused(2203, `no permission for ${feature}`);
+    const connected = this.iqPowered.get(lock.iq) === true && this.iqInternet.get(lock.iq) === true;
+    if (!connected) return refused(3105, `IQ ${lock.iq} is not connected`);
+    return { kind: 'pending' };
+  }
+}
