@@ -220,10 +220,14 @@ export function stepArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<S
   const input = fc.oneof(...weighted);
   const gapMs = fc.oneof(
     { arbitrary: fc.integer({ min: 500, max: 20_000 }), weight: 3 },
-    // Edges: within a second (a start one second before a schedule edge, a key's last second), and just
-    // before, at and after the NOT CLOSED time (38 s) and the fifth missed heartbeat (5 min).
+    // Edges: within a second (a start one second before a schedule edge), just before, at and after the
+    // NOT CLOSED time (38 s) and the fifth missed heartbeat (5 min),
     { arbitrary: fc.integer({ min: 1, max: 1_000 }), weight: 1 },
-    { arbitrary: fc.constantFrom(37_999, 38_000, 38_001, 299_999, 300_000, 300_001), weight: 1 },
+    // and just before a generated key's end (60 s after the start), so a tap's handshake straddles it.
+    {
+      arbitrary: fc.constantFrom(37_999, 38_000, 38_001, 59_400, 59_700, 59_999, 299_999, 300_000, 300_001),
+      weight: 1,
+    },
     { arbitrary: fc.integer({ min: 20_000, max: 600_000 }), weight: 1 },
     // Now and then a long quiet stretch, so that schedule boundaries come within reach of a short sequence.
     { arbitrary: fc.integer({ min: 600_000, max: 3_600_000 }), weight: 1 },

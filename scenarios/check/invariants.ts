@@ -5,7 +5,9 @@
  * - block-propagates: a change reaches every reachable lock within a bound (until then, staleness explains it);
  * - office-mode-allowed: office modes start only for permitted users (EOM only inside its schedule) and EOM ends
  *   with its schedule;
- * - not-closed: NOT CLOSED is raised if and only if a door has been open 38 s;
+ * - not-closed: NOT CLOSED is raised if and only if a door has been open 38 s, and cleared when it is closed;
+ * - office-mode-hold: a tag toggles Manual Office Mode only when held over 5 s;
+ * - heartbeats: a lock is declared offline only after 5 heartbeats in a row went unanswered;
  * - entries-exact: no entry lost or doubled without a reported overflow;
  * - tap-at-reader: a lock takes a phone tap only when it heard it above the tap threshold;
  * - remote-open-real: a remote opening reported as done did open the lock;
@@ -17,15 +19,19 @@
  * - liveness: once faults stop, every lock converges to the cloud's data within a bound.
  */
 import {
-  locksPerIqMax,
-  repeatersPerIqMax,
-  notClosedAfterMsDefault,
   radioConfigDefault,
   type TracedTwinEvent,
   type TwinEventOf,
   type TwinInputType,
   type Twin,
 } from '../../twin/index.ts';
+import {
+  locksPerIqMax,
+  missedHeartbeatsOffline,
+  notClosedAfterMs,
+  officeModeHoldMs,
+  repeatersPerIqMax,
+} from './model/domain-numbers.ts';
 import { ReferenceModel, inSchedules, type ModelVerdict } from './reference-model.ts';
 
 export const invariantNames = [
@@ -34,6 +40,8 @@ export const invariantNames = [
   'block-propagates',
   'office-mode-allowed',
   'not-closed',
+  'office-mode-hold',
+  'heartbeats',
   'entries-exact',
   'tap-at-reader',
   'remote-open-real',
@@ -83,6 +91,9 @@ export class InvariantMonitor {
   private readonly eomEnteredMs = new Map<string, number>();
   private readonly pathOfLock = new Map<string, readonly string[]>();
   private violation: Violation | undefined;
+  /** When tags were presented at each lock for longer than the office-mode hold (the newest few): a toggle by a
+   * held tag must follow one of them by the hold time. */
+  private readonly longHoldsAtMs = new Map<string, number[]>();
   /** The admin action just applied and what the model expects of it, until the cloud's answer is traced. */
   private awaiting: { readonly action: string; readonly verdict: ModelVerdict } | undefined;
 
@@ -107,6 +118,8 @@ export class InvariantMonitor {
       case 'input': {
         const input = event.input;
         const verdict = this.reference.takeInput(input);
+        if (input.type === 'present-tag' && (input.holdMs ?? 0) > officeModeHoldMs)
+          this.longHoldsAtMs.set(input.lock, [...(this.longHoldsAtMs.get(input.lock) ?? []).slice(-7), tMs]);
         if (input.type === 'admin' && verdict !== undefined)
           this.awaiting = { action: input.action, verdict };
         // Interference disturbs until it ends, not only when it starts.
@@ -139,6 +152,13 @@ export class InvariantMonitor {
         return;
       case 'ble.tap':
         this.checkTap(event);
+        return;
+      case 'iq.lock-offline':
+        if (event.missed < missedHeartbeatsOffline)
+          this.fail(
+            'heartbeats',
+            `${event.device} declared ${event.lock} offline after ${event.missed} missed heartbeats, not ${missedHeartbeatsOffline}`,
+          );
         return;
       case 'admin.result':
         this.checkAdminOutcome(event.code === null ? 'accepted' : event.code);
@@ -242,12 +262,23 @@ export class InvariantMonitor {
       if (easy && !inSchedules(rules.eomSchedules, lockUtcMs, rules.timeZone))
         this.fail('office-mode-allowed', `${lockId} entered Easy Office Mode outside its EOM schedule`);
     }
+    if (category === 'manual_office_mode' && detail.includes('tag held')) {
+      // The toggle comes the hold time after the tag was read (a read takes well under a second).
+      const held = (this.longHoldsAtMs.get(lockId) ?? []).some(
+        (atMs) => tMs - atMs >= officeModeHoldMs && tMs - atMs <= officeModeHoldMs + toleranceMs,
+      );
+      if (!held)
+        this.fail(
+          'office-mode-hold',
+          `${lockId} toggled Manual Office Mode by a held tag, but no tag was presented there ${officeModeHoldMs / 1000} s earlier for longer than that`,
+        );
+    }
     if (category === 'not_closed') {
       const openSinceMs = this.doorOpenSinceMs.get(lockId);
-      if (openSinceMs === undefined || tMs - openSinceMs < notClosedAfterMsDefault) {
+      if (openSinceMs === undefined || tMs - openSinceMs < notClosedAfterMs) {
         this.fail(
           'not-closed',
-          `${lockId} raised NOT CLOSED after the door was open ${openSinceMs === undefined ? 'not at all' : `${(tMs - openSinceMs) / 1000} s`}, not ${notClosedAfterMsDefault / 1000} s`,
+          `${lockId} raised NOT CLOSED after the door was open ${openSinceMs === undefined ? 'not at all' : `${(tMs - openSinceMs) / 1000} s`}, not ${notClosedAfterMs / 1000} s`,
         );
       }
     }
@@ -304,7 +335,7 @@ export class InvariantMonitor {
       const openSinceMs = this.doorOpenSinceMs.get(lockId);
       if (
         openSinceMs !== undefined &&
-        nowMs - openSinceMs >= notClosedAfterMsDefault + toleranceMs &&
+        nowMs - openSinceMs >= notClosedAfterMs + toleranceMs &&
         view.door !== 'notClosed'
       ) {
         this.fail(
@@ -312,6 +343,17 @@ export class InvariantMonitor {
           `${lockId}'s door has been open ${(nowMs - openSinceMs) / 1000} s without NOT CLOSED`,
         );
       }
+      if (openSinceMs === undefined && view.door === 'notClosed')
+        this.fail('not-closed', `${lockId}'s door is closed but the lock still says NOT CLOSED`);
+      const alertStays =
+        view.door === 'closed' &&
+        view.auditBuffered === 0 &&
+        this.twin.cloud.alerts.active(lockId).some((alert) => alert.kind === 'not_closed');
+      if (alertStays)
+        this.fail(
+          'not-closed',
+          `${lockId}'s door is closed and its events are all in, but NOT CLOSED is still active`,
+        );
       this.checkPropagation(lockId, view.online, nowMs);
     }
     this.checkEntries();
