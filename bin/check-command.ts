@@ -1,23 +1,35 @@
 /**
  * `lockstep check`: property-based exploration of generated sites and input sequences against the invariants,
- * with shrinking, failure files, sharding across machines, worker threads on one machine, a progress bar on a
- * terminal, and a determinism self-check.
+ * in one of three modes (safety, liveness, both), with shrinking, failure files, sharding across machines, worker
+ * threads on one machine, a progress bar on a terminal, a determinism self-check, and coverage (device states
+ * and transitions, named situations) that a sweep can be required to reach.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
 import {
   caseOfRun,
+  checkModeDefault,
+  checkModes,
   checkRun,
   compareRuns,
+  countRun,
+  coverageReport,
+  coverageVerdict,
+  describeCoverage,
+  emptyTally,
   failureFileOf,
   failuresDirDefault,
-  propertyName,
+  mergeTally,
+  propertyNameOf,
   runCase,
   shardRuns,
   stepsDefault,
   stepsMax,
+  transitionCoverageMinPercentDefault,
   writeFailureFile,
+  type CheckMode,
+  type CoverageTally,
   type RunOutcome,
 } from '../scenarios/index.ts';
 import { defectCatalog, defectNames, isDefectName } from '../twin/index.ts';
@@ -34,6 +46,21 @@ export interface CheckFlags {
   determinism?: boolean;
   out?: string;
   json?: boolean;
+  mode?: string;
+  coverage?: boolean;
+  requireCoverage?: boolean;
+  transitionCoverageMin?: string;
+}
+
+/** What a worker thread posts: each run's outcome, and its coverage tally once its share is done. */
+export type CheckWorkerMessage =
+  | { readonly kind: 'outcome'; readonly outcome: RunOutcome }
+  | { readonly kind: 'coverage'; readonly tally: CoverageTally };
+
+interface CoveragePlan {
+  /** Gate the sweep on it (exit 1 when unmet), not only report it. */
+  readonly required: boolean;
+  readonly transitionCoverageMinPercent: number;
 }
 
 interface CheckPlan {
@@ -45,6 +72,9 @@ interface CheckPlan {
   readonly defects: string[];
   readonly out: string;
   readonly json: boolean;
+  readonly mode: CheckMode;
+  /** Set when coverage is counted (`--coverage`, `--require-coverage`). */
+  readonly coverage: CoveragePlan | undefined;
 }
 
 const runsMax = 1_000_000;
@@ -63,6 +93,34 @@ function wholeNumber(
   if (value < min || value > max)
     throw new BadInputError(`--${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function modeOf(text: string | undefined): CheckMode {
+  if (text === undefined) return checkModeDefault;
+  const mode = checkModes.find((known) => known === text);
+  if (mode === undefined)
+    throw new BadInputError(`--mode must be one of ${checkModes.join(', ')}, got "${text}"`);
+  return mode;
+}
+
+function coveragePlanOf(flags: CheckFlags): CoveragePlan | undefined {
+  const text = flags.transitionCoverageMin;
+  let transitionCoverageMinPercent = transitionCoverageMinPercentDefault;
+  if (text !== undefined) {
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value > 100)
+      throw new BadInputError(`--transition-coverage-min must be a percent from 0 to 100, got "${text}"`);
+    transitionCoverageMinPercent = value;
+  }
+  const required = flags.requireCoverage === true;
+  if (!required && flags.coverage !== true) {
+    if (text !== undefined)
+      throw new BadInputError('--transition-coverage-min needs --coverage or --require-coverage');
+    return undefined;
+  }
+  if (flags.determinism === true)
+    throw new BadInputError('--coverage counts a sweep; the determinism self-check (--determinism) has none');
+  return { required, transitionCoverageMinPercent };
 }
 
 function planOf(flags: CheckFlags): CheckPlan {
@@ -86,7 +144,17 @@ function planOf(flags: CheckFlags): CheckPlan {
     defects,
     out: flags.out ?? failuresDirDefault,
     json: flags.json === true,
+    mode: modeOfPlan(flags),
+    coverage: coveragePlanOf(flags),
   };
+}
+
+/** The determinism self-check runs every case in `both` (compareRuns), so another mode would be ignored. */
+function modeOfPlan(flags: CheckFlags): CheckMode {
+  const mode = modeOf(flags.mode);
+  if (flags.determinism === true && mode !== 'both')
+    throw new BadInputError(`--determinism runs each case in mode both; --mode ${mode} does not apply`);
+  return mode;
 }
 
 function print(text: string): void {
@@ -107,37 +175,56 @@ function progressBar(plan: CheckPlan, label: string): { tick: () => void; stop: 
   return { tick: () => bar.increment(), stop: () => bar.stop() };
 }
 
+interface Sweep {
+  readonly outcomes: RunOutcome[];
+  /** What the runs reached, when coverage is counted. */
+  readonly tally: CoverageTally;
+}
+
+function runOptionsOf(plan: CheckPlan) {
+  return {
+    sweepSeed: plan.sweepSeed,
+    steps: plan.steps,
+    defects: plan.defects,
+    mode: plan.mode,
+    coverage: plan.coverage !== undefined,
+  };
+}
+
+/** An outcome without its run's coverage (counted into the tally instead), to keep and to post. */
+function withoutCoverage({ coverage: _coverage, ...outcome }: RunOutcome): RunOutcome {
+  return outcome;
+}
+
 /** Runs the sweep in this thread, stopping at the first failure. */
-function sweepHere(plan: CheckPlan, tick: () => void): RunOutcome[] {
-  const outcomes: RunOutcome[] = [];
+function sweepHere(plan: CheckPlan, tick: () => void): Sweep {
+  const sweep: Sweep = { outcomes: [], tally: emptyTally() };
   for (const runIndex of plan.indices) {
-    const outcome = checkRun(runIndex, {
-      sweepSeed: plan.sweepSeed,
-      steps: plan.steps,
-      defects: plan.defects,
-    });
-    outcomes.push(outcome);
+    const outcome = checkRun(runIndex, runOptionsOf(plan));
+    if (outcome.coverage !== undefined) countRun(sweep.tally, outcome.coverage);
+    sweep.outcomes.push(withoutCoverage(outcome));
     tick();
     if (outcome.failed) break;
   }
-  return outcomes;
+  return sweep;
 }
 
-/** Runs the sweep on worker threads, each taking every J-th run. */
-async function sweepOnWorkers(plan: CheckPlan, tick: () => void): Promise<RunOutcome[]> {
+/** Runs the sweep on worker threads, each taking every J-th run; their coverage tallies are added up. */
+async function sweepOnWorkers(plan: CheckPlan, tick: () => void): Promise<Sweep> {
   const parts = Array.from({ length: plan.jobs }, (_, job) =>
     plan.indices.filter((_, position) => position % plan.jobs === job),
   ).filter((part) => part.length > 0);
-  const outcomes: RunOutcome[] = [];
+  const sweep: Sweep = { outcomes: [], tally: emptyTally() };
   await Promise.all(
     parts.map(
       (indices) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(new URL('./check-worker.js', import.meta.url), {
-            workerData: { indices, sweepSeed: plan.sweepSeed, steps: plan.steps, defects: plan.defects },
+            workerData: { indices, ...runOptionsOf(plan) },
           });
-          worker.on('message', (outcome: RunOutcome) => {
-            outcomes.push(outcome);
+          worker.on('message', (message: CheckWorkerMessage) => {
+            if (message.kind === 'coverage') return mergeTally(sweep.tally, message.tally);
+            sweep.outcomes.push(message.outcome);
             tick();
           });
           worker.once('error', reject);
@@ -145,16 +232,36 @@ async function sweepOnWorkers(plan: CheckPlan, tick: () => void): Promise<RunOut
         }),
     ),
   );
-  return outcomes.sort((a, b) => a.runIndex - b.runIndex);
+  sweep.outcomes.sort((a, b) => a.runIndex - b.runIndex);
+  return sweep;
 }
 
-function reportFailure(plan: CheckPlan, failure: RunOutcome): void {
+/** The coverage part of the summary (`--json`): the report, and the verdict when the sweep is gated on it. */
+function coverageSummary(plan: CheckPlan, tally: CoverageTally) {
+  if (plan.coverage === undefined) return undefined;
+  const report = coverageReport(tally);
+  const verdict = coverageVerdict(report, plan.coverage);
+  return {
+    report,
+    verdict: plan.coverage.required ? verdict : undefined,
+    json: {
+      ...report,
+      required: plan.coverage.required,
+      transitionCoverageMin: plan.coverage.transitionCoverageMinPercent,
+      met: verdict.met,
+      unmet: verdict.met ? [] : verdict.unmet,
+    },
+  };
+}
+
+function reportFailure(plan: CheckPlan, failure: RunOutcome, tally: CoverageTally): void {
   const testCase = failure.counterexample;
   if (testCase === undefined || failure.violation === undefined)
     throw new Error(`run ${failure.runIndex} failed without a counterexample`);
-  const rerun = runCase(testCase);
+  const rerun = runCase(testCase, { mode: plan.mode });
+  const property = propertyNameOf(plan.mode);
   const file = failureFileOf({
-    property: propertyName,
+    property,
     testCase,
     violation: failure.violation,
     sweepSeed: plan.sweepSeed,
@@ -166,10 +273,12 @@ function reportFailure(plan: CheckPlan, failure: RunOutcome): void {
   });
   const artifact = writeFailureFile(plan.out, file);
   const replay = `npx lockstep replay ${artifact}`;
+  const coverage = coverageSummary(plan, tally);
   if (plan.json) {
     print(
       JSON.stringify({
-        property: propertyName,
+        property,
+        mode: plan.mode,
         runs: plan.indices.length,
         failed: true,
         seed: plan.sweepSeed,
@@ -178,17 +287,47 @@ function reportFailure(plan: CheckPlan, failure: RunOutcome): void {
         replay,
         invariant: failure.violation.invariant,
         message: failure.violation.message,
+        ...(coverage === undefined ? {} : { coverage: coverage.json }),
       }),
     );
   } else {
     print(
-      `FAILED ${failure.violation.invariant} in run ${failure.runIndex} (seed ${plan.sweepSeed}), shrunk to ${testCase.steps.length} step(s) in ${failure.shrinks ?? 0} shrinks:`,
+      `FAILED ${failure.violation.invariant} in run ${failure.runIndex} (seed ${plan.sweepSeed}, mode ${plan.mode}), shrunk to ${testCase.steps.length} step(s) in ${failure.shrinks ?? 0} shrinks:`,
     );
     print(`  ${failure.violation.message}`);
     print(`failure file: ${artifact}`);
     print(`replay: ${replay}`);
+    if (coverage !== undefined) for (const line of describeCoverage(coverage.report, undefined)) print(line);
   }
   process.exitCode = exitCodes.failed;
+}
+
+function reportPass(plan: CheckPlan, tally: CoverageTally): void {
+  const property = propertyNameOf(plan.mode);
+  const coverage = coverageSummary(plan, tally);
+  const unmet = coverage?.verdict?.met === false;
+  if (plan.json)
+    print(
+      JSON.stringify({
+        property,
+        mode: plan.mode,
+        runs: plan.indices.length,
+        failed: unmet,
+        seed: plan.sweepSeed,
+        artifact: null,
+        shrunkSteps: null,
+        replay: null,
+        ...(coverage === undefined ? {} : { coverage: coverage.json }),
+      }),
+    );
+  else {
+    print(
+      `${unmet ? 'invariants held' : 'passed'}: ${plan.indices.length} runs of ${property} (seed ${plan.sweepSeed}, mode ${plan.mode}, up to ${plan.steps} steps${plan.defects.length === 0 ? '' : `, defects ${plan.defects.join(', ')}`})`,
+    );
+    if (coverage !== undefined)
+      for (const line of describeCoverage(coverage.report, coverage.verdict)) print(line);
+  }
+  if (unmet) process.exitCode = exitCodes.failed;
 }
 
 function listDefects(json: boolean): void {
@@ -244,24 +383,9 @@ export async function checkCommand(flags: CheckFlags): Promise<void> {
   const plan = planOf(flags);
   if (flags.determinism === true) return determinismCheck(plan);
   const bar = progressBar(plan, 'check');
-  const outcomes = plan.jobs === 1 ? sweepHere(plan, bar.tick) : await sweepOnWorkers(plan, bar.tick);
+  const sweep = plan.jobs === 1 ? sweepHere(plan, bar.tick) : await sweepOnWorkers(plan, bar.tick);
   bar.stop();
-  const failure = outcomes.find((outcome) => outcome.failed);
-  if (failure !== undefined) return reportFailure(plan, failure);
-  if (plan.json)
-    print(
-      JSON.stringify({
-        property: propertyName,
-        runs: plan.indices.length,
-        failed: false,
-        seed: plan.sweepSeed,
-        artifact: null,
-        shrunkSteps: null,
-        replay: null,
-      }),
-    );
-  else
-    print(
-      `passed: ${plan.indices.length} runs of ${propertyName} (seed ${plan.sweepSeed}, up to ${plan.steps} steps${plan.defects.length === 0 ? '' : `, defects ${plan.defects.join(', ')}`})`,
-    );
+  const failure = sweep.outcomes.find((outcome) => outcome.failed);
+  if (failure !== undefined) return reportFailure(plan, failure, sweep.tally);
+  reportPass(plan, sweep.tally);
 }

@@ -7,6 +7,7 @@ import { describeScenarioList, runCommand, demoCommand, listCommand, benchComman
 import { exitCodes, BadInputError } from './exit-codes.ts';
 import { checkCommand } from './check-command.ts';
 import { replayCommand } from './replay-command.ts';
+import { quietPeriodMs } from '../scenarios/index.ts';
 import { serveCommand } from './serve-command.ts';
 
 function parseSeed(text: string): number {
@@ -14,6 +15,21 @@ function parseSeed(text: string): number {
     throw new InvalidArgumentError('a seed is a whole number');
   return Number(text);
 }
+
+const checkHelpAfter = `
+Modes (--mode):
+  safety    the generated steps run with their faults; after every step every invariant but liveness is
+            judged; nothing is repaired and nothing runs after the last step.
+  liveness  the generated steps run with their faults, unjudged; then every fault stops (IQs and repeaters
+            powered, internet up) and the twin runs quietly for the liveness bound, ${quietPeriodMs / 60_000} minutes;
+            by then every lock must hold the cloud's data version (the monitor's liveness check).
+  both      (default) safety during the steps, then the repair and the quiet period judged every minute, then
+            liveness: what every sweep did before the modes, with the same fingerprints.
+A failure file names its mode's property (twin-safety, twin-liveness, twin-invariants for both).
+
+Coverage (--coverage, --require-coverage): for each device machine (iq, repeater, lock, door, phone) the states
+and transitions its runs reached, out of every one in the machine's definition, and for each named situation
+how many runs reached it (a run counts once). With --jobs and --shard the counts cover exactly the runs done.`;
 
 function buildProgram(): Command {
   const program = new Command('lockstep')
@@ -68,7 +84,18 @@ function buildProgram(): Command {
     .option('--list-defects', 'list the switchable defects')
     .option('--determinism', 'run each case twice and name the first event where the traces part')
     .option('--out <dir>', 'where failure files go', '.lockstep/failures')
+    .option('--mode <mode>', 'safety, liveness or both (see "Modes" below)', 'both')
+    .option(
+      '--coverage',
+      'report the states and transitions of each device machine and the named situations the runs reached',
+    )
+    .option(
+      '--require-coverage',
+      "fail (exit 1) when a named situation was never reached or a machine's transition coverage is under the threshold (implies --coverage)",
+    )
+    .option('--transition-coverage-min <percent>', 'threshold for --require-coverage (default 95)')
     .option('--json', 'print one JSON object')
+    .addHelpText('after', checkHelpAfter)
     .action((options) => checkCommand(options));
   program
     .command('replay')

@@ -5,6 +5,8 @@ export * from './site/index.ts';
 export * from './defaults.ts';
 export * from './inputs/index.ts';
 export { Twin, createTwin, type TwinOptions } from './twin.ts';
+/** The device machines' definitions, for tools that walk them (coverage); read, never run. */
+export { deviceMachines } from './site-assembly.ts';
 export {
   UnknownDeviceError,
   type DoorView,

@@ -4,7 +4,7 @@
  * to that network. The order of construction is part of the run's determinism: the trace's first event is
  * `twin.start`, then the actors start (IQs first).
  */
-import { createActor } from 'xstate';
+import { createActor, type InspectionEvent } from 'xstate';
 import { SiteDeviceActions } from './device-actions.ts';
 import { auditBufferMaxDefault, heartbeatIntervalMsDefault, notClosedAfterMsDefault } from './defaults.ts';
 import { Defects } from './defects.ts';
@@ -37,7 +37,22 @@ export interface TwinOptions {
   readonly defects?: readonly string[];
   readonly trace?: TraceOptions<TwinEvent>;
   readonly clock?: VirtualClockOptions;
+  /**
+   * Reads XState's inspection events of every device actor (the microsteps with the transitions they took, the
+   * snapshots), e.g. for `lockstep check --coverage`. It only reads: the run, its trace and its fingerprint are
+   * the same with it or without it.
+   */
+  readonly inspect?: (event: InspectionEvent) => void;
 }
+
+/** The machine of each kind of device, by the machine's own id: what coverage walks to know every state. */
+export const deviceMachines = {
+  iq: iqMachine,
+  repeater: repeaterMachine,
+  lock: lockMachine,
+  door: doorMachine,
+  phone: phoneMachine,
+} as const;
 
 /** The `not-closed-at-30s` defect's alert time. */
 const notClosedAtDefectMs = 30_000;
@@ -124,7 +139,8 @@ export function assembleSite(options: TwinOptions): AssembledSite {
   });
   late.cloud = cloud;
   trace.record({ kind: 'twin.start', site: spec.name, seed: options.seed });
-  const site = { spec, clock, trace, epochUtcMs, defects, topology, registry, network, cloud };
+  const actorOptions = { clock, ...(options.inspect === undefined ? {} : { inspect: options.inspect }) };
+  const site = { spec, clock, trace, epochUtcMs, defects, topology, registry, network, cloud, actorOptions };
   createDevices(site);
   registry.start();
   const devices = new SiteDeviceActions({
@@ -161,6 +177,13 @@ interface DeviceWiring {
   readonly registry: DeviceRegistry;
   readonly network: SiteNetwork;
   readonly cloud: SiteCloud;
+  /** What every device actor is created with besides its input and ids: the clock, and the observer if any. */
+  readonly actorOptions: DeviceActorOptions;
+}
+
+interface DeviceActorOptions {
+  readonly clock: VirtualClock;
+  readonly inspect?: (event: InspectionEvent) => void;
 }
 
 function createDevices(site: DeviceWiring): void {
@@ -171,7 +194,16 @@ function createDevices(site: DeviceWiring): void {
   createPhones(site);
 }
 
-function createIqs({ spec, clock, trace, topology, registry, network, cloud }: DeviceWiring): void {
+function createIqs({
+  spec,
+  clock,
+  trace,
+  topology,
+  registry,
+  network,
+  cloud,
+  actorOptions,
+}: DeviceWiring): void {
   const env = {
     clock,
     trace,
@@ -189,15 +221,20 @@ function createIqs({ spec, clock, trace, topology, registry, network, cloud }: D
       initialVersion: cloud.sync.initialVersion,
       env,
     };
-    registry.iqs.set(iq.id, createActor(iqMachine, { input, clock, id: iq.id, systemId: iq.id }));
+    registry.iqs.set(iq.id, createActor(iqMachine, { ...actorOptions, input, id: iq.id, systemId: iq.id }));
   }
 }
 
-function createRepeaters({ spec, clock, trace, registry }: DeviceWiring): void {
+function createRepeaters({ spec, clock, trace, registry, actorOptions }: DeviceWiring): void {
   const env = { clock, trace };
   for (const repeater of spec.repeaters) {
     const input = { id: repeater.id, env };
-    const actor = createActor(repeaterMachine, { input, clock, id: repeater.id, systemId: repeater.id });
+    const actor = createActor(repeaterMachine, {
+      ...actorOptions,
+      input,
+      id: repeater.id,
+      systemId: repeater.id,
+    });
     registry.repeaters.set(repeater.id, actor);
   }
 }
@@ -211,6 +248,7 @@ function createLocks({
   registry,
   network,
   cloud,
+  actorOptions,
 }: DeviceWiring): void {
   const settings = spec.settings;
   const env = {
@@ -236,11 +274,14 @@ function createLocks({
       audit,
       env,
     };
-    registry.locks.set(lock.id, createActor(lockMachine, { input, clock, id: lock.id, systemId: lock.id }));
+    registry.locks.set(
+      lock.id,
+      createActor(lockMachine, { ...actorOptions, input, id: lock.id, systemId: lock.id }),
+    );
   }
 }
 
-function createDoors({ spec, clock, trace, registry }: DeviceWiring): void {
+function createDoors({ spec, clock, trace, registry, actorOptions }: DeviceWiring): void {
   const lockOfDoor = new Map(spec.locks.map((lock) => [lock.door, lock.id]));
   const env = {
     clock,
@@ -253,17 +294,20 @@ function createDoors({ spec, clock, trace, registry }: DeviceWiring): void {
     const lockId = lockOfDoor.get(door.id);
     if (lockId === undefined) continue; // a door without a lock is only a wall opening
     const input = { id: door.id, lockId, env };
-    registry.doors.set(door.id, createActor(doorMachine, { input, clock, id: door.id, systemId: door.id }));
+    registry.doors.set(
+      door.id,
+      createActor(doorMachine, { ...actorOptions, input, id: door.id, systemId: door.id }),
+    );
   }
 }
 
-function createPhones({ spec, clock, trace, registry, network }: DeviceWiring): void {
+function createPhones({ spec, clock, trace, registry, network, actorOptions }: DeviceWiring): void {
   const env = { clock, trace, tap: (phoneId: string, lockId: string) => network.tap(phoneId, lockId) };
   for (const phone of spec.phones) {
     const input = { id: phone.id, userId: phone.user, internet: phone.internet, env };
     registry.phones.set(
       phone.id,
-      createActor(phoneMachine, { input, clock, id: phone.id, systemId: phone.id }),
+      createActor(phoneMachine, { ...actorOptions, input, id: phone.id, systemId: phone.id }),
     );
   }
 }

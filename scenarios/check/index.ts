@@ -5,6 +5,8 @@ export * from './reference-model.ts';
 export * from './invariants.ts';
 export * from './run-case.ts';
 export * from './property.ts';
+export * from './coverage.ts';
+export { describeCoverage } from './coverage/coverage-text.ts';
 export * from './failure-file.ts';
 export * from './replay.ts';
 export * from './determinism.ts';

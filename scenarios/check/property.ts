@@ -7,10 +7,17 @@
 import fc from 'fast-check';
 import { swarmArbitrary, stepArbitrary } from './generated-inputs.ts';
 import { siteFromShape, siteShapeArbitrary } from './generated-site.ts';
-import { runCase, type Case } from './run-case.ts';
+import { checkModeDefault, runCase, type Case, type CheckMode } from './run-case.ts';
 import type { Violation } from './invariants.ts';
+import { RunCoverageRecorder, type RunCoverage } from './coverage.ts';
 
+/** The property of the default mode (`both`): every invariant, safety and liveness. */
 export const propertyName = 'twin-invariants';
+
+/** The property a mode checks, as failure files and `--json` name it (`twin-safety`, `twin-liveness`). */
+export function propertyNameOf(mode: CheckMode): string {
+  return mode === 'both' ? propertyName : `twin-${mode}`;
+}
 export const stepsDefault = 40;
 export const stepsMax = 500;
 
@@ -45,6 +52,8 @@ export interface RunOutcome {
   readonly violation?: Violation;
   readonly fcPath?: string;
   readonly shrinks?: number;
+  /** What the run's generated case reached (not its shrinks), when coverage was asked for. */
+  readonly coverage?: RunCoverage;
 }
 
 /** Runs (and on failure shrinks) one run of the sweep. */
@@ -55,19 +64,30 @@ export function checkRun(
     readonly steps: number;
     readonly defects: readonly string[];
     readonly shrink?: boolean;
+    readonly mode?: CheckMode;
+    readonly coverage?: boolean;
   },
 ): RunOutcome {
   const fcSeed = runSeed(options.sweepSeed, runIndex);
+  const mode = options.mode ?? checkModeDefault;
+  // Only the generated case counts for coverage: fast-check runs it first, and the shrinks after it.
+  let recorder = options.coverage === true ? new RunCoverageRecorder() : undefined;
+  let coverage: RunCoverage | undefined;
   const details = fc.check(
-    fc.property(
-      caseArbitrary(options),
-      (testCase) => runCase(testCase, { keepLines: false }).violation === undefined,
-    ),
+    fc.property(caseArbitrary(options), (testCase) => {
+      const watching = recorder;
+      recorder = undefined;
+      const result = runCase(testCase, { keepLines: false, mode, ...watching?.runOptions() });
+      if (watching !== undefined) coverage = watching.result();
+      return result.violation === undefined;
+    }),
     { seed: fcSeed, numRuns: 1, endOnFailure: options.shrink === false },
   );
-  if (!details.failed || details.counterexample === null) return { runIndex, fcSeed, failed: false };
+  const covered = coverage === undefined ? {} : { coverage };
+  if (!details.failed || details.counterexample === null)
+    return { runIndex, fcSeed, failed: false, ...covered };
   const counterexample = details.counterexample[0];
-  const violation = runCase(counterexample, { keepLines: false }).violation;
+  const violation = runCase(counterexample, { keepLines: false, mode }).violation;
   return {
     runIndex,
     fcSeed,
@@ -76,6 +96,7 @@ export function checkRun(
     ...(violation === undefined ? {} : { violation }),
     ...(details.counterexamplePath === null ? {} : { fcPath: details.counterexamplePath }),
     shrinks: details.numShrinks,
+    ...covered,
   };
 }
 

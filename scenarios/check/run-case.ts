@@ -1,7 +1,13 @@
 /**
- * One exploration case: a generated site, a twin seed, a sequence of steps and the defects switched on. The case
- * runs step by step with the invariant monitor watching; after the last step every fault is repaired and the twin
- * runs quietly for the liveness bound. The result is the first violation, if any, and the run's fingerprint.
+ * One exploration case: a generated site, a twin seed, a sequence of steps and the defects switched on. How the
+ * case runs and what is judged depends on the mode (as TigerBeetle's VOPR splits them):
+ * - `safety`: the steps run with their faults; every invariant but liveness is judged after every step; nothing
+ *   is repaired and nothing runs after the last step.
+ * - `liveness`: the steps run with their faults, unjudged; then every fault is repaired and the twin runs quietly
+ *   for `quietPeriodMs`, after which it must have converged (`InvariantMonitor.checkLiveness`).
+ * - `both` (the default): the steps judged as in `safety`, then the repair and the quiet period judged every
+ *   minute, then liveness.
+ * The result is the first violation, if any, and the run's fingerprint.
  */
 import {
   createTwin,
@@ -10,6 +16,7 @@ import {
   type TracedTwinEvent,
   type Twin,
   type TwinInput,
+  type TwinOptions,
 } from '../../twin/index.ts';
 import type { Step } from './generated-inputs.ts';
 import { InvariantMonitor, propagationBoundMs, type Violation } from './invariants.ts';
@@ -30,8 +37,18 @@ export interface CaseResult {
   readonly lines: readonly string[];
 }
 
-/** Time after the last step for faults to heal and changes to land (liveness). */
+/** The modes a case can run in: which faults it sees and which invariants judge it (see the top of this file). */
+export const checkModes = ['safety', 'liveness', 'both'] as const;
+export type CheckMode = (typeof checkModes)[number];
+export const checkModeDefault: CheckMode = 'both';
+
+/**
+ * The liveness bound: once every fault is repaired, the twin has this long (15 minutes: three propagation
+ * bounds) to converge, i.e. every lock holds the cloud's data version.
+ */
 export const quietPeriodMs = 3 * propagationBoundMs;
+/** How often the quiet period stops to judge the twin's state (in `both`). */
+const quietCheckEveryMs = 60_000;
 /** Lines a case keeps for replay comparison (shrunk cases are short; long ones keep their head). */
 export const caseLinesMax = 50_000;
 
@@ -64,19 +81,24 @@ function repairInputs(site: SiteSpecInput): TwinInput[] {
 export interface RunCaseOptions {
   /** Keep the trace lines (default true; a sweep turns it off and keeps only the fingerprint). */
   readonly keepLines?: boolean;
-  /** Also called with every trace event (the replay's story). */
+  /** Which faults the case sees and which invariants judge it (default `both`). */
+  readonly mode?: CheckMode;
+  /** Also called with every trace event (the replay's story, coverage). */
   readonly onEvent?: (traced: TracedTwinEvent) => void;
   readonly onTwin?: (twin: Twin) => void;
+  /** Reads the device actors' XState inspection events (coverage); it changes nothing in the run. */
+  readonly inspect?: TwinOptions['inspect'];
 }
 
 export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResult {
+  const mode = options.mode ?? checkModeDefault;
   const parsed = parseSiteSpec(testCase.site);
   if (!parsed.ok)
     throw new Error(
       `generated site is invalid: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`,
     );
   // The monitor needs the twin and the twin's trace needs the monitor: the trace reaches it through this box.
-  const box: { monitor?: InvariantMonitor } = {};
+  const box: { monitor?: InvariantMonitor | undefined } = {};
   const lines: string[] = [];
   const twin = createTwin({
     spec: parsed.spec,
@@ -91,31 +113,17 @@ export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResul
         ? {}
         : { onLine: (line: string) => void (lines.length < caseLinesMax && lines.push(line)) }),
     },
+    ...(options.inspect === undefined ? {} : { inspect: options.inspect }),
   });
   options.onTwin?.(twin);
   const monitor = new InvariantMonitor(twin);
-  box.monitor = monitor;
-  const timed = timedInputs(testCase.steps);
-  let stepsRun = 0;
-  for (const { atMs, input } of timed) {
-    twin.runUntil(atMs);
-    twin.apply(input);
-    stepsRun++;
-    twin.runUntil(atMs + 1);
-    monitor.checkStep();
-    if (monitor.firstViolation !== undefined) break;
-  }
-  if (monitor.firstViolation === undefined) {
+  // Liveness alone judges nothing on the way: its monitor reads only the twin's state at the end.
+  const judged = mode === 'liveness' ? undefined : monitor;
+  box.monitor = judged;
+  const stepsRun = runSteps(twin, testCase.steps, judged);
+  if (mode !== 'safety' && monitor.firstViolation === undefined) {
     for (const input of repairInputs(testCase.site)) twin.apply(input);
-    const endMs = twin.clock.now() + quietPeriodMs;
-    for (
-      let atMs = twin.clock.now() + 60_000;
-      atMs <= endMs && monitor.firstViolation === undefined;
-      atMs += 60_000
-    ) {
-      twin.runUntil(atMs);
-      monitor.checkStep();
-    }
+    runQuietPeriod(twin, judged);
     monitor.checkLiveness();
   }
   return {
@@ -125,4 +133,31 @@ export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResul
     events: twin.trace.events,
     lines,
   };
+}
+
+/** Applies the steps at their times, judging after each when a monitor judges; answers how many ran. */
+function runSteps(twin: Twin, steps: readonly Step[], judged: InvariantMonitor | undefined): number {
+  let stepsRun = 0;
+  for (const { atMs, input } of timedInputs(steps)) {
+    twin.runUntil(atMs);
+    twin.apply(input);
+    stepsRun++;
+    twin.runUntil(atMs + 1);
+    judged?.checkStep();
+    if (judged?.firstViolation !== undefined) break;
+  }
+  return stepsRun;
+}
+
+/** Runs the quiet period after the repair, a minute at a time, judging each minute when a monitor judges. */
+function runQuietPeriod(twin: Twin, judged: InvariantMonitor | undefined): void {
+  const endMs = twin.clock.now() + quietPeriodMs;
+  for (
+    let atMs = twin.clock.now() + quietCheckEveryMs;
+    atMs <= endMs && judged?.firstViolation === undefined;
+    atMs += quietCheckEveryMs
+  ) {
+    twin.runUntil(atMs);
+    judged?.checkStep();
+  }
 }
