@@ -18,6 +18,7 @@ const shape: SiteShape = {
   roles: ['user', 'admin', 'user', 'user', 'user', 'user', 'user', 'user'],
   auditBufferMax: undefined,
   keyEndsMs: Array.from({ length: 8 }, () => undefined),
+  openTimesMs: Array.from({ length: 48 }, () => undefined),
 };
 
 const step = (gapMs: number, input: TwinInput) => ({ gapMs, input });

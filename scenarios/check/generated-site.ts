@@ -33,6 +33,9 @@ const roleArbitrary = fc.constantFrom(
 /** Audit buffers: the default, or small enough that an outage overflows them. */
 const auditBufferChoices = [undefined, 3, 12] as const;
 
+/** Open times: the default, and others, so that a relock and a held tag's 5 s mark do not always coincide. */
+const openTimeChoicesMs = [undefined, undefined, 3_000, 8_000] as const;
+
 /** A phone's digital key: valid without end, or ending this long after the start (a tap can land on the edge). */
 const keyEndChoicesMs = [undefined, undefined, 60_000, 600_000] as const;
 
@@ -56,6 +59,7 @@ export interface SiteShape {
   readonly roles: readonly ('user' | 'super-user' | 'admin')[];
   readonly auditBufferMax: (typeof auditBufferChoices)[number];
   readonly keyEndsMs: readonly (typeof keyEndChoicesMs)[number][];
+  readonly openTimesMs: readonly (typeof openTimeChoicesMs)[number][];
 }
 
 const kindArbitrary = fc.constantFrom<LockKind>(
@@ -68,7 +72,14 @@ const kindArbitrary = fc.constantFrom<LockKind>(
 
 export const siteShapeArbitrary: fc.Arbitrary<SiteShape> = fc.record({
   iqs: fc.integer({ min: 1, max: 3 }),
-  locksPerIq: fc.array(fc.integer({ min: 1, max: 16 }), { minLength: 3, maxLength: 3 }),
+  // Up to the limit of 16 per IQ, and now and then one over (which the twin must refuse).
+  locksPerIq: fc.array(
+    fc.oneof(
+      { arbitrary: fc.integer({ min: 1, max: 16 }), weight: 40 },
+      { arbitrary: fc.constant(17), weight: 1 },
+    ),
+    { minLength: 3, maxLength: 3 },
+  ),
   farLocks: fc.array(fc.boolean(), { minLength: 48, maxLength: 48 }),
   users: fc.integer({ min: 2, max: 8 }),
   permissions: fc.array(fc.record({ mom: fc.boolean(), eom: fc.boolean(), remote: fc.boolean() }), {
@@ -82,6 +93,7 @@ export const siteShapeArbitrary: fc.Arbitrary<SiteShape> = fc.record({
   roles: fc.array(roleArbitrary, { minLength: 8, maxLength: 8 }),
   auditBufferMax: fc.constantFrom(...auditBufferChoices),
   keyEndsMs: fc.array(fc.constantFrom(...keyEndChoicesMs), { minLength: 8, maxLength: 8 }),
+  openTimesMs: fc.array(fc.constantFrom(...openTimeChoicesMs), { minLength: 48, maxLength: 48 }),
 });
 
 /** The spec of a shape. IQs stand 100 m apart so each IQ's radio tree is its own. */
@@ -111,6 +123,7 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
           : { x: iq.position.x + radiusM * Math.cos(angle), y: radiusM * Math.sin(angle) },
         access: [],
         eomSchedules: shape.eomOnLock[slot] === true ? [officeHours] : [],
+        ...(shape.openTimesMs[slot] === undefined ? {} : { openTimeMs: shape.openTimesMs[slot] }),
       });
     }
     if (far)

@@ -10,8 +10,10 @@
  * The result is the first violation, if any, and the run's fingerprint.
  */
 import {
+  TopologyLimitError,
   createTwin,
   parseSiteSpec,
+  type SiteSpec,
   type SiteSpecInput,
   type TracedTwinEvent,
   type Twin,
@@ -19,7 +21,7 @@ import {
   type TwinOptions,
 } from '../../twin/index.ts';
 import type { Step } from './generated-inputs.ts';
-import { InvariantMonitor, propagationBoundMs, type Violation } from './invariants.ts';
+import { InvariantMonitor, propagationBoundMs, treeOverLimits, type Violation } from './invariants.ts';
 
 export interface Case {
   readonly site: SiteSpecInput;
@@ -100,21 +102,9 @@ export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResul
   // The monitor needs the twin and the twin's trace needs the monitor: the trace reaches it through this box.
   const box: { monitor?: InvariantMonitor | undefined } = {};
   const lines: string[] = [];
-  const twin = createTwin({
-    spec: parsed.spec,
-    seed: testCase.seed,
-    defects: testCase.defects,
-    trace: {
-      onEvent: (traced) => {
-        box.monitor?.observe(traced);
-        options.onEvent?.(traced);
-      },
-      ...(options.keepLines === false
-        ? {}
-        : { onLine: (line: string) => void (lines.length < caseLinesMax && lines.push(line)) }),
-    },
-    ...(options.inspect === undefined ? {} : { inspect: options.inspect }),
-  });
+  const built = buildTwin(parsed.spec, testCase, options, lines, box);
+  if (!built.ok) return built.result;
+  const twin = built.twin;
   options.onTwin?.(twin);
   const monitor = new InvariantMonitor(twin);
   // Liveness alone judges nothing on the way: its monitor reads only the twin's state at the end.
@@ -159,5 +149,52 @@ function runQuietPeriod(twin: Twin, judged: InvariantMonitor | undefined): void 
   ) {
     twin.runUntil(atMs);
     judged?.checkStep();
+  }
+}
+
+type Built = { readonly ok: true; readonly twin: Twin } | { readonly ok: false; readonly result: CaseResult };
+
+/**
+ * The case's twin. A radio tree the twin refuses (`TopologyLimitError`) is a run of its own: right when the tree
+ * is over the domain's limits, a violation of `topology-limits` when it is within them.
+ */
+function buildTwin(
+  spec: SiteSpec,
+  testCase: Case,
+  options: RunCaseOptions,
+  lines: string[],
+  box: { monitor?: InvariantMonitor | undefined },
+): Built {
+  try {
+    return {
+      ok: true,
+      twin: createTwin({
+        spec,
+        seed: testCase.seed,
+        defects: testCase.defects,
+        trace: {
+          onEvent: (traced) => {
+            box.monitor?.observe(traced);
+            options.onEvent?.(traced);
+          },
+          ...(options.keepLines === false
+            ? {}
+            : { onLine: (line: string) => void (lines.length < caseLinesMax && lines.push(line)) }),
+        },
+        ...(options.inspect === undefined ? {} : { inspect: options.inspect }),
+      }),
+    };
+  } catch (error) {
+    if (!(error instanceof TopologyLimitError)) throw error;
+    const over = treeOverLimits(spec);
+    const violation: Violation | undefined =
+      over === undefined
+        ? {
+            invariant: 'topology-limits',
+            tMs: 0,
+            message: `the twin refused a tree within the limits: ${error.message}`,
+          }
+        : undefined;
+    return { ok: false, result: { violation, stepsRun: 0, traceHash: '', events: 0, lines: [] } };
   }
 }
