@@ -45,6 +45,8 @@ export interface Step {
 interface Ids {
   readonly locks: string[];
   readonly pinLocks: string[];
+  /** Older escutcheons and their doors: a tag with the inside handle held toggles office mode there. */
+  readonly escutcheons: { readonly lock: string; readonly door: string }[];
   readonly doors: string[];
   readonly tags: string[];
   readonly phones: string[];
@@ -61,6 +63,9 @@ function idsOf(spec: SiteSpecInput): Ids {
   return {
     locks: locks.map((lock) => lock.id),
     pinLocks: locks.filter((lock) => lock.kind === 'pin').map((lock) => lock.id),
+    escutcheons: locks
+      .filter((lock) => lock.kind === 'escutcheon')
+      .map((lock) => ({ lock: lock.id, door: lock.door })),
     doors: locks.map((lock) => lock.door),
     tags: (spec.tags ?? []).map((tag) => tag.id),
     phones: (spec.phones ?? []).map((phone) => phone.id),
@@ -241,4 +246,22 @@ export function stepArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<S
     { arbitrary: fc.integer({ min: 600_000, max: 3_600_000 }), weight: 1 },
   );
   return fc.record({ gapMs, input });
+}
+
+/**
+ * Steps in chunks: mostly one step, and now and then a pair that only means something together (the inside
+ * handle of an older escutcheon held, then a tag at that same lock while it is held), which independent steps
+ * almost never line up.
+ */
+export function stepChunkArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<Step[]> {
+  const single = stepArbitrary(spec, swarm).map((step) => [step]);
+  const ids = idsOf(spec);
+  if (!swarm.doors || ids.escutcheons.length === 0 || ids.tags.length === 0) return single;
+  const handleThenTag = fc
+    .tuple(fc.constantFrom(...ids.escutcheons), pick(ids.tags), fc.integer({ min: 500, max: 20_000 }))
+    .map(([{ lock, door }, tag, gapMs]): Step[] => [
+      { gapMs, input: { type: 'hold-handle', door, durationMs: 10_000 } },
+      { gapMs: 1_000, input: { type: 'present-tag', tag, lock, holdMs: 0 } },
+    ]);
+  return fc.oneof({ arbitrary: single, weight: 12 }, { arbitrary: handleThenTag, weight: 1 });
 }
