@@ -3,6 +3,7 @@
 //
 //   npm run mutation                           both suites, incremental
 //   npm run mutation -- --only sweep|full      one suite
+//   npm run mutation -- --scores               print the scores of the last reports, run nothing
 //   npm run mutation -- --mutate twin/cloud/rights.ts,twin/devices/lock-context.ts   any Stryker flag passes on
 //
 // Stryker's incremental mode reuses a mutant's result while its file and the test files are unchanged; it does
@@ -106,12 +107,16 @@ function scoreLine({ name, minutes }) {
     `${name.padEnd(5)} ${percent(detected, valid).padStart(6)} (covered ${percent(detected, covered)}) ` +
     `of ${valid} mutants in ${report.files} files: killed ${n('Killed')}, timeout ${n('Timeout')}, ` +
     `survived ${n('Survived')}, no coverage ${n('NoCoverage')}; ignored ${n('Ignored')}, ` +
-    `errors ${n('RuntimeError') + n('CompileError')} — ${minutes.toFixed(1)} min\n      judged by ${suites[name].judge}`
+    `errors ${n('RuntimeError') + n('CompileError')}${Number.isNaN(minutes) ? '' : ` — ${minutes.toFixed(1)} min`}\n      judged by ${suites[name].judge}`
   );
 }
 
-const { names, passOn } = parseArgs(process.argv.slice(2));
-const results = names.map((name) => runSuite(name, passOn));
+const argv = process.argv.slice(2);
+const scoresOnly = argv.includes('--scores');
+const { names, passOn } = parseArgs(argv.filter((arg) => arg !== '--scores'));
+const results = scoresOnly
+  ? names.map((name) => ({ name, status: 0, minutes: Number.NaN }))
+  : names.map((name) => runSuite(name, passOn));
 console.log('\nMutation scores (reports/mutation/<suite>/index.html):');
 for (const result of results) console.log(scoreLine(result));
 process.exit(results.every((result) => result.status === 0) ? 0 : 1);
