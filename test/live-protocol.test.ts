@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { openLiveSocket } from './fixtures/live-socket.ts';
 import { serverMessageSchema, snapshotMessageSchema } from '../api/live/protocol.ts';
 import { LiveTwin } from '../api/live-twin.ts';
 import { startServer, type RunningServer } from '../api/server.ts';
@@ -39,12 +40,7 @@ class Client {
   }
 
   static async connect(url: string): Promise<Client> {
-    const socket = new WebSocket(`${url.replace('http', 'ws')}/live`);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    });
-    return new Client(socket);
+    return new Client(await openLiveSocket(url));
   }
 
   send(message: unknown): void {

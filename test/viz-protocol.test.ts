@@ -15,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
+import { openLiveSocket } from './fixtures/live-socket.ts';
 import { z } from 'zod';
 import {
   appliedResultSchema,
@@ -233,12 +234,7 @@ class Client {
   }
 
   static async connect(url: string): Promise<Client> {
-    const socket = new WebSocket(`${url.replace('http', 'ws')}/live`);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    });
-    return new Client(socket);
+    return new Client(await openLiveSocket(url));
   }
 
   send(text: string): void {

@@ -41,6 +41,8 @@ export class ReferenceModel {
   private readonly site: SiteModel;
   private readonly lockIds: readonly string[];
   private readonly versions = new Map<string, Map<number, LockRules>>();
+  /** Each lock's rules at the model's revision they were built for (built again only when it moves). */
+  private readonly rulesNow = new Map<string, { readonly revision: number; readonly rules: LockRules }>();
   /** The cloud version each lock was last seen at, and the model's rules that version stands for. */
   private readonly lastSeen = new Map<string, { readonly version: number; readonly fingerprint: string }>();
 
@@ -77,7 +79,7 @@ export class ReferenceModel {
     if (this.lost) return [];
     const unversioned: string[] = [];
     for (const lockId of this.lockIds) {
-      const rules = lockRulesOf(this.site, lockId);
+      const rules = this.currentRules(lockId);
       const seen = this.lastSeen.get(lockId) as { version: number; fingerprint: string };
       const version = cloudVersionOf(lockId);
       if (version !== seen.version) {
@@ -90,6 +92,14 @@ export class ReferenceModel {
       }
     }
     return unversioned;
+  }
+
+  private currentRules(lockId: string): LockRules {
+    const cached = this.rulesNow.get(lockId);
+    if (cached?.revision === this.site.revision) return cached.rules;
+    const rules = lockRulesOf(this.site, lockId);
+    this.rulesNow.set(lockId, { revision: this.site.revision, rules });
+    return rules;
   }
 
   rules(lockId: string, version: number): LockRules | undefined {

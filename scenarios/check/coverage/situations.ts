@@ -101,38 +101,36 @@ class TagBlocks {
   }
 }
 
-/** A lock refuses a tag for being blocked, on data that holds a block made during the run. */
-function blockedTagRefusedAfterLanding(run: SituationRun): SituationDetector {
+/** A detector that follows the run's tag blocks and fires on a lock's audit record `matches` picks out. */
+function tagBlockDetector(
+  run: SituationRun,
+  matches: (audit: TwinEventOf<'lock.audit'>, landed: boolean | undefined) => boolean,
+): SituationDetector {
   const blocks = new TagBlocks(run.twin);
   return {
     onEvent: (traced) => {
       blocks.observe(traced);
       const { event } = traced;
-      return (
-        event.kind === 'lock.audit' &&
-        event.category === 'lock_rejected' &&
-        event.detail === 'tag blocked' &&
-        blocks.landed(event.credential, event.device) === true
-      );
+      return event.kind === 'lock.audit' && matches(event, blocks.landed(event.credential, event.device));
     },
   };
 }
 
+/** A lock refuses a tag for being blocked, on data that holds a block made during the run. */
+function blockedTagRefusedAfterLanding(run: SituationRun): SituationDetector {
+  return tagBlockDetector(
+    run,
+    (audit, landed) =>
+      audit.category === 'lock_rejected' && audit.detail === 'tag blocked' && landed === true,
+  );
+}
+
 /** A lock opens for a tag the cloud has blocked, because the block has not landed on it yet. */
 function blockedTagOpensOnStaleData(run: SituationRun): SituationDetector {
-  const blocks = new TagBlocks(run.twin);
-  return {
-    onEvent: (traced) => {
-      blocks.observe(traced);
-      const { event } = traced;
-      return (
-        event.kind === 'lock.audit' &&
-        event.category === 'lock_opened' &&
-        event.method === 'tag' &&
-        blocks.landed(event.credential, event.device) === false
-      );
-    },
-  };
+  return tagBlockDetector(
+    run,
+    (audit, landed) => audit.category === 'lock_opened' && audit.method === 'tag' && landed === false,
+  );
 }
 
 /** A change accepted while a lock's IQ was offline lands on that lock (so after the IQ came back). */

@@ -70,6 +70,8 @@ export class SiteModel {
   private readonly subscriptionActive: boolean;
   /** Set once an input the model does not know changed what it cannot follow. */
   lost = false;
+  /** Counts the accepted changes to credentials and groups: lock rules need building again only when it moves. */
+  revision = 0;
 
   constructor(spec: SiteSpec) {
     this.timeZone = spec.timeZone;
@@ -154,6 +156,7 @@ export class SiteModel {
       tag.user === actorId ||
       (rank[actor.role] >= superUserRank && (owner === undefined || rank[owner.role] <= rank[actor.role]));
     if (!mayManage) return refused(2203, `${actorId} may not manage ${tag.user ?? 'unassigned'} tags`);
+    if (tag.blocked !== blocked) this.revision++;
     tag.blocked = blocked;
     return accepted;
   }
@@ -168,6 +171,7 @@ export class SiteModel {
       if (add) group.users.add(id);
       else group.users.delete(id);
     }
+    this.revision++;
     return accepted;
   }
 
