@@ -11,8 +11,18 @@ import {
   readJsonFile,
   replayFailure,
   runScenario,
+  type FailureFile,
   type Scenario,
 } from '../scenarios/index.ts';
+import {
+  checkDeviceReferences,
+  issueMessage,
+  parseSiteSpec,
+  runMsMax,
+  specErrorsFromIssues,
+  twinInputSchema,
+  type SpecError,
+} from '../twin/index.ts';
 import { BadInputError, exitCodes } from './exit-codes.ts';
 
 /** Story lines kept for a scenario replay (the end of a long story matters most). */
@@ -20,19 +30,20 @@ const storyLinesMax = 200;
 
 export function replayCommand(path: string, options: { json?: boolean }): void {
   const json = readJsonFile(path);
-  if (!json.ok) throw new BadInputError(json.errors.map((error) => error.message).join('\n'));
+  if (!json.ok) throw new BadInputError(formatErrors(path, json.errors));
   // A failure file has a site too, but it names its `format`; anything else with a site is a scenario.
   if (!hasFormat(json.value) && looksLikeScenario(json.value)) {
     replayScenarioFile(path, json.value, options);
     return;
   }
-  const parsed = failureFileSchema.safeParse(json.value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  const parsed = failureFileSchema.safeParse(json.value, { error: issueMessage, reportInput: true });
+  if (!parsed.success)
     throw new BadInputError(
-      `${path} is not a failure file: ${issue === undefined ? 'invalid' : `${issue.path.join('.') || '(file)'}: ${issue.message}`}`,
+      `${path} is not a failure file:\n${formatErrors(path, specErrorsFromIssues(parsed.error.issues))}`,
     );
-  }
+  const problems = failureFileProblems(parsed.data);
+  if (problems.length > 0)
+    throw new BadInputError(`${path} is not a valid failure file:\n${formatErrors(path, problems)}`);
   const result = replayFailure(parsed.data);
   if (options.json === true) {
     const { story: _story, ...summary } = result;
@@ -48,6 +59,47 @@ export function replayCommand(path: string, options: { json?: boolean }): void {
       );
   }
   process.exitCode = result.failed ? exitCodes.failed : exitCodes.passed;
+}
+
+function formatErrors(path: string, errors: readonly SpecError[]): string {
+  return errors
+    .map((error) => `  ${error.path === '(file)' ? path : error.path}: ${error.message}`)
+    .join('\n');
+}
+
+/**
+ * What the failure file's own schema leaves open, checked before anything runs: the site is a valid spec, each
+ * step's input a valid input naming devices of that site, and the run no longer than the longest run.
+ */
+function failureFileProblems(file: FailureFile): SpecError[] {
+  const site = parseSiteSpec(file.site);
+  if (!site.ok) return site.errors.map((error) => ({ path: `site.${error.path}`, message: error.message }));
+  const problems: SpecError[] = [];
+  let atMs = 0;
+  file.steps.forEach((step, index) => {
+    atMs += step.gapMs;
+    if (atMs > runMsMax)
+      problems.push({
+        path: `steps[${index}].gapMs`,
+        message: `the steps last longer than the longest run, ${runMsMax} ms`,
+      });
+    const input = twinInputSchema.safeParse(step.input, { error: issueMessage, reportInput: true });
+    if (!input.success) {
+      const errors = specErrorsFromIssues(input.error.issues, ['steps', index, 'input']);
+      problems.push(...errors);
+      return;
+    }
+    for (const error of checkDeviceReferences(input.data, site.spec))
+      problems.push({ path: `steps[${index}].input.${error.path}`, message: error.message });
+  });
+  file.inputs.forEach((timed, index) => {
+    if (timed.atMs > runMsMax)
+      problems.push({
+        path: `inputs[${index}].atMs`,
+        message: `is later than the longest run, ${runMsMax} ms`,
+      });
+  });
+  return problems;
 }
 
 function hasFormat(json: unknown): boolean {
@@ -74,9 +126,7 @@ export interface ScenarioReplaySummary {
 function replayScenarioFile(path: string, json: unknown, options: { json?: boolean }): void {
   const parsed = parseScenario(json);
   if (!parsed.ok)
-    throw new BadInputError(
-      `${path} is not a valid scenario:\n${parsed.errors.map((error) => `  ${error.path}: ${error.message}`).join('\n')}`,
-    );
+    throw new BadInputError(`${path} is not a valid scenario:\n${formatErrors(path, parsed.errors)}`);
   const scenario: Scenario = parsed.value;
   const expectedHash = scenario.expectedHash;
   if (expectedHash === undefined) {

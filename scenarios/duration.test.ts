@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationMs, parseDurationMs } from './duration.ts';
+import { runMsMax } from '../twin/index.ts';
+import { formatDurationMs, parseDurationMs, readDurationMs } from './duration.ts';
 
 describe('parseDurationMs', () => {
   it('reads units and combinations', () => {
@@ -16,6 +17,23 @@ describe('parseDurationMs', () => {
     for (const bad of ['', 'soon', '5 parsecs', '-3s', '3x', 'h'])
       expect(parseDurationMs(bad)).toBeUndefined();
     expect(parseDurationMs(-1)).toBeUndefined();
+  });
+
+  it('takes the longest run, 100 days, and refuses anything longer with a message', () => {
+    expect(parseDurationMs('100d')).toBe(runMsMax);
+    expect(parseDurationMs(runMsMax)).toBe(runMsMax);
+    for (const long of ['365d', '100d1ms', '2401h', `1${'0'.repeat(400)}`, 1e308, runMsMax + 1]) {
+      expect(parseDurationMs(long)).toBeUndefined();
+      expect(readDurationMs(long)).toEqual({
+        ok: false,
+        message: expect.stringMatching(/ is longer than the longest run, 100d$/) as unknown as string,
+      });
+    }
+    expect(readDurationMs('1e308')).toEqual({
+      ok: false,
+      message: '"1e308" is not a duration (like "90s", "2m", "1h")',
+    });
+    expect(readDurationMs(`${'1s'.repeat(40)}`)).toMatchObject({ ok: false, message: /is not a duration/ });
   });
 
   it('formats back to the short form', () => {

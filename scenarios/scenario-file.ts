@@ -3,21 +3,26 @@
  * file, the site, each input and the devices it names), so a bad file is reported with the path of the bad
  * field before anything runs.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   checkDeviceReferences,
+  fileBytesMax,
   issueMessage,
+  jsonValueProblem,
   loadNamedSite,
+  parseJsonText,
   parseSiteSpec,
   siteNames,
   specErrorsFromIssues,
+  specFilePath,
+  textCharsMax,
   twinInputSchema,
   type SiteSpec,
   type SpecError,
   type TwinInput,
 } from '../twin/index.ts';
-import { parseDurationMs } from './duration.ts';
+import { readDurationMs } from './duration.ts';
 import { expectationSchema, type Expectation } from './expectations.ts';
 import { isDefectName, defectNames } from '../twin/index.ts';
 
@@ -51,9 +56,9 @@ const durationField = z.union([z.string(), z.number()]);
 export const scenarioInputsMax = 100_000;
 
 export const scenarioFileSchema = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().optional(),
-  site: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+  name: z.string().min(1).max(textCharsMax.name),
+  description: z.string().max(textCharsMax.description).optional(),
+  site: z.union([z.string().min(1).max(textCharsMax.name), z.record(z.string(), z.unknown())]),
   seed: z.number().int().optional(),
   until: durationField.optional(),
   background: z.boolean().optional(),
@@ -79,15 +84,18 @@ export function looksLikeScenario(json: unknown): boolean {
 }
 
 export function parseScenario(json: unknown): LoadResult<Scenario> {
+  // A scenario parsed elsewhere (a live `load-timeline` frame) is checked for nesting before the schema walks it.
+  const tooDeep = jsonValueProblem(json);
+  if (tooDeep !== undefined) return { ok: false, errors: [{ path: tooDeep.path, message: tooDeep.message }] };
   const parsed = scenarioFileSchema.safeParse(json, { error: issueMessage, reportInput: true });
   if (!parsed.success) return { ok: false, errors: specErrorsFromIssues(parsed.error.issues) };
   const file = parsed.data;
   const site = resolveSite(file.site);
   if (!site.ok) return site;
   const errors: SpecError[] = [];
-  const untilMs = file.until === undefined ? undefined : parseDurationMs(file.until);
-  if (file.until !== undefined && untilMs === undefined)
-    errors.push({ path: 'until', message: `"${file.until}" is not a duration (like "90s", "2m", "1h")` });
+  const until = file.until === undefined ? undefined : readDurationMs(file.until);
+  if (until?.ok === false) errors.push({ path: 'until', message: until.message });
+  const untilMs = until?.ok === true ? until.durationMs : undefined;
   const inputs = file.inputs.map((entry, index) =>
     parseTimedInput(entry, `inputs[${index}]`, site.value, errors),
   );
@@ -135,9 +143,7 @@ function parseTimedInput(
   errors: SpecError[],
 ): TimedInput | undefined {
   const { at, ...rest } = entry;
-  const atMs = typeof at === 'string' || typeof at === 'number' ? parseDurationMs(at) : undefined;
-  if (atMs === undefined)
-    errors.push({ path: `${path}.at`, message: 'is required: a time from the start, like "10s" or 10000' });
+  const atMs = inputTimeMs(at, `${path}.at`, errors);
   const parsed = twinInputSchema.safeParse(rest, { error: issueMessage, reportInput: true });
   if (!parsed.success) {
     for (const error of specErrorsFromIssues(parsed.error.issues))
@@ -147,6 +153,18 @@ function parseTimedInput(
   for (const error of checkDeviceReferences(parsed.data, spec))
     errors.push({ path: `${path}.${error.path}`, message: error.message });
   return atMs === undefined ? undefined : { atMs, input: parsed.data };
+}
+
+/** An input's `at`: a duration from the start of the run, at most the longest run. */
+function inputTimeMs(at: unknown, path: string, errors: SpecError[]): number | undefined {
+  if (typeof at !== 'string' && typeof at !== 'number') {
+    errors.push({ path, message: 'is required: a time from the start, like "10s" or 10000' });
+    return undefined;
+  }
+  const read = readDurationMs(at);
+  if (read.ok) return read.durationMs;
+  errors.push({ path, message: read.message });
+  return undefined;
 }
 
 /** Every lock an expectation names must exist in the site (else the run would break instead of the file). */
@@ -166,28 +184,41 @@ function checkExpectationLocks(expectations: readonly Expectation[], spec: SiteS
   return errors;
 }
 
-/** Reads a scenario or site file; never throws. */
+/**
+ * Reads a scenario, site or failure file; never throws. The size is checked before the file is read (at most
+ * `fileBytesMax`), the nesting and the numbers before it is parsed (`parseJsonText`), so a huge or deep file is
+ * refused with a message, not a crash.
+ */
 export function readJsonFile(path: string): LoadResult<unknown> {
-  let text: string;
+  const text = readBoundedText(path);
+  if (!text.ok) return text;
+  const parsed = parseJsonText(text.value, { rootPath: specFilePath });
+  if (parsed.ok) return { ok: true, value: parsed.value };
+  const { path: field, message } = parsed.error;
+  return {
+    ok: false,
+    errors: [
+      field === specFilePath ? { path: field, message: `${path} ${message}` } : { path: field, message },
+    ],
+  };
+}
+
+function readBoundedText(path: string): LoadResult<string> {
+  let fd: number | undefined;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return fileError(`${path} is not a file`);
+    if (stat.size > fileBytesMax)
+      return fileError(`${path} is ${stat.size} bytes; a file may hold at most ${fileBytesMax} bytes`);
+    return { ok: true, value: readFileSync(fd, 'utf8') };
   } catch (error) {
-    return {
-      ok: false,
-      errors: [
-        {
-          path: '(file)',
-          message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-        },
-      ],
-    };
+    return fileError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return {
-      ok: false,
-      errors: [{ path: '(file)', message: `${path} is not valid JSON: ${(error as Error).message}` }],
-    };
-  }
+}
+
+function fileError(message: string): { readonly ok: false; readonly errors: readonly SpecError[] } {
+  return { ok: false, errors: [{ path: specFilePath, message }] };
 }

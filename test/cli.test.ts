@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from './hostile/cli-files.ts';
 
 const cli = join(process.cwd(), 'bin/lockstep.js');
 
@@ -145,6 +146,52 @@ describe('lockstep: exit codes and messages', () => {
     expect(result.stdout).toMatch(/opened for/);
     expect(result.stdout).toMatch(/radio: \d+ hops in the last 10 min/);
     expect(result.stdout).toMatch(/done at 20m of virtual time/);
+  });
+});
+
+describe('lockstep: inputs within the documented bounds (in process)', () => {
+  it('exits 2 for a duration flag past the longest run, naming the flag', async () => {
+    const result = await runCliCaptured(['run', 'office', '--until', '365d']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('lockstep: --until: "365d" is longer than the longest run, 100d\n');
+    const demo = await runCliCaptured(['demo', '--until', `1${'0'.repeat(400)}`]);
+    expect(demo.exitCode).toBe(2);
+    expect(demo.stderr).toMatch(/--until: .* is longer than the longest run/);
+  });
+
+  it('exits 2 for a failure file whose site, steps or length is out of bounds, naming the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
+    const regression = JSON.parse(
+      readFileSync('scenarios/regressions/not-closed-at-30s-not-closed-seed1-run0.json', 'utf8'),
+    ) as { site: { locks: { position: unknown }[] }; steps: { gapMs: number; input: unknown }[] };
+    let files = 0;
+    const replayOf = async (file: unknown): Promise<{ exitCode: number; stderr: string }> => {
+      const path = join(dir, `failure-${files++}.json`);
+      writeFileSync(path, JSON.stringify(file));
+      return runCliCaptured(['replay', path]);
+    };
+    const farSite = structuredClone(regression);
+    (farSite.site.locks[0] as { position: unknown }).position = { x: 1e308, y: 0 };
+    expect(await replayOf(farSite)).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(
+        /site\.locks\[0\]\.position\.x: must be at most 10000/,
+      ) as unknown as string,
+    });
+    const longGap = structuredClone(regression);
+    (longGap.steps[0] as { gapMs: number }).gapMs = 200 * 86_400_000;
+    expect(await replayOf(longGap)).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(
+        /steps\[0\]\.gapMs: the steps last longer than the longest run/,
+      ) as unknown as string,
+    });
+    const badInput = structuredClone(regression);
+    (badInput.steps[0] as { input: unknown }).input = { type: 'interference', x: 1e308 };
+    expect(await replayOf(badInput)).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/steps\[0\]\.input\.x: must be at most 10000/) as unknown as string,
+    });
   });
 });
 

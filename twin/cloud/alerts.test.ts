@@ -130,4 +130,22 @@ describe('AlertBoard', () => {
     ]);
     expect(() => new AlertBoard(0)).toThrow(RangeError);
   });
+
+  it('lets alerts raised more than 90 days before the newest leave the history; active ones stay on the board', () => {
+    const dayMs = 86_400_000;
+    const board = new AlertBoard();
+    board.onEntry(entry('intrusion', 0, '', 'kept-active'));
+    for (let day = 1; day <= 120; day++) {
+      board.onEntry(entry('not_closed', day * dayMs, '', 'door'));
+      board.onEntry(entry('not_closed_cleared', day * dayMs + 60_000, '', 'door'));
+    }
+    const history = board.history();
+    expect(history[0]?.raisedUtcMs).toBe(30 * dayMs);
+    expect(history).toHaveLength(91);
+    expect(board.dropped).toBe(30);
+    expect(board.active().map((alert) => alert.lockId)).toEqual(['kept-active']);
+    expect(board.acknowledge('kept-active', 'intrusion', 121 * dayMs)).toMatchObject({
+      clearedUtcMs: 121 * dayMs,
+    });
+  });
 });

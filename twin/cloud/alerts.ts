@@ -9,8 +9,12 @@
  *
  * Alerts are immutable values; clearing one replaces it in the active set and in the history with a copy that has
  * `clearedUtcMs`, so an alert a caller already holds never changes under it.
+ *
+ * The history is retained like the entries (retained-log.ts): at most `alertsMax` alerts, none raised more than
+ * 90 days before the newest; an active alert stays on the board even when its history slot has left.
  */
 import type { DoorAlerts } from './model.ts';
+import { RetainedLog, retentionMsDefault } from './retained-log.ts';
 
 export const alertKinds = ['not_closed', 'intrusion', 'low_battery'] as const;
 export type AlertKind = (typeof alertKinds)[number];
@@ -50,12 +54,16 @@ export class AlertBoard {
   /** Where each active alert sits in the history, as an absolute index (counting dropped ones). */
   private readonly historyIndexByKey = new Map<string, number>();
   private readonly disabledKeys = new Set<string>();
-  private readonly raised: Alert[] = [];
-  private droppedOldest = 0;
+  private readonly raised: RetainedLog<Alert>;
 
-  constructor(private readonly alertsMax: number = alertsMaxDefault) {
+  constructor(alertsMax: number = alertsMaxDefault, retentionMs: number = retentionMsDefault) {
     if (!Number.isSafeInteger(alertsMax) || alertsMax < 1)
       throw new RangeError(`alertsMax must be a positive integer, got ${alertsMax}`);
+    this.raised = new RetainedLog<Alert>({
+      countMax: alertsMax,
+      retentionMs,
+      timeMsOf: (alert) => alert.raisedUtcMs,
+    });
   }
 
   /**
@@ -119,14 +127,14 @@ export class AlertBoard {
     return lockId === undefined ? alerts : alerts.filter((alert) => alert.lockId === lockId);
   }
 
-  /** Every alert raised, oldest first, cleared ones with their clearing time; bounded by `alertsMax`. */
+  /** Every alert raised, oldest first, cleared ones with their clearing time; bounded by `alertsMax` and age. */
   history(): readonly Alert[] {
-    return this.raised;
+    return this.raised.all();
   }
 
-  /** Alerts dropped from the history because it was full. */
+  /** Alerts no longer in the history (it was full, or they were raised more than the retention ago). */
   get dropped(): number {
-    return this.droppedOldest;
+    return this.raised.firstIndex;
   }
 
   private raise(entry: AlertEntry, kind: AlertKind, detail: string): Alert | undefined {
@@ -140,12 +148,8 @@ export class AlertBoard {
       detail,
     };
     this.activeByKey.set(key, alert);
-    this.historyIndexByKey.set(key, this.droppedOldest + this.raised.length);
-    this.raised.push(alert);
-    if (this.raised.length > this.alertsMax) {
-      this.raised.shift();
-      this.droppedOldest++;
-    }
+    this.historyIndexByKey.set(key, this.raised.nextIndex);
+    this.raised.append(alert);
     return alert;
   }
 
@@ -172,8 +176,8 @@ export class AlertBoard {
   /** Puts a new value for an active alert on the board and in its history slot (if not dropped yet). */
   private replace(key: string, alert: Alert): Alert {
     this.activeByKey.set(key, alert);
-    const index = (this.historyIndexByKey.get(key) ?? -1) - this.droppedOldest;
-    if (index >= 0 && index < this.raised.length) this.raised[index] = alert;
+    const index = this.historyIndexByKey.get(key);
+    if (index !== undefined) this.raised.replaceAt(index, alert);
     return alert;
   }
 }

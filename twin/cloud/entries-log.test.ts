@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuditBuffer } from '../devices/audit-buffer.ts';
-import { EntriesLog } from './entries-log.ts';
+import { EntriesLog, entriesRetentionMs } from './entries-log.ts';
 
 describe('EntriesLog with AuditBuffer', () => {
   it('stores a batch sent twice (a lost acknowledgement) only once', () => {
@@ -43,5 +43,27 @@ describe('EntriesLog with AuditBuffer', () => {
       'lock_opened',
       'lock_opened',
     ]);
+  });
+
+  it('keeps entries 90 days after receiving them, and at most entriesMax, counting every one that left', () => {
+    const dayMs = 86_400_000;
+    const buffer = new AuditBuffer(100);
+    const log = new EntriesLog({ epochUtcMs: 0, timeZone: 'UTC', entriesMax: 1_000 });
+    for (let day = 0; day < 100; day++) {
+      buffer.record({ atMs: day * dayMs, category: 'lock_opened', detail: '' });
+      const ack = log.receive('lock-1', buffer.nextUpload(50), day * dayMs);
+      buffer.acknowledge(ack.seq, ack.overflowLastSeq);
+    }
+    expect(log.entries()).toHaveLength(entriesRetentionMs / dayMs + 1);
+    expect(log.entries()[0]?.receivedMs).toBe(9 * dayMs);
+    expect(log.expired).toBe(9);
+    expect(log.dropped).toBe(9);
+    const small = new EntriesLog({ epochUtcMs: 0, timeZone: 'UTC', entriesMax: 3 });
+    for (let index = 0; index < 5; index++)
+      buffer.record({ atMs: index, category: 'lock_opened', detail: '' });
+    small.receive('lock-2', buffer.nextUpload(50), 1_000);
+    expect(small.entries().map((entry) => entry.auditSeq)).toEqual([103, 104, 105]);
+    expect(small.dropped).toBe(2);
+    expect(small.expired).toBe(0);
   });
 });

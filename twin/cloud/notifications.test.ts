@@ -154,6 +154,20 @@ describe('Notifier', () => {
   });
 });
 
+describe('Notifier retention', () => {
+  it('lets messages about openings more than 90 days before the newest leave the outbox', () => {
+    const dayMs = 86_400_000;
+    const notifier = new Notifier(amsterdam);
+    notifier.setRule({ ...aliceFrontDoorMornings, schedules: 'always', channels: ['email'] });
+    for (let day = 0; day < 100; day++)
+      notifier.notify({ ...matching, atUtcMs: mondayMorningUtcMs + day * dayMs }, names);
+    const outbox = notifier.outbox();
+    expect(outbox).toHaveLength(91);
+    expect(outbox[0]?.atUtcMs).toBe(mondayMorningUtcMs + 9 * dayMs);
+    expect(notifier.dropped).toBe(9);
+  });
+});
+
 describe('Notifier refuses rules that could never deliver', () => {
   it('answers 4101 for a rule without a channel or without a recipient', async () => {
     const { Notifier } = await import('./notifications.ts');

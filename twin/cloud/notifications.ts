@@ -3,6 +3,9 @@
  * channels". The cloud calls `notify` once per opening it learns of (from the entries log, so a lock that uploads
  * late still notifies, with the opening's own time); each matching rule × channel × recipient becomes one message
  * in a bounded outbox, which stands in for the email, push and SMS gateways.
+ *
+ * The outbox is retained like the entries (retained-log.ts): at most `outboxMax` messages, none about an opening
+ * more than 90 days before the newest.
  */
 import { CloudError } from './error-table.ts';
 import { DateTime } from 'luxon';
@@ -10,6 +13,7 @@ import type { AccessMethod } from '../access/audit-event.ts';
 import type { Schedule } from './model.ts';
 import { assertTimeZone, isWithinSchedules } from '../access/schedule.ts';
 import { scheduleRootPath, validateSchedule } from '../site/schedule-schema.ts';
+import { RetainedLog, retentionMsDefault } from './retained-log.ts';
 
 // One definition of the access methods, shared with the locks' audit trail, so the two cannot drift apart.
 export type { AccessMethod } from '../access/audit-event.ts';
@@ -68,18 +72,21 @@ const methodPhrases: Readonly<Record<AccessMethod, string>> = {
 
 export class Notifier {
   private readonly rulesById = new Map<string, NotificationRule>();
-  private messages: OutboxMessage[] = [];
-  /** Messages before this index have been dropped; compacted lazily so dropping stays O(1) amortised. */
-  private head = 0;
-  private droppedOldest = 0;
+  private readonly messages: RetainedLog<OutboxMessage>;
 
   constructor(
     private readonly timeZone: string,
-    private readonly outboxMax: number = outboxMaxDefault,
+    outboxMax: number = outboxMaxDefault,
+    retentionMs: number = retentionMsDefault,
   ) {
     assertTimeZone(timeZone);
     if (!Number.isSafeInteger(outboxMax) || outboxMax < 1)
       throw new RangeError(`outboxMax must be a positive integer, got ${outboxMax}`);
+    this.messages = new RetainedLog<OutboxMessage>({
+      countMax: outboxMax,
+      retentionMs,
+      timeMsOf: (message) => message.atUtcMs,
+    });
   }
 
   /** Adds a rule or replaces the one with its id (keeping its place, so delivery order stays stable). */
@@ -114,21 +121,19 @@ export class Notifier {
           sent.push({ ruleId: rule.id, channel, recipient, ...text, atUtcMs: event.atUtcMs });
       }
     }
-    for (const message of sent) this.append(message);
+    for (const message of sent) this.messages.append(message);
     return sent;
   }
 
   /** Queued messages, oldest first; only one channel's when given. */
   outbox(channel?: Channel): readonly OutboxMessage[] {
-    this.compact();
-    return channel === undefined
-      ? this.messages
-      : this.messages.filter((message) => message.channel === channel);
+    const messages = this.messages.all();
+    return channel === undefined ? messages : messages.filter((message) => message.channel === channel);
   }
 
-  /** Messages dropped because the outbox was full. */
+  /** Messages no longer in the outbox (it was full, or the opening was more than the retention ago). */
   get dropped(): number {
-    return this.droppedOldest;
+    return this.messages.firstIndex;
   }
 
   private matches(rule: NotificationRule, event: OpeningEvent): boolean {
@@ -150,22 +155,6 @@ export class Notifier {
       subject: `${names.door} opened by ${who}`,
       body: `${who} opened ${names.door} ${methodPhrases[event.method]} on ${when}.`,
     };
-  }
-
-  private append(message: OutboxMessage): void {
-    this.messages.push(message);
-    if (this.messages.length - this.head > this.outboxMax) {
-      this.head++;
-      this.droppedOldest++;
-    }
-    // Keep the dropped prefix no larger than the live part, so memory stays within twice the bound.
-    if (this.head >= this.outboxMax) this.compact();
-  }
-
-  private compact(): void {
-    if (this.head === 0) return;
-    this.messages = this.messages.slice(this.head);
-    this.head = 0;
   }
 }
 

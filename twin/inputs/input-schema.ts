@@ -1,21 +1,37 @@
 /**
  * Inputs: what people, admins and faults do to the twin. Each is applied at a virtual time by the kernel; a
- * scenario is a list of them. The schema validates inputs read from files.
+ * scenario is a list of them. The schema validates inputs from outside (files, REST, the live protocol): every
+ * number finite and within the documented bounds (site/physical-bounds.ts), every text and list bounded.
  */
 import { z } from 'zod';
 import { batteryLevels } from '../defaults.ts';
+import { jsonValueProblem } from '../site/json-depth.ts';
+import { adminArgsDepthMax, coordinateMSchema, textCharsMax } from '../site/physical-bounds.ts';
 import { adminActionNames } from './admin-action-names.ts';
 
-const id = z.string().min(1);
+const id = z.string().min(1).max(textCharsMax.reference);
+
+/**
+ * An admin action's arguments are checked by the action itself (admin-actions.ts); here only that they are
+ * plain JSON a trace line and an export can hold: not nested deeper than `adminArgsDepthMax`, numbers finite.
+ */
+const adminArgs = z
+  .array(z.unknown())
+  .max(16)
+  .superRefine((args, context) => {
+    const problem = jsonValueProblem(args, { depthMax: adminArgsDepthMax + 1 });
+    if (problem !== undefined)
+      context.addIssue({ code: 'custom', path: [...problem.keys], message: problem.message });
+  });
 
 /** An admin action in the app or the API, by name with its arguments (see admin-actions.ts). */
 export const adminInputSchema = z.strictObject({
   type: z.literal('admin'),
-  actor: z.string().min(1),
+  actor: id,
   action: z.enum(adminActionNames),
-  args: z.array(z.unknown()).max(16).default([]),
+  args: adminArgs.default([]),
   /** A name for expectations to refer to this action's outcome. */
-  label: z.string().optional(),
+  label: z.string().max(textCharsMax.label).optional(),
 });
 
 export type AdminInput = z.infer<typeof adminInputSchema>;
@@ -45,8 +61,8 @@ export const twinInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('power'), device: id, on: z.boolean() }),
   z.strictObject({
     type: z.literal('interference'),
-    x: z.number(),
-    y: z.number(),
+    x: coordinateMSchema,
+    y: coordinateMSchema,
     radiusM: z.number().positive().max(1_000),
     lossProbability: z.number().min(0).max(1),
     durationMs: z.number().int().min(1).max(86_400_000),

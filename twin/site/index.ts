@@ -1,6 +1,15 @@
 /** The site module's public face: the spec schema and types, validation, the named sites, the campus generator. */
 export * from './spec.ts';
-export type { SpecError } from './spec-error.ts';
+export { specFilePath, type SpecError } from './spec-error.ts';
+export * from './physical-bounds.ts';
+export {
+  jsonTextProblem,
+  jsonValueProblem,
+  parseJsonText,
+  type JsonCheckOptions,
+  type JsonValueProblem,
+  type ParseJsonResult,
+} from './json-depth.ts';
 export { parseSiteSpec, type ParseSiteSpecResult } from './validate.ts';
 export { scheduleRootPath, validateSchedule, type ScheduleValidation } from './schedule-schema.ts';
 export { issueMessage, specErrorsFromIssues } from './schema-issues.ts';

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { defectNames, isDefectName } from '../defects.ts';
 import { features, roles } from '../access/roles.ts';
 import { scheduleSchema } from './schedule-schema.ts';
+import { coordinateMSchema, radioBounds, siteCountsMax, textCharsMax } from './physical-bounds.ts';
 import {
   batteryLevels,
   epochUtcIsoDefault,
@@ -27,6 +28,13 @@ const id = z
 export const idSchema = id;
 
 /** A UTC instant: `2026-03-02T07:00:00Z` (an explicit offset like `+01:00` is accepted too). */
+const name = z.string().max(textCharsMax.name);
+const description = z.string().max(textCharsMax.description);
+/** A list of ids of people (an access list, a group's members…), at most as many as a site has users. */
+const userIds = z.array(id).max(siteCountsMax.users);
+const lockIds = z.array(id).max(siteCountsMax.locks);
+const schedules = z.array(scheduleSchema).max(siteCountsMax.schedules);
+
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO instant like 2026-03-02T07:00:00Z' });
 
 /** Seats (users) a subscription has when a spec does not say. */
@@ -34,9 +42,10 @@ export const subscriptionSeatsDefault = 10_000;
 /** Upper bound on seats, so a typo cannot claim more than the twin is built for. */
 export const subscriptionSeatsMax = 1_000_000;
 
+/** Metres from the site's origin, each coordinate within 10 km (`positionAbsMaxM`, physical-bounds.ts). */
 export const positionSchema = z.strictObject({
-  x: z.number().finite(),
-  y: z.number().finite(),
+  x: coordinateMSchema,
+  y: coordinateMSchema,
 });
 export type Position = z.infer<typeof positionSchema>;
 
@@ -51,7 +60,7 @@ export type LockKind = (typeof lockKinds)[number];
 
 export const iqSpecSchema = z.strictObject({
   id,
-  name: z.string().optional(),
+  name: name.optional(),
   position: positionSchema,
 });
 
@@ -69,7 +78,7 @@ export const doorAlertsSpecSchema = z.strictObject({
 
 export const lockSpecSchema = z.strictObject({
   id,
-  name: z.string().optional(),
+  name: name.optional(),
   kind: z.enum(lockKinds),
   iq: id.describe('the IQ this lock belongs to'),
   door: id,
@@ -77,16 +86,16 @@ export const lockSpecSchema = z.strictObject({
   openTimeMs: z.number().int().min(openTimeMsMin).max(openTimeMsMax).default(openTimeMsDefault),
   battery: z.enum(batteryLevels).default('fresh'),
   /** Users whose credentials this lock holds; "all" for every user of the site. */
-  access: z.union([z.literal('all'), z.array(id)]).default('all'),
+  access: z.union([z.literal('all'), userIds]).default('all'),
   /** Easy Office Mode windows on this lock, in the site's time zone; none: no EOM on this lock. */
-  eomSchedules: z.array(scheduleSchema).default([]),
+  eomSchedules: schedules.default([]),
   /** The owner's pre-set alerts for this door; each is on unless switched off. */
   alerts: doorAlertsSpecSchema.prefault({}),
 });
 
 export const doorSpecSchema = z.strictObject({
   id,
-  name: z.string().optional(),
+  name: name.optional(),
 });
 
 /** A user's permissions; any left out is off. */
@@ -99,8 +108,8 @@ export const permissionsSpecSchema = z.strictObject({
 
 export const userSpecSchema = z.strictObject({
   id,
-  name: z.string().min(1).optional(),
-  email: z.string().optional(),
+  name: name.min(1).optional(),
+  email: z.string().max(textCharsMax.email).optional(),
   /** A 6-digit PIN for keypad locks. */
   pin: z
     .string()
@@ -139,10 +148,10 @@ export const implicitGroupIdPrefix = 'implicit-';
 /** Ties users to locks under schedules (site time zone). A group with no schedule grants nothing. */
 export const accessGroupSpecSchema = z.strictObject({
   id,
-  name: z.string().min(1).optional(),
-  users: z.array(id),
-  locks: z.array(id),
-  schedules: z.array(scheduleSchema),
+  name: name.min(1).optional(),
+  users: userIds,
+  locks: lockIds,
+  schedules,
 });
 
 /**
@@ -151,25 +160,28 @@ export const accessGroupSpecSchema = z.strictObject({
  */
 export const podSpecSchema = z.strictObject({
   id,
-  name: z.string().min(1),
-  members: z.array(id).min(1, 'a pod needs at least one member'),
-  guests: z.array(id).default([]),
-  locks: z.array(id).default([]),
-  guestLimit: z.number().int().min(0),
+  name: name.min(1),
+  members: userIds.min(1, 'a pod needs at least one member'),
+  guests: userIds.default([]),
+  locks: lockIds.default([]),
+  guestLimit: z.number().int().min(0).max(siteCountsMax.users),
 });
 
 export const subscriptionSpecSchema = z.strictObject({
   active: z.boolean().default(true),
-  features: z.array(z.enum(features)).default(() => [...features]),
+  features: z
+    .array(z.enum(features))
+    .max(features.length * 4)
+    .default(() => [...features]),
   seats: z.number().int().min(0).max(subscriptionSeatsMax).default(subscriptionSeatsDefault),
 });
 
 export const radioSettingsSchema = z.strictObject({
-  txPowerAt1mDbm: z.number().optional(),
+  txPowerAt1mDbm: z.number().min(radioBounds.txPowerAt1mDbmMin).max(radioBounds.txPowerAt1mDbmMax).optional(),
   pathLossExponent: z.number().min(1.5).max(6).optional(),
   shadowingSigmaDb: z.number().min(0).max(12).optional(),
   fadingSigmaDb: z.number().min(0).max(12).optional(),
-  sensitivityDbm: z.number().optional(),
+  sensitivityDbm: z.number().min(radioBounds.sensitivityDbmMin).max(radioBounds.sensitivityDbmMax).optional(),
   retriesMax: z.number().int().min(0).max(10).optional(),
 });
 
@@ -182,8 +194,8 @@ export const siteSettingsSchema = z.strictObject({
 
 export const siteSpecSchema = z.strictObject({
   name: id,
-  description: z.string().optional(),
-  timeZone: z.string().default(timeZoneDefault),
+  description: description.optional(),
+  timeZone: z.string().max(textCharsMax.timeZone).default(timeZoneDefault),
   /** The UTC instant at virtual time 0 of a run (a Monday morning by default, so schedules have a weekday). */
   startsAtUtc: instant.default(epochUtcIsoDefault),
   /** Firmware or cloud bugs switched on for this site (see twin/defects.ts). */
@@ -193,21 +205,23 @@ export const siteSpecSchema = z.strictObject({
         .string()
         .refine(isDefectName, { message: `is not a known defect (known: ${defectNames.join(', ')})` }),
     )
+    .max(siteCountsMax.defects)
     .default([]),
   /** Released to its owner by the installer; until then only installers may use the site (error 2210). */
   released: z.boolean().default(true),
   subscription: subscriptionSpecSchema.prefault({}),
   settings: siteSettingsSchema.default({}),
-  iqs: z.array(iqSpecSchema).min(1, 'a site needs at least one IQ'),
-  repeaters: z.array(repeaterSpecSchema).default([]),
-  doors: z.array(doorSpecSchema).default([]),
-  locks: z.array(lockSpecSchema).default([]),
-  users: z.array(userSpecSchema).default([]),
-  tags: z.array(tagSpecSchema).default([]),
-  phones: z.array(phoneSpecSchema).default([]),
+  // Counts are bounded (physical-bounds.ts) so that no spec can ask for more than the twin is built for.
+  iqs: z.array(iqSpecSchema).min(1, 'a site needs at least one IQ').max(siteCountsMax.iqs),
+  repeaters: z.array(repeaterSpecSchema).max(siteCountsMax.repeaters).default([]),
+  doors: z.array(doorSpecSchema).max(siteCountsMax.doors).default([]),
+  locks: z.array(lockSpecSchema).max(siteCountsMax.locks).default([]),
+  users: z.array(userSpecSchema).max(siteCountsMax.users).default([]),
+  tags: z.array(tagSpecSchema).max(siteCountsMax.tags).default([]),
+  phones: z.array(phoneSpecSchema).max(siteCountsMax.phones).default([]),
   /** Explicit access groups, besides the implicit ones each lock's `access` list makes. */
-  accessGroups: z.array(accessGroupSpecSchema).default([]),
-  pods: z.array(podSpecSchema).default([]),
+  accessGroups: z.array(accessGroupSpecSchema).max(siteCountsMax.accessGroups).default([]),
+  pods: z.array(podSpecSchema).max(siteCountsMax.pods).default([]),
 });
 
 /** A spec as written in a file (defaults may be missing). */

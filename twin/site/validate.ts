@@ -1,7 +1,7 @@
 /**
- * Validating a site spec: the schema first (shapes, ranges, defaults), then the checks across fields (unique ids,
- * references, time zone). The result is a discriminated union, never an exception, so a CLI or the API can print
- * every problem at once with its path.
+ * Validating a site spec: its nesting and numbers first (json-depth.ts), the schema next (shapes, ranges,
+ * defaults), then the checks across fields (unique ids, references, time zone). The result is a discriminated
+ * union, never an exception, so a CLI or the API can print every problem at once with its path.
  */
 import {
   checkAccessGroupIds,
@@ -12,6 +12,7 @@ import {
   checkUniqueIds,
   checkUniquePins,
 } from './references.ts';
+import { jsonValueProblem } from './json-depth.ts';
 import { issueMessage, specErrorsFromIssues } from './schema-issues.ts';
 import { siteSpecSchema, type SiteSpec } from './spec.ts';
 import type { SpecError } from './spec-error.ts';
@@ -22,6 +23,9 @@ export type ParseSiteSpecResult =
   | { readonly ok: false; readonly errors: readonly SpecError[] };
 
 export function parseSiteSpec(input: unknown): ParseSiteSpecResult {
+  // A value parsed elsewhere (a request body, a live frame) may be nested past what the schema walk survives.
+  const tooDeep = jsonValueProblem(input);
+  if (tooDeep !== undefined) return { ok: false, errors: [{ path: tooDeep.path, message: tooDeep.message }] };
   // reportInput keeps the bad value on each issue, so a message can say what was found.
   const parsed = siteSpecSchema.safeParse(input, { error: issueMessage, reportInput: true });
   if (!parsed.success) return { ok: false, errors: specErrorsFromIssues(parsed.error.issues) };

@@ -1,0 +1,163 @@
+/**
+ * The `lockstep` program: its commands and flags, and `runCli`, which runs one command line and answers its exit
+ * code (0 = passed, 1 = failed, 2 = bad input with a message naming what was wrong, never a stack trace). The
+ * process entry (`cli.ts`) and in-process tests both run it.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { describeScenarioList, runCommand, demoCommand, listCommand, benchCommand } from './commands.ts';
+import { exitCodes, BadInputError } from './exit-codes.ts';
+import { checkCommand } from './check-command.ts';
+import { replayCommand } from './replay-command.ts';
+import { quietPeriodMs } from '../scenarios/index.ts';
+import { serveCommand } from './serve-command.ts';
+
+function parseSeed(text: string): number {
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+    throw new InvalidArgumentError('a seed is a whole number');
+  return Number(text);
+}
+
+const checkHelpAfter = `
+Modes (--mode):
+  safety    the generated steps run with their faults; after every step every invariant but liveness is
+            judged; nothing is repaired and nothing runs after the last step.
+  liveness  the generated steps run with their faults, unjudged; then every fault stops (IQs and repeaters
+            powered, internet up) and the twin runs quietly for the liveness bound, ${quietPeriodMs / 60_000} minutes;
+            by then every lock must hold the cloud's data version (the monitor's liveness check).
+  both      (default) safety during the steps, then the repair and the quiet period judged every minute, then
+            liveness: what every sweep did before the modes, with the same fingerprints.
+A failure file names its mode's property (twin-safety, twin-liveness, twin-invariants for both).
+
+Coverage (--coverage, --require-coverage): for each device machine (iq, repeater, lock, door, phone) the states
+and transitions its runs reached, out of every one in the machine's definition, and for each named situation
+how many runs reached it (a run counts once). With --jobs and --shard the counts cover exactly the runs done.`;
+
+function buildProgram(): Command {
+  const program = new Command('lockstep')
+    .description('A deterministic digital twin of a cloud smart-lock site, and the harness around it.')
+    .exitOverride()
+    .showHelpAfterError('(run lockstep --help for usage)');
+  program
+    .command('list')
+    .description('list the named scenarios and sites')
+    .option('--json', 'print one JSON object')
+    .action((options: { json?: boolean }) => listCommand(options));
+  program
+    .command('run')
+    .description(
+      'run a scenario, a site (with seeded background traffic) or a scenario/site file; or, with --all, every library scenario',
+    )
+    .argument('[target]', 'a scenario name, a site name, or a .json file (none with --all)')
+    .option('--all', 'run every scenario of the library: one line each, then a summary; exit 1 if any failed')
+    .option('--seed <n>', 'root seed of all randomness', parseSeed)
+    .option('--until <duration>', 'virtual time to run to (e.g. 90s, 10m, 1h, 1d)')
+    .option('--trace <file>', 'write the trace as JSON Lines to this file')
+    .option('--narrate', 'tell what happens, in plain words')
+    .option('--json', 'print one JSON object')
+    .action((target: string | undefined, options) => runCommand(target, options));
+  program
+    .command('demo')
+    .description('narrate a site in virtual time (what `npm start` runs until the live server exists)')
+    .option('--site <name>', 'site or scenario to narrate', 'office')
+    .option('--seed <n>', 'root seed', parseSeed)
+    .option('--until <duration>', 'virtual time to run to', '2h')
+    .addOption(
+      new Option(
+        '--speed <x>',
+        'virtual seconds per wall second (default 120 on a terminal, as fast as possible otherwise)',
+      ).argParser(parseFloat),
+    )
+    .action((options) => demoCommand(options));
+  program
+    .command('check')
+    .description(
+      'explore generated sites and input sequences against the invariants; shrink and save failures',
+    )
+    .option('--runs <n>', 'runs in the sweep', undefined)
+    .option('--seed <s>', 'sweep seed (each run gets its own seed from it)')
+    .option('--steps <m>', 'most steps in one run')
+    .option('--jobs <j>', 'worker threads on this machine')
+    .option('--shard <i/n>', 'run only shard i of n (the union of all shards is the whole sweep)')
+    .option('--defect <name>', 'switch a defect on (repeatable)', (name: string, previous: string[] = []) => [
+      ...previous,
+      name,
+    ])
+    .option('--list-defects', 'list the switchable defects')
+    .option('--determinism', 'run each case twice and name the first event where the traces part')
+    .option('--out <dir>', 'where failure files go', '.lockstep/failures')
+    .option('--mode <mode>', 'safety, liveness or both (see "Modes" below)', 'both')
+    .option(
+      '--coverage',
+      'report the states and transitions of each device machine and the named situations the runs reached',
+    )
+    .option(
+      '--require-coverage',
+      "fail (exit 1) when a named situation was never reached or a machine's transition coverage is under the threshold (implies --coverage)",
+    )
+    .option('--transition-coverage-min <percent>', 'threshold for --require-coverage (default 95)')
+    .option('--json', 'print one JSON object')
+    .addHelpText('after', checkHelpAfter)
+    .action((options) => checkCommand(options));
+  program
+    .command('replay')
+    .description(
+      'replay a failure file or a scenario that records its fingerprint (a live session export): the same run, event for event, told in plain words',
+    )
+    .argument('<file>', 'a failure file written by lockstep check, or a scenario file with "expectedHash"')
+    .option('--json', 'print one JSON object')
+    .action((file: string, options: { json?: boolean }) => replayCommand(file, options));
+  program
+    .command('serve')
+    .description('serve the live twin: REST API, live WebSocket protocol and browser visualization')
+    .option('--host <host>', 'interface to bind (loopback unless told otherwise)', '127.0.0.1')
+    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .option(
+      '--scenario <name>',
+      'scenario or site to run (a site runs with people coming and going)',
+      'office',
+    )
+    .option('--seed <n>', 'root seed', parseSeed)
+    .option('--speed <x>', 'virtual seconds per wall second', '1')
+    .option('--anonymous-read-only', 'let /live clients without a token watch (never act); off by default')
+    .option(
+      '--password-file <file>',
+      'passwords of the password grant (JSON {"user": "password"} or user:password lines); replaces the demo password, which works on loopback only',
+    )
+    .action((options) => serveCommand(options));
+  program
+    .command('bench')
+    .description('measure speed and memory (campus day, clock race, heap per device)')
+    .option('--json', 'print one JSON object')
+    .option('--quick', 'a shorter run (1 simulated hour, 1,000-actor clock race) for a quick look')
+    .action((options: { json?: boolean; quick?: boolean }) => benchCommand(options));
+  program.addHelpText('after', `\n${describeScenarioList()}`);
+  return program;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs one command line (the arguments after `lockstep`) and answers its exit code. Bad input is one line on
+ * stderr and code 2; an unexpected error is one line and code 1. The commands set `process.exitCode` for their
+ * verdict; it is read here and put back as it was, so a test can run many command lines in one process.
+ */
+export async function runCli(args: readonly string[]): Promise<number> {
+  const exitCodeBefore = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await buildProgram().parseAsync([...args], { from: 'user' });
+    return Number(process.exitCode ?? exitCodes.passed);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.passed : exitCodes.badInput;
+    if (error instanceof BadInputError) {
+      process.stderr.write(`lockstep: ${error.message}\n`);
+      return exitCodes.badInput;
+    }
+    process.stderr.write(`lockstep: internal error: ${errorText(error)}\n`);
+    return exitCodes.failed;
+  } finally {
+    process.exitCode = exitCodeBefore;
+  }
+}
