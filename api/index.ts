@@ -5,6 +5,7 @@
  */
 export { startServer, type RunningServer, type ServerOptions } from './server.ts';
 export { LiveTwin } from './live-twin.ts';
+export { readPasswordFile, type PasswordBook } from './rest/password-file.ts';
 export {
   adminResultSchema,
   appliedResultSchema,

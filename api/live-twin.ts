@@ -16,7 +16,8 @@ import {
   type TwinInput,
 } from '../twin/index.ts';
 import { prepareRun, scenarioInputsMax, type Scenario } from '../scenarios/index.ts';
-import { SessionFullError } from './live/refusals.ts';
+import { jsonDepth } from './live/json-depth.ts';
+import { InputTooDeepError, SessionEndedError, SessionFullError } from './live/refusals.ts';
 import { Pacer } from './pacer.ts';
 import {
   DeviceView,
@@ -52,8 +53,19 @@ export type { LiveStatus };
 export const sessionInputsMax = scenarioInputsMax;
 /** Milliseconds `apply` may step past inputs queued for the same millisecond (see `apply`). */
 const applyNudgeMsMax = 1_000;
+/** Nesting an input may have (arrays and objects); a deeper one is refused before it reaches the trace. */
+export const inputDepthMax = 32;
+/**
+ * Wall time one slice of running the twin may take: a pacer tick does at most one slice (the twin falls behind
+ * the speed asked rather than stall the server), an `advance` yields to the event loop between slices.
+ */
+export const sliceWallMsMax = 20;
+/** Pending moments a slice runs between two looks at the wall clock. */
+const momentsPerCheck = 16;
 
 export type TraceListener = (traced: TracedTwinEvent) => void;
+/** Told once when the session ends (the twin failed): the reason, in words. */
+export type FailureListener = (reason: string) => void;
 
 /** A lock command sent (it settles later), or refused with the error table's code. */
 export type LockCommandOutcome =
@@ -76,6 +88,9 @@ export class LiveTwin {
   private queuedInputMs = -1;
   private applying = false;
   private readonly view: DeviceView;
+  private failure: string | undefined;
+  private readonly failureListeners = new Set<FailureListener>();
+  private stopped = false;
 
   constructor(private readonly options: LiveTwinOptions) {
     const run = prepareRun(options.scenario, {
@@ -92,9 +107,12 @@ export class LiveTwin {
     this.spec = run.twin.spec;
     this.view = new DeviceView(this.twin);
     this.pacer = new Pacer({
-      advanceTo: (virtualMs) => this.twin.runUntil(virtualMs),
+      advanceTo: (virtualMs) => {
+        if (this.failure === undefined) this.guarded(() => this.runSlice(virtualMs));
+      },
       nowMs: () => this.twin.clock.now(),
       speed: options.speed,
+      onError: (error) => this.fail(error),
     });
     if (options.paused !== true) this.pacer.resume();
   }
@@ -110,22 +128,92 @@ export class LiveTwin {
    * already ran in this millisecond, time first moves on by a millisecond (or a few), and both orders agree.
    */
   apply(input: TwinInput): AppliedInput {
+    this.requireRunning();
     if (this.options.scenario.inputs.length + this.sessionInputs.length >= sessionInputsMax)
       throw new SessionFullError(sessionInputsMax);
-    const startMs = this.twin.clock.now();
-    while (this.queuedInputMs === this.twin.clock.now() && this.twin.clock.now() - startMs < applyNudgeMsMax)
-      this.twin.runUntil(this.twin.clock.now() + 1);
-    const atMs = this.twin.clock.now();
-    this.sessionInputs.push({ atMs, input });
-    this.applying = true;
-    let outcome: InputOutcome;
+    if (jsonDepth(input, inputDepthMax) > inputDepthMax) throw new InputTooDeepError(inputDepthMax);
+    return this.guarded(() => {
+      const startMs = this.twin.clock.now();
+      while (
+        this.queuedInputMs === this.twin.clock.now() &&
+        this.twin.clock.now() - startMs < applyNudgeMsMax
+      )
+        this.twin.runUntil(this.twin.clock.now() + 1);
+      const atMs = this.twin.clock.now();
+      // Kept before it runs: should it throw, the session ends and its export still shows what did it.
+      this.sessionInputs.push({ atMs, input });
+      this.applying = true;
+      let outcome: InputOutcome;
+      try {
+        outcome = this.twin.apply(input);
+      } finally {
+        this.applying = false;
+      }
+      this.twin.runUntil(atMs);
+      return { atMs, outcome };
+    });
+  }
+
+  /** Inputs the session holds now (its scenario's own included); `sessionInputsMax` at most. */
+  get inputCount(): number {
+    return this.options.scenario.inputs.length + this.sessionInputs.length;
+  }
+
+  /** Why the session ended, or undefined while it runs. */
+  get ended(): string | undefined {
+    return this.failure;
+  }
+
+  /** Tells `listener` once when the session ends; returns its unsubscribe. */
+  onFailure(listener: FailureListener): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
+  /**
+   * Ends the session: the twin threw, so its state is no longer one a replay would reach. Time stops, every
+   * change is refused from now on (SessionEndedError), reads still answer what the twin holds.
+   */
+  fail(error: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.pacer.pause();
+    for (const listener of [...this.failureListeners]) listener(this.failure);
+  }
+
+  private requireRunning(): void {
+    if (this.failure !== undefined) throw new SessionEndedError(this.failure);
+  }
+
+  /** Runs `work` on the twin; an exception from it ends the session (and is answered as SessionEndedError). */
+  private guarded<R>(work: () => R): R {
     try {
-      outcome = this.twin.apply(input);
-    } finally {
-      this.applying = false;
+      return work();
+    } catch (error) {
+      this.fail(error);
+      throw new SessionEndedError(this.failure ?? String(error));
     }
-    this.twin.runUntil(atMs);
-    return { atMs, outcome };
+  }
+
+  /**
+   * Runs the twin towards `targetMs` for about `sliceWallMsMax` of wall time; true once there. It runs from one
+   * pending moment to the next (every entry due at one virtual millisecond at once) and looks at the wall clock
+   * every `momentsPerCheck` of them, so a slice ends on time however busy the site is; the order of events is the
+   * one a single `runUntil(targetMs)` gives.
+   */
+  private runSlice(targetMs: number): boolean {
+    const startWallMs = performance.now();
+    for (;;) {
+      for (let moment = 0; moment < momentsPerCheck; moment++) {
+        const nextMs = this.twin.clock.peekNextMs();
+        if (nextMs === undefined || nextMs > targetMs) {
+          this.twin.runUntil(targetMs);
+          return true;
+        }
+        this.twin.runUntil(Math.max(nextMs, this.twin.clock.now()));
+      }
+      if (performance.now() - startWallMs >= sliceWallMsMax) return false;
+    }
   }
 
   /**
@@ -187,18 +275,40 @@ export class LiveTwin {
     this.pacer.pause();
   }
   resume(): void {
+    this.requireRunning();
     this.pacer.resume();
   }
   setSpeed(speed: number): void {
     this.pacer.setSpeed(speed);
   }
-  /** Moves virtual time forward by `durationMs` now (paused or not). */
+  /** Moves virtual time forward by `durationMs` now (paused or not), in one go: for tests and small steps. */
   advance(durationMs: number): void {
-    this.twin.runUntil(this.twin.clock.now() + durationMs);
+    this.requireRunning();
+    this.guarded(() => this.twin.runUntil(this.twin.clock.now() + durationMs));
+  }
+
+  /**
+   * Moves virtual time forward by `durationMs` in slices of `sliceWallMsMax`, yielding to the event loop between
+   * them, so other clients, REST and `/healthz` are served meanwhile (they may apply inputs in between: each
+   * lands at the virtual time it arrives at, as it would while the pacer runs). Gives up after `wallMsMax` of
+   * wall time: false then, the twin staying where it got to.
+   */
+  async advanceSliced(durationMs: number, wallMsMax: number): Promise<boolean> {
+    this.requireRunning();
+    const targetMs = this.twin.clock.now() + durationMs;
+    const startWallMs = performance.now();
+    while (!this.guarded(() => this.runSlice(targetMs))) {
+      if (this.stopped || performance.now() - startWallMs >= wallMsMax) return false;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.requireRunning();
+    }
+    return true;
   }
   stop(): void {
+    this.stopped = true;
     this.pacer.pause();
     this.listeners.clear();
+    this.failureListeners.clear();
   }
 
   status(): LiveStatus {

@@ -2,12 +2,16 @@
  * The pacer: the one place that maps wall time onto virtual time (design.md, determinism rule 1). Every tick it
  * advances the twin by the wall time elapsed times the speed. Pacing changes only when things happen in wall
  * time, never what happens or in which order, so a paced session still replays exactly from its inputs.
+ * `advanceTo` may stop short of the time asked (the live twin runs one bounded slice per tick): the pacer then
+ * drops the lag rather than catch up, so a busy site runs slower than its speed instead of stalling the server.
  */
 export interface PacerOptions {
   readonly advanceTo: (virtualMs: number) => void;
   readonly nowMs: () => number;
   readonly speed: number;
   readonly tickMs?: number;
+  /** An exception of a tick (the twin threw): the pacer has stopped; the owner ends the session. */
+  readonly onError: (error: unknown) => void;
 }
 
 /** The fastest the pacer goes: a day of virtual time per wall second. */
@@ -51,12 +55,21 @@ export class Pacer {
     this.timer = undefined;
   }
 
+  /** Never throws: a timer's exception would end the process, so a failing tick stops the pacer instead. */
   private tick(): void {
-    const wallMs = performance.now();
-    const advanceMs = Math.min(tickAdvanceMaxMs, Math.floor((wallMs - this.lastWallMs) * this.currentSpeed));
-    if (advanceMs < 1) return;
-    this.lastWallMs = wallMs;
-    this.options.advanceTo(this.options.nowMs() + advanceMs);
+    try {
+      const wallMs = performance.now();
+      const advanceMs = Math.min(
+        tickAdvanceMaxMs,
+        Math.floor((wallMs - this.lastWallMs) * this.currentSpeed),
+      );
+      if (advanceMs < 1) return;
+      this.lastWallMs = wallMs;
+      this.options.advanceTo(this.options.nowMs() + advanceMs);
+    } catch (error) {
+      this.pause();
+      this.options.onError(error);
+    }
   }
 }
 

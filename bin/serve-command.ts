@@ -1,5 +1,5 @@
 /** `lockstep serve`: the live twin with its REST API, live protocol and visualization. Ctrl-C stops it cleanly. */
-import { LiveTwin, startServer } from '../api/index.ts';
+import { LiveTwin, readPasswordFile, startServer, type PasswordBook } from '../api/index.ts';
 import { isSiteName } from '../twin/index.ts';
 import { mountViz } from '../viz/serve.ts';
 import { BadInputError } from './exit-codes.ts';
@@ -16,6 +16,10 @@ export interface ServeFlags {
   scenario: string;
   seed?: number;
   speed: string;
+  /** Passwords of the password grant (api/rest/password-file.ts); without it, the demo password on loopback only. */
+  passwordFile?: string;
+  /** `/live` lets clients without a token watch (never act, never export). */
+  anonymousReadOnly?: boolean;
 }
 
 function credentials(host: string): { clientId: string; clientSecret: string } {
@@ -31,6 +35,14 @@ function credentials(host: string): { clientId: string; clientSecret: string } {
   return demoClient;
 }
 
+/** The password file's entries, or nothing without `--password-file`; a bad file is bad input naming its fault. */
+function userPasswords(path: string | undefined): { userPasswords?: PasswordBook } {
+  if (path === undefined) return {};
+  const read = readPasswordFile(path);
+  if (!read.ok) throw new BadInputError(`--password-file: ${read.errors.join('\n  ')}`);
+  return { userPasswords: read.book };
+}
+
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
@@ -41,7 +53,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const resolved = resolveTarget(flags.scenario);
   if (!resolved.ok)
     throw new BadInputError(resolved.errors.map((error) => `${error.path}: ${error.message}`).join('\n'));
-  const clientCredentials = credentials(flags.host);
+  const clientCredentials = { ...credentials(flags.host), ...userPasswords(flags.passwordFile) };
   const live = new LiveTwin({
     scenario: resolved.value,
     siteInput: isSiteName(flags.scenario) ? flags.scenario : (resolved.value.spec as never),
@@ -55,6 +67,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     port,
     credentials: clientCredentials,
     mount: mountViz,
+    anonymousReadOnly: flags.anonymousReadOnly === true,
   });
   process.stdout.write(
     `lockstep live twin: ${resolved.value.name} (seed ${flags.seed ?? resolved.value.seed ?? 1}) at ${speed}x\n`,

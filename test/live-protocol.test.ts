@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { openLiveSocket } from './fixtures/live-socket.ts';
+import { openLiveSocket, type LiveLogin } from './fixtures/live-socket.ts';
 import { serverMessageSchema, snapshotMessageSchema } from '../api/live/protocol.ts';
 import { LiveTwin } from '../api/live-twin.ts';
 import { startServer, type RunningServer } from '../api/server.ts';
@@ -39,8 +39,8 @@ class Client {
     });
   }
 
-  static async connect(url: string): Promise<Client> {
-    return new Client(await openLiveSocket(url));
+  static async connect(url: string, login?: LiveLogin): Promise<Client> {
+    return new Client(await openLiveSocket(url, login));
   }
 
   send(message: unknown): void {
@@ -135,8 +135,9 @@ async function serve(live: LiveTwin): Promise<RunningServer> {
   return server;
 }
 
-async function connect(server: RunningServer): Promise<Client> {
-  const client = await Client.connect(server.url);
+/** A client logged in as the API client (the site's first owner, user-anna), or as `login` says. */
+async function connect(server: RunningServer, login?: LiveLogin): Promise<Client> {
+  const client = await Client.connect(server.url, login);
   clients.push(client);
   return client;
 }
@@ -315,34 +316,24 @@ describe('live protocol: commands and errors', () => {
   it('answers cloud refusals with the error table code, through the same core as REST', async () => {
     const server = await serve(officeMorning());
     const client = await connect(server);
-    const refused = await client.command({ action: 'remote-open', user: 'user-daan', lock: 'lock-front' });
-    expect(refused).toMatchObject({ type: 'error' });
-    expect(typeof refused.code).toBe('number');
+    const daan = await connect(server, { username: 'user-daan', password: 'lockstep' });
+    const refused = await daan.command({ action: 'remote-open', lock: 'lock-front' });
+    expect(refused).toMatchObject({ type: 'error', code: 2203 });
     expect(Object.keys(errorTable)).toContain(String(refused.code));
     const offline = await client.command({ action: 'iq-internet', iq: 'iq-1', up: false });
     expect(offline).toMatchObject({ type: 'ack' });
-    const noIq = await client.command({ action: 'remote-open', user: 'user-anna', lock: 'lock-front' });
+    const noIq = await client.command({ action: 'remote-open', lock: 'lock-front' });
     expect(noIq).toMatchObject({ type: 'error', code: 3105 });
     await client.command({ action: 'iq-internet', iq: 'iq-1', up: true });
     await client.command({ action: 'advance', ms: 5_000 });
-    const opened = await client.command({ action: 'remote-open', user: 'user-anna', lock: 'lock-front' });
+    const opened = await client.command({ action: 'remote-open', lock: 'lock-front' });
     expect(opened).toMatchObject({
       type: 'ack',
       result: { command: { kind: 'open', lockId: 'lock-front', status: 'pending' } },
     });
-    const admin = await client.command({
-      action: 'admin',
-      actor: 'user-anna',
-      op: 'block-tag',
-      args: ['tag-7'],
-    });
+    const admin = await client.command({ action: 'admin', op: 'block-tag', args: ['tag-7'] });
     expect(admin).toMatchObject({ type: 'ack', result: { action: 'block-tag', settled: true } });
-    const adminRefused = await client.command({
-      action: 'admin',
-      actor: 'user-daan',
-      op: 'block-tag',
-      args: ['tag-anna'],
-    });
+    const adminRefused = await daan.command({ action: 'admin', op: 'block-tag', args: ['tag-anna'] });
     expect(adminRefused).toMatchObject({ type: 'error' });
     expect(typeof adminRefused.code).toBe('number');
     const status = await client.command({ action: 'speed', x: 60 });
@@ -389,8 +380,8 @@ describe('live protocol: export and replay', () => {
         { action: 'power', device: 'rep-1', on: false },
         { action: 'advance', ms: 20_000 },
         { action: 'close-door', door: 'door-meeting' },
-        { action: 'remote-open', user: 'user-anna', lock: 'lock-garage' },
-        { action: 'admin', actor: 'user-anna', op: 'block-tag', args: ['tag-7'] },
+        { action: 'remote-open', lock: 'lock-garage' },
+        { action: 'admin', op: 'block-tag', args: ['tag-7'] },
         { action: 'interference', x: 0, y: 0, radiusM: 5, lossProbability: 0.5, durationMs: 10_000 },
         { action: 'advance', ms: 600_000 },
         { action: 'power', device: 'rep-1', on: true },

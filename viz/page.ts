@@ -40,6 +40,7 @@ aside section { background: #fff; border: 1px solid var(--line); border-radius: 
 #lock-panel header { padding: 0; background: none; border: 0; justify-content: space-between; }
 #lock-panel h2 { text-transform: none; letter-spacing: 0; color: var(--ink); font-size: 16px; margin: 0; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 8px 0; font-size: 13px; } dt { color: var(--muted); } dd { margin: 0; }
+form.login { display: flex; gap: 6px; align-items: center; } form.login[hidden] { display: none; } form.login input { width: 120px; }
 form.action, .fault-row { display: flex; gap: 6px; align-items: center; margin: 6px 0; }
 form.action label, .fault-row label { flex: 1; display: flex; gap: 6px; align-items: center; min-width: 0; }
 form.action input[type=text] { flex: 1; min-width: 0; padding: 3px 6px; border: 1px solid #b8c0cc; border-radius: 5px; }
@@ -113,6 +114,7 @@ export function vizPageHtml(): string {
   </div>
   <span id="run-status" data-testid="run-status"></span>
   <button type="button" id="export" aria-label="Export the session as a scenario file">Export</button>
+  <form id="login" class="login" data-testid="login" aria-label="Log in" hidden><label>Client <input type="text" id="login-client" aria-label="API client id" autocomplete="username"></label><label>Secret <input type="password" id="login-secret" aria-label="API client secret" autocomplete="current-password"></label><button type="submit">Log in</button></form>
 </header>
 <main>
   <section class="plan" id="plan-section" aria-label="Site">
@@ -139,7 +141,7 @@ export function vizPageHtml(): string {
       <dl id="lock-details" data-testid="lock-details"></dl>
       <form class="action" id="form-tap-phone"><label>Phone <input type="text" id="input-phone" aria-label="Phone id" value="phone-anna" autocomplete="off"></label><button type="submit" aria-label="Tap phone">Tap phone</button></form>
       <form class="action" id="form-present-tag"><label>Tag <input type="text" id="input-tag" aria-label="Tag id" value="tag-anna" autocomplete="off"></label><button type="submit" aria-label="Present tag">Present tag</button></form>
-      <form class="action" id="form-remote-open"><label>User <input type="text" id="input-user" aria-label="User id" value="user-anna" autocomplete="off"></label><button type="submit" aria-label="Remote open">Remote open</button></form>
+      <form class="action" id="form-remote-open"><label>As the logged-in user</label><button type="submit" aria-label="Remote open">Remote open</button></form>
       <output id="command-result" class="result" data-testid="command-result" role="status"></output>
     </section>
     <section aria-labelledby="faults-title">

@@ -24,22 +24,39 @@ import {
   type LockCommandResult,
 } from './protocol.ts';
 import { badField, badMessage, cloudRefusal, parseOptions, refusal, refusalOfError } from './refusals.ts';
+import { replayInPlace, type Replayer } from './replay.ts';
 import { loadTimeline, stateAt, type TimelineSlot } from './timeline.ts';
 
 // The hub reads messages with the same parse options and refusals as the commands (and tests name the outcome).
 export { badMessage, parseOptions, type CommandOutcome };
 
-/** Runs one command against the live twin; never throws. */
-export function executeCommand(
+/** Who runs a command, and where its timeline and replays live. */
+export interface CommandContext {
+  /** The acting user: the connection's token's, never a field of the command. */
+  readonly actorId: string;
+  /** The connection's loaded timeline. */
+  readonly timeline?: TimelineSlot;
+  /** Where `state-at` replays run (the server's worker thread; in place by default). */
+  readonly replay?: Replayer;
+}
+
+/**
+ * Wall time an `advance` or `step` may run for: past it the twin stays where it got to and the command is
+ * answered `too-long` (a campus day may take minutes; the server serves everyone else meanwhile).
+ */
+export const advanceWallMsMax = 10_000;
+
+/** Runs one command against the live twin; never rejects. */
+export async function executeCommand(
   live: LiveTwin,
   command: { readonly action: string } & Record<string, unknown>,
-  timeline: TimelineSlot = { loaded: undefined },
-): CommandOutcome {
+  context: CommandContext,
+): Promise<CommandOutcome> {
   try {
     if (isControlAction(command.action)) {
       const parsed = controlCommandSchema.safeParse(command, parseOptions);
       if (!parsed.success) return badMessage(parsed.error, 'command');
-      return executeControl(live, parsed.data, timeline);
+      return await executeControl(live, parsed.data, context);
     }
     if (isInputAction(command.action)) {
       const schema = inputCommandSchemas.get(command.action);
@@ -67,10 +84,15 @@ function knownActions(): string[] {
   ].sort();
 }
 
-function executeControl(live: LiveTwin, command: ControlCommand, timeline: TimelineSlot): CommandOutcome {
+async function executeControl(
+  live: LiveTwin,
+  command: ControlCommand,
+  context: CommandContext,
+): Promise<CommandOutcome> {
+  const timeline = context.timeline ?? { loaded: undefined };
   switch (command.action) {
     case 'state-at':
-      return stateAt(live, timeline, command);
+      return stateAt(live, timeline, command, context.replay ?? replayInPlace);
     case 'load-timeline':
       return loadTimeline(timeline, command);
     case 'pause':
@@ -84,17 +106,16 @@ function executeControl(live: LiveTwin, command: ControlCommand, timeline: Timel
       return accepted<LiveStatus>(live.status());
     case 'step':
     case 'advance':
-      live.advance(command.ms);
-      return accepted<LiveStatus>(live.status());
+      return advance(live, command.ms);
     case 'export':
       return accepted(live.exportScenario());
     case 'remote-open':
     case 'office-mode':
-      return lockCommand(live, command);
+      return lockCommand(live, command, context.actorId);
     case 'admin':
       return applyInput(live, {
         type: 'admin',
-        actor: command.actor,
+        actor: context.actorId,
         action: command.op,
         args: command.args,
         ...(command.label === undefined ? {} : { label: command.label }),
@@ -102,10 +123,23 @@ function executeControl(live: LiveTwin, command: ControlCommand, timeline: Timel
   }
 }
 
+/** Runs virtual time forward in slices (others are served meanwhile), for `advanceWallMsMax` of wall time at most. */
+async function advance(live: LiveTwin, durationMs: number): Promise<CommandOutcome<LiveStatus>> {
+  const startMs = live.twin.clock.now();
+  const done = await live.advanceSliced(durationMs, advanceWallMsMax);
+  if (done) return accepted(live.status());
+  const ranMs = live.twin.clock.now() - startMs;
+  return refusal(
+    'too-long',
+    `advanced ${ranMs} of ${durationMs} ms in ${advanceWallMsMax / 1_000} s of wall time; the twin stays at ${live.twin.clock.now()} ms`,
+  );
+}
+
 /** Remote opening and Manual Office Mode through the same core as REST (`LiveTwin.lockCommand`). */
 function lockCommand(
   live: LiveTwin,
   command: Extract<ControlCommand, { action: 'remote-open' | 'office-mode' }>,
+  actorId: string,
 ): CommandOutcome<LockCommandResult> {
   if (!live.spec.locks.some((lock) => lock.id === command.lock))
     return refusal(
@@ -114,7 +148,7 @@ function lockCommand(
       'command.lock',
     );
   const state = command.action === 'remote-open' ? 'unlocked' : command.on ? 'office_mode' : 'locked';
-  const outcome = live.lockCommand(command.user, command.lock, state);
+  const outcome = live.lockCommand(actorId, command.lock, state);
   if (!outcome.issued) return cloudRefusal(outcome.code);
   return accepted({ appliedAtMs: live.twin.clock.now(), command: remoteCommandView(outcome.command) });
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, runScenario, siteScenario } from '../../scenarios/index.ts';
 import { loadNamedSite, parseSiteSpec, type TwinInput } from '../../twin/index.ts';
 import { LiveTwin } from '../live-twin.ts';
-import { executeCommand } from './commands.ts';
+import { executeCommand, type CommandOutcome } from './commands.ts';
 
 function officeSite(): LiveTwin {
   const parsed = parseSiteSpec(loadNamedSite('office'));
@@ -58,25 +58,28 @@ describe('export → replay', () => {
     expect(replayedHash(exported)).toBe(exported.expectedHash);
   });
 
-  it('reproduces a session of commands (time, person actions, faults, admin, refusals) without background', () => {
+  it('reproduces a session of commands (time, person actions, faults, admin, refusals) without background', async () => {
     const parsed = parseSiteSpec(loadNamedSite('office'));
     if (!parsed.ok) throw new Error('office does not load');
     const scenario = { ...siteScenario(parsed.spec), background: false, name: 'quiet-office' };
     const live = new LiveTwin({ scenario, siteInput: 'office', seed: 9, speed: 1, paused: true });
-    const commands: ({ action: string } & Record<string, unknown>)[] = [
-      { action: 'present-tag', tag: 'tag-anna', lock: 'lock-front', holdMs: 6_000 },
-      { action: 'advance', ms: 10_000 },
-      { action: 'iq-internet', iq: 'iq-1', up: false },
-      { action: 'remote-open', user: 'user-anna', lock: 'lock-front' }, // refused: 3105, nothing applied
-      { action: 'iq-internet', iq: 'iq-1', up: true },
-      { action: 'step', ms: 2_000 },
-      { action: 'office-mode', user: 'user-bram', lock: 'lock-meeting', on: true },
-      { action: 'admin', actor: 'user-daan', op: 'block-tag', args: ['tag-anna'] }, // refused by the cloud, but recorded
-      { action: 'hold-handle', door: 'door-server', durationMs: 3_000 },
-      { action: 'lock-clock', lock: 'lock-garage', offsetMs: 3_600_000 },
-      { action: 'advance', ms: 120_000 },
+    // Each command with the user whose connection sends it (the actor is the connection's, never a field).
+    const commands: [string, { action: string } & Record<string, unknown>][] = [
+      ['user-anna', { action: 'present-tag', tag: 'tag-anna', lock: 'lock-front', holdMs: 6_000 }],
+      ['user-anna', { action: 'advance', ms: 10_000 }],
+      ['user-anna', { action: 'iq-internet', iq: 'iq-1', up: false }],
+      ['user-anna', { action: 'remote-open', lock: 'lock-front' }], // refused: 3105, nothing applied
+      ['user-anna', { action: 'iq-internet', iq: 'iq-1', up: true }],
+      ['user-anna', { action: 'step', ms: 2_000 }],
+      ['user-bram', { action: 'office-mode', lock: 'lock-meeting', on: true }],
+      ['user-daan', { action: 'admin', op: 'block-tag', args: ['tag-anna'] }], // refused by the cloud, but recorded
+      ['user-anna', { action: 'hold-handle', door: 'door-server', durationMs: 3_000 }],
+      ['user-anna', { action: 'lock-clock', lock: 'lock-garage', offsetMs: 3_600_000 }],
+      ['user-anna', { action: 'advance', ms: 120_000 }],
     ];
-    const outcomes = commands.map((command) => executeCommand(live, command));
+    const outcomes: CommandOutcome[] = [];
+    for (const [actorId, command] of commands)
+      outcomes.push(await executeCommand(live, command, { actorId }));
     expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.code))).toEqual([
       'ok',
       'ok',

@@ -34,6 +34,11 @@ export const backPressure = {
 
 /** Wall time between two statuses to one client, at least. */
 export const statusEveryWallMs = 500;
+/**
+ * Wall time between two snapshots that `subscribe`s ask for, at least: subscribes within it are coalesced into
+ * one snapshot at its end (a client sending thousands gets a few, not one each).
+ */
+export const snapshotEveryWallMs = 250;
 
 const socketOpen = 1;
 
@@ -104,6 +109,8 @@ export class LiveConnection {
   private lastStatusWallMs = Number.NEGATIVE_INFINITY;
   private lastStatusJson = '';
   private closed = false;
+  private lastSubscribeSnapshotWallMs = Number.NEGATIVE_INFINITY;
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly socket: LiveSocket,
@@ -124,15 +131,41 @@ export class LiveConnection {
     return this.seq;
   }
 
+  /**
+   * Follows `filter` from a fresh snapshot: at once, or (within `snapshotEveryWallMs` of the last one) once that
+   * time is up, when one snapshot answers every subscribe made meanwhile (the last filter wins). Stream messages
+   * wait for that snapshot.
+   */
   subscribe(filter: CompiledFilter): void {
     this.subscription = filter;
-    this.resyncDue = false;
-    this.sendSnapshot();
+    const nowMs = this.options.nowWallMs();
+    const waitMs = this.lastSubscribeSnapshotWallMs + snapshotEveryWallMs - nowMs;
+    if (waitMs <= 0) {
+      this.resyncDue = false;
+      this.lastSubscribeSnapshotWallMs = nowMs;
+      this.sendSnapshot();
+      return;
+    }
+    if (this.snapshotTimer !== undefined) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      if (this.subscription === undefined) return;
+      this.resyncDue = false;
+      this.lastSubscribeSnapshotWallMs = this.options.nowWallMs();
+      this.sendSnapshot();
+    }, waitMs);
+    this.snapshotTimer.unref?.();
   }
 
   unsubscribe(): void {
     this.subscription = undefined;
     this.resyncDue = false;
+  }
+
+  /** Closes the socket with `code` (nothing more is sent). */
+  close(code: number, reason: string): void {
+    if (this.open()) this.socket.close(code, reason);
+    this.closedBySocket();
   }
 
   /** An answer to the client (ack or error): always sent while the socket is open. */
@@ -179,7 +212,7 @@ export class LiveConnection {
     const nowMs = this.options.nowWallMs();
     if (!this.checkPressure(nowMs)) return;
     const buffered = this.socket.bufferedAmount;
-    if (this.resyncDue) {
+    if (this.resyncDue && this.snapshotTimer === undefined) {
       if (buffered >= backPressure.resyncBelowBytes) return;
       this.resyncDue = false;
       this.sendSnapshot();
@@ -187,6 +220,7 @@ export class LiveConnection {
     }
     if (
       this.subscription === undefined ||
+      this.snapshotTimer !== undefined ||
       buffered > backPressure.coalesceAboveBytes ||
       nowMs - this.lastStatusWallMs < statusEveryWallMs
     )
@@ -202,6 +236,8 @@ export class LiveConnection {
   closedBySocket(): void {
     this.closed = true;
     this.subscription = undefined;
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = undefined;
   }
 
   private open(): boolean {
@@ -235,7 +271,7 @@ export class LiveConnection {
 
   /** Sends `{"type":…,"seq":…,` + `rest` (the message's other fields, one JSON text shared by all clients). */
   private sendStream(type: 'event' | 'delta' | 'entry', rest: () => string): void {
-    if (this.resyncDue || !this.open()) return;
+    if (this.resyncDue || this.snapshotTimer !== undefined || !this.open()) return;
     if (this.socket.bufferedAmount > backPressure.coalesceAboveBytes) {
       this.resyncDue = true;
       return;

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import {
   ackMessageSchema,
   adminResultSchema,
+  authMessageSchema,
   appliedResultSchema,
   commandMessageSchema,
   controlCommandSchemas,
@@ -46,6 +47,7 @@ export function documentedSchemas(): ReadonlyMap<
 > {
   const schemas = new Map<string, { schema: z.ZodType; io: 'input' | 'output' }>();
   // What clients send is documented as the server accepts it (defaults may be left out)…
+  schemas.set('message/auth', { schema: authMessageSchema, io: 'input' });
   schemas.set('message/subscribe', { schema: subscribeMessageSchema, io: 'input' });
   schemas.set('message/unsubscribe', { schema: unsubscribeMessageSchema, io: 'input' });
   schemas.set('message/command', { schema: commandMessageSchema, io: 'input' });

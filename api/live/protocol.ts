@@ -23,7 +23,32 @@ export const protocolLimits = {
   advanceMsMax: 86_400_000,
   /** Virtual time `state-at` replays at most (a session or loaded timeline longer than this is refused). */
   replayMsMax: 7 * 86_400_000,
+  /** Wall time a `state-at` replay may take (it runs on a worker thread); past it the replay is stopped. */
+  replayWallMsMax: 30_000,
+  /** Bytes of one frame (the WebSocket closes a larger one with 1009). */
+  frameBytesMax: 64 * 1024,
+  /** Nesting of arrays and objects in one frame (the message itself is depth 1). */
+  frameDepthMax: 32,
+  /** Frames of one connection waiting to be handled; past this a frame is answered `busy` at once. */
+  framesQueuedMax: 32,
+  /** Wall time a connection without a token has to send its `auth` message. */
+  authDeadlineMs: 5_000,
 } as const;
+
+/**
+ * Rate limits on the frames clients send (each is one point; `rate-limiter-flexible`): per connection and per
+ * user (all of a user's connections together; anonymous connections share one budget). Past either a frame is
+ * answered `rate-limited` and not handled.
+ */
+export const rateLimits = {
+  perConnection: { points: 50, durationSeconds: 1 },
+  perUser: { points: 200, durationSeconds: 1 },
+} as const;
+
+/** The subprotocol a client offers (with `bearer.<token>`) and the server selects. */
+export const liveSubprotocol = 'lockstep-live';
+/** A subprotocol that carries the client's token: `bearer.` followed by the token. */
+export const bearerSubprotocolPrefix = 'bearer.';
 
 /** Error codes of the protocol itself (`refusals.ts` says when each is given); the cloud's carry table numbers. */
 export type ProtocolErrorCode = RefusalKind;
@@ -58,6 +83,19 @@ export const subscribeMessageSchema = z.strictObject({
 
 export const unsubscribeMessageSchema = z.strictObject({ type: z.literal('unsubscribe') });
 
+export const authMessageSchema = z
+  .strictObject({
+    type: z.literal('auth'),
+    token: z
+      .string()
+      .min(1)
+      .max(512)
+      .describe('A bearer token of the REST API (POST /connect/token), the same one REST takes.'),
+  })
+  .describe(
+    "The connection's token, when it did not come as a subprotocol: the first message, within the auth deadline.",
+  );
+
 /** The envelope of a command; `command` is then checked against the schema of its `action` (below). */
 export const commandMessageSchema = z.strictObject({
   type: z.literal('command'),
@@ -81,12 +119,15 @@ export const controlCommandSchemas = {
   advance: z.strictObject({ action: z.literal('advance'), ms }),
   speed: z.strictObject({ action: z.literal('speed'), x: z.number().positive().max(speedMax) }),
   export: z.strictObject({ action: z.literal('export') }),
-  'remote-open': z.strictObject({ action: z.literal('remote-open'), user: id, lock: id }),
-  'office-mode': z.strictObject({ action: z.literal('office-mode'), user: id, lock: id, on: z.boolean() }),
+  'remote-open': z
+    .strictObject({ action: z.literal('remote-open'), lock: id })
+    .describe("Sent as the connection's user (its token's), with that user's rights."),
+  'office-mode': z
+    .strictObject({ action: z.literal('office-mode'), lock: id, on: z.boolean() })
+    .describe("Sent as the connection's user (its token's), with that user's rights."),
   admin: z.strictObject({
     action: z.literal('admin'),
-    actor: id,
-    op: z.enum(adminActionNames),
+    op: z.enum(adminActionNames).describe("Acted by the connection's user (its token's)."),
     args: z.array(z.unknown()).max(16).default([]),
     label: z.string().max(200).optional(),
   }),
@@ -97,7 +138,10 @@ export const controlCommandSchemas = {
         .number()
         .int()
         .min(0)
-        .describe("Virtual time to rebuild, 0 up to the timeline's end (the session's: now)."),
+        .max(protocolLimits.replayMsMax)
+        .describe(
+          "Virtual time to rebuild, 0 up to the timeline's end (the session's: now); 7 days at most.",
+        ),
       source: z
         .enum(['session', 'loaded'])
         .default('session')
@@ -422,3 +466,7 @@ export const exportResultSchema = z
 
 /** WebSocket close code for a client that does not read fast enough (see docs/protocol.md, back-pressure). */
 export const closeCodeTooSlow = 4008;
+/** WebSocket close code for a connection without a valid token (none in time, unknown, expired, revoked). */
+export const closeCodeUnauthorized = 4401;
+/** WebSocket close code once the live session has ended (the twin failed); the server itself keeps serving. */
+export const closeCodeSessionEnded = 4500;

@@ -70,7 +70,7 @@ describe('refusals', () => {
     expect(refusalOfError(new SessionFullError(100_000))).toStrictEqual({
       ok: false,
       code: 'session-full',
-      message: 'a session keeps at most 100000 inputs',
+      message: 'the live session keeps at most 100000 inputs; it takes no more',
     });
     const thrown = (() => {
       try {

@@ -14,7 +14,17 @@ import {
 } from '../../twin/index.ts';
 
 /** The protocol's own refusal kinds; the cloud's refusals carry the error table's numbers instead. */
-const refusalKinds = ['bad-json', 'bad-message', 'unknown-device', 'session-full', 'twin-error'] as const;
+const refusalKinds = [
+  'bad-json',
+  'bad-message',
+  'unknown-device',
+  'session-full',
+  'session-ended',
+  'busy',
+  'rate-limited',
+  'too-long',
+  'twin-error',
+] as const;
 export type RefusalKind = (typeof refusalKinds)[number];
 
 /** An `error` message's `code`: a cloud refusal's table code, or one of the kinds above. */
@@ -80,14 +90,36 @@ export function cloudRefusal(code: number): Refusal {
 }
 
 /**
+ * The live session refuses a change: REST renders every one as 403/2203 (api/rest/errors.ts), the live protocol
+ * by its class below. Thrown by `LiveTwin` before anything is applied.
+ */
+export class SessionRefusalError extends Error {}
+
+/**
  * A live session holds as many inputs as a scenario file may list, so its export always loads; past that it
  * refuses new inputs. `LiveTwin.apply` meets the limit, so it is the one to throw this (it is `session-full` on
  * the wire only when thrown as this class: no refusal is recognised by its message).
  */
-export class SessionFullError extends RangeError {
+export class SessionFullError extends SessionRefusalError {
   constructor(readonly inputsMax: number) {
-    super(`a session keeps at most ${inputsMax} inputs`);
+    super(`the live session keeps at most ${inputsMax} inputs; it takes no more`);
     this.name = 'SessionFullError';
+  }
+}
+
+/** The live session ended when its twin failed (an exception in an input or a tick): nothing more is applied. */
+export class SessionEndedError extends SessionRefusalError {
+  constructor(readonly reason: string) {
+    super(`the live session has ended: ${reason}`);
+    this.name = 'SessionEndedError';
+  }
+}
+
+/** An input nested deeper than the session takes (it would overflow the trace's and the export's JSON). */
+export class InputTooDeepError extends SessionRefusalError {
+  constructor(readonly depthMax: number) {
+    super(`an input nests at most ${depthMax} arrays and objects deep`);
+    this.name = 'InputTooDeepError';
   }
 }
 
@@ -96,6 +128,8 @@ export function refusalOfError(error: unknown): Refusal {
   if (error instanceof CloudError) return refusal(error.code, error.message);
   if (error instanceof UnknownDeviceError) return refusal('unknown-device', error.message);
   if (error instanceof SessionFullError) return refusal('session-full', error.message);
+  if (error instanceof SessionEndedError) return refusal('session-ended', error.message);
+  if (error instanceof InputTooDeepError) return refusal('bad-message', error.message);
   if (error instanceof z.ZodError) return badMessage(error, 'command');
   return refusal('twin-error', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 }

@@ -23,6 +23,9 @@ function quietOffice(): LiveTwin {
   });
 }
 
+/** The user whose connection sends the commands (an owner of the office). */
+const actorId = 'user-anna';
+
 function frontBolt(devices: DeviceSnapshot): string | undefined {
   return devices.locks.find((lock) => lock.id === 'lock-front')?.bolt;
 }
@@ -33,7 +36,7 @@ function resultOf(outcome: CommandOutcome): Record<string, unknown> {
 }
 
 describe('state-at and load-timeline', () => {
-  it('rebuilds the session at a time the front door was open, while live it is locked again', () => {
+  it('rebuilds the session at a time the front door was open, while live it is locked again', async () => {
     const live = quietOffice();
     const slot: TimelineSlot = { loaded: undefined };
     live.advance(1_000);
@@ -46,58 +49,86 @@ describe('state-at and load-timeline', () => {
     if (openMs === undefined) throw new Error('the front door never opened');
     expect(frontBolt(live.snapshot())).toBe('locked');
 
-    const at = resultOf(executeCommand(live, { action: 'state-at', ms: openMs }, slot));
+    const at = resultOf(
+      await executeCommand(live, { action: 'state-at', ms: openMs }, { actorId, timeline: slot }),
+    );
     expect(at.virtualMs).toBe(openMs);
     expect(frontBolt(at.devices as DeviceSnapshot)).toBe('unlocked');
     expect(Array.isArray(at.entries)).toBe(true);
     expect(frontBolt(live.snapshot())).toBe('locked');
 
-    const before = resultOf(executeCommand(live, { action: 'state-at', ms: 0 }, slot));
+    const before = resultOf(
+      await executeCommand(live, { action: 'state-at', ms: 0 }, { actorId, timeline: slot }),
+    );
     expect(frontBolt(before.devices as DeviceSnapshot)).toBe('locked');
     expect(before.entries).toEqual([]);
   });
 
-  it('refuses a time past the end, and a loaded timeline before one is loaded', () => {
+  it('refuses a time past the end, and a loaded timeline before one is loaded', async () => {
     const live = quietOffice();
     const slot: TimelineSlot = { loaded: undefined };
     live.advance(10_000);
-    expect(executeCommand(live, { action: 'state-at', ms: 10_001 }, slot)).toMatchObject({
+    expect(
+      await executeCommand(live, { action: 'state-at', ms: 10_001 }, { actorId, timeline: slot }),
+    ).toMatchObject({
       ok: false,
       code: 'bad-message',
       path: 'command.ms',
     });
-    expect(executeCommand(live, { action: 'state-at', ms: -1 }, slot)).toMatchObject({
+    expect(
+      await executeCommand(live, { action: 'state-at', ms: -1 }, { actorId, timeline: slot }),
+    ).toMatchObject({
       ok: false,
       code: 'bad-message',
       path: 'command.ms',
     });
-    expect(executeCommand(live, { action: 'state-at', ms: 0, source: 'loaded' }, slot)).toMatchObject({
+    expect(
+      await executeCommand(
+        live,
+        { action: 'state-at', ms: 0, source: 'loaded' },
+        { actorId, timeline: slot },
+      ),
+    ).toMatchObject({
       ok: false,
       code: 'bad-message',
       path: 'command.source',
     });
   });
 
-  it('loads office-morning and shows the front door opened by the tag at 6 s', () => {
+  it('loads office-morning and shows the front door opened by the tag at 6 s', async () => {
     const live = quietOffice();
     const slot: TimelineSlot = { loaded: undefined };
     const file = JSON.parse(
       readFileSync(new URL('../../scenarios/library/office-morning.json', import.meta.url), 'utf8'),
     ) as Record<string, unknown>;
-    expect(resultOf(executeCommand(live, { action: 'load-timeline', file }, slot))).toEqual({
+    expect(
+      resultOf(await executeCommand(live, { action: 'load-timeline', file }, { actorId, timeline: slot })),
+    ).toEqual({
       name: 'office-morning',
       durationMs: 300_000,
     });
-    const at = resultOf(executeCommand(live, { action: 'state-at', ms: 6_000, source: 'loaded' }, slot));
+    const at = resultOf(
+      await executeCommand(
+        live,
+        { action: 'state-at', ms: 6_000, source: 'loaded' },
+        { actorId, timeline: slot },
+      ),
+    );
     expect(frontBolt(at.devices as DeviceSnapshot)).toBe('unlocked');
-    expect(executeCommand(live, { action: 'state-at', ms: 300_001, source: 'loaded' }, slot)).toMatchObject({
+    expect(
+      await executeCommand(
+        live,
+        { action: 'state-at', ms: 300_001, source: 'loaded' },
+        { actorId, timeline: slot },
+      ),
+    ).toMatchObject({
       ok: false,
       path: 'command.ms',
     });
     expect(live.twin.clock.now()).toBe(0);
   });
 
-  it('loads a failure file as a scenario, and reports a bad file with its path', () => {
+  it('loads a failure file as a scenario, and reports a bad file with its path', async () => {
     const live = quietOffice();
     const slot: TimelineSlot = { loaded: undefined };
     const failure = {
@@ -108,21 +139,37 @@ describe('state-at and load-timeline', () => {
       defects: [],
       inputs: [{ atMs: 5_000, input: { type: 'present-tag', tag: 'tag-anna', lock: 'lock-front' } }],
     };
-    expect(resultOf(executeCommand(live, { action: 'load-timeline', file: failure }, slot))).toEqual({
+    expect(
+      resultOf(
+        await executeCommand(live, { action: 'load-timeline', file: failure }, { actorId, timeline: slot }),
+      ),
+    ).toEqual({
       name: 'failure-example-seed7',
       durationMs: 65_000,
     });
-    const at = resultOf(executeCommand(live, { action: 'state-at', ms: 6_000, source: 'loaded' }, slot));
+    const at = resultOf(
+      await executeCommand(
+        live,
+        { action: 'state-at', ms: 6_000, source: 'loaded' },
+        { actorId, timeline: slot },
+      ),
+    );
     expect(frontBolt(at.devices as DeviceSnapshot)).toBe('unlocked');
 
-    const bad = executeCommand(
+    const bad = await executeCommand(
       live,
       { action: 'load-timeline', file: { name: 'x', site: 'office', inputs: [{ at: 1, type: 'nope' }] } },
-      slot,
+      { actorId, timeline: slot },
     );
     expect(bad).toMatchObject({ ok: false, code: 'bad-message' });
     expect((bad as { path?: string }).path).toMatch(/^command\.file\.inputs\[0\]/);
-    expect(executeCommand(live, { action: 'load-timeline', file: { name: 'x' } }, slot)).toMatchObject({
+    expect(
+      await executeCommand(
+        live,
+        { action: 'load-timeline', file: { name: 'x' } },
+        { actorId, timeline: slot },
+      ),
+    ).toMatchObject({
       ok: false,
       path: 'command.file.site',
     });

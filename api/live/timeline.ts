@@ -4,15 +4,7 @@
  * connection for that. A replay is deterministic, so the state it gives is the one the run had at that time.
  */
 import type { z } from 'zod';
-import {
-  failureFileSchema,
-  parseScenario,
-  prepareRun,
-  scenarioTailMs,
-  scenarioUntilMs,
-  type Scenario,
-} from '../../scenarios/index.ts';
-import { devicesOf, newestEntries } from '../device-view.ts';
+import { failureFileSchema, parseScenario, scenarioTailMs, scenarioUntilMs } from '../../scenarios/index.ts';
 import type { LiveTwin } from '../live-twin.ts';
 import { accepted, type CommandOutcome } from './command-outcome.ts';
 import {
@@ -21,11 +13,18 @@ import {
   type LoadTimelineResult,
   type StateAtResult,
 } from './protocol.ts';
-import { badField, badMessage, badSpec, parseOptions, refusal } from './refusals.ts';
+import { badField, badMessage, badSpec, parseOptions } from './refusals.ts';
+import { replayInPlace, type Replayer } from './replay.ts';
+
+/** A loaded timeline: the scenario file (a failure file made one) and how long it runs. */
+export interface LoadedTimeline {
+  readonly file: Record<string, unknown>;
+  readonly durationMs: number;
+}
 
 /** What one connection keeps for its timeline: at most one loaded file. */
 export interface TimelineSlot {
-  loaded: Scenario | undefined;
+  loaded: LoadedTimeline | undefined;
 }
 
 const replayDays = protocolLimits.replayMsMax / 86_400_000;
@@ -56,7 +55,7 @@ export function loadTimeline(
   slot: TimelineSlot,
   command: Extract<ControlCommand, { action: 'load-timeline' }>,
 ): CommandOutcome<LoadTimelineResult> {
-  let json: unknown = command.file;
+  let json: Record<string, unknown> = command.file;
   if (command.file.format !== undefined) {
     const failure = failureTimelineSchema.safeParse(command.file, parseOptions);
     if (!failure.success) return badMessage(failure.error, 'command.file');
@@ -74,22 +73,24 @@ export function loadTimeline(
       'command.file.until',
       `the timeline lasts ${durationMs} ms; state-at replays at most ${replayDays} virtual days`,
     );
-  slot.loaded = parsed.value;
+  slot.loaded = { file: json, durationMs };
   return accepted({ name: parsed.value.name, durationMs });
 }
 
-export function stateAt(
+/** Rebuilds the state at `command.ms` by a replay (`replay`: on the server's worker thread, or in place). */
+export async function stateAt(
   live: LiveTwin,
   slot: TimelineSlot,
   command: Extract<ControlCommand, { action: 'state-at' }>,
-): CommandOutcome<StateAtResult> {
-  let scenario: Scenario;
+  replay: Replayer = replayInPlace,
+): Promise<CommandOutcome<StateAtResult>> {
+  let file: Record<string, unknown>;
   let endMs: number;
   if (command.source === 'loaded') {
     if (slot.loaded === undefined)
       return badField('command.source', 'no timeline loaded on this connection (send load-timeline first)');
-    scenario = slot.loaded;
-    endMs = scenarioUntilMs(scenario, {});
+    file = slot.loaded.file;
+    endMs = slot.loaded.durationMs;
   } else {
     endMs = live.twin.clock.now();
     if (endMs > protocolLimits.replayMsMax)
@@ -97,20 +98,8 @@ export function stateAt(
         'command.source',
         `the session is ${endMs} ms long; state-at replays at most ${replayDays} virtual days`,
       );
-    const parsed = parseScenario(live.exportScenario());
-    if (!parsed.ok)
-      return refusal(
-        'twin-error',
-        `the session's export does not load: ${parsed.errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`,
-      );
-    scenario = parsed.value;
+    file = live.exportScenario();
   }
   if (command.ms > endMs) return badField('command.ms', `is past the timeline's end (${endMs} ms)`);
-  const run = prepareRun(scenario, { untilMs: command.ms });
-  run.twin.runUntil(command.ms);
-  return accepted({
-    virtualMs: run.twin.clock.now(),
-    devices: devicesOf(run.twin),
-    entries: newestEntries(run.twin, protocolLimits.snapshotEntriesMax),
-  });
+  return replay({ file, ms: command.ms });
 }

@@ -76,7 +76,8 @@ describe('visualization in Chromium', () => {
       live,
       host: '127.0.0.1',
       port: 0,
-      credentials: { clientId: 'x', clientSecret: 'y' },
+      // The demo API client, which the page fills in and logs in with on loopback.
+      credentials: { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' },
       mount: mountViz,
     });
     userDataDir = mkdtempSync(join(tmpdir(), 'lockstep-viz-chromium-'));
@@ -114,8 +115,8 @@ describe('visualization in Chromium', () => {
     const panel = page.getByTestId('lock-panel');
     await panel.waitFor({ state: 'visible' });
     expect(await page.getByRole('heading', { name: 'Front door' }).count()).toBe(1);
-    const user = page.getByRole('textbox', { name: 'User id' });
-    expect(await user.inputValue()).toBe('user-anna');
+    // Logged in on loopback with the demo client, the page acts as the site's first owner (user-anna).
+    expect(await page.getByTestId('login').isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Remote open' }).click();
 
     await frontState.filter({ hasText: 'unlocked' }).waitFor({ timeout: waitMs });

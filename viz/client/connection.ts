@@ -1,9 +1,12 @@
 /// <reference lib="dom" />
 /**
- * The page's one WebSocket to `/live` on its own origin: subscribes on every (re)connection, hands each parsed
- * message to the page, numbers commands (`c1`, `c2`…) and settles each with its `ack` or `error`. A lost
- * connection is retried with a growing pause (at most `reconnectMsMax`); the next snapshot replaces the state.
+ * The page's one WebSocket to `/live` on its own origin: presents its token (a subprotocol, see `login.ts`),
+ * subscribes on every (re)connection, hands each parsed message to the page, numbers commands (`c1`, `c2`…) and
+ * settles each with its `ack` or `error`. A lost connection is retried with a growing pause (at most
+ * `reconnectMsMax`); the next snapshot replaces the state. A connection closed for its token (4401) asks for a
+ * fresh token before it tries again; without one it waits for the page to log in (`start` again).
  */
+import { liveProtocols } from './login.ts';
 import {
   parseServerMessage,
   type ClientCommand,
@@ -18,10 +21,15 @@ export const commandsPendingMax = 64;
 const reconnectMsMin = 500;
 const reconnectMsMax = 10_000;
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'logged-out';
+
+/** The close code of a connection without a valid token (docs/protocol.md). */
+const closeCodeUnauthorized = 4401;
 
 export interface ConnectionOptions {
   readonly url: string;
+  /** A token to present: the one logged in with, or a fresh one (`fresh` after a 4401); undefined: none. */
+  readonly token: (fresh: boolean) => Promise<string | undefined>;
   readonly onMessage: (message: ServerMessage) => void;
   readonly onState: (state: ConnectionState) => void;
 }
@@ -36,12 +44,24 @@ export class LiveConnection {
   private nextId = 1;
   private readonly pending = new Map<string, Pending>();
   private reconnectMs = reconnectMsMin;
+  private starting = false;
 
   constructor(private readonly options: ConnectionOptions) {}
 
-  start(): void {
+  /** Connects (again), with a fresh token when `fresh`; does nothing while connected or connecting. */
+  start(fresh = false): void {
+    if (this.socket !== undefined || this.starting) return;
+    this.starting = true;
     this.options.onState('connecting');
-    const socket = new WebSocket(this.options.url);
+    void this.options.token(fresh).then((token) => {
+      this.starting = false;
+      if (token === undefined) this.options.onState('logged-out');
+      else this.open(token);
+    });
+  }
+
+  private open(token: string): void {
+    const socket = new WebSocket(this.options.url, liveProtocols(token));
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.reconnectMs = reconnectMsMin;
@@ -56,7 +76,7 @@ export class LiveConnection {
       if ((message.type === 'ack' || message.type === 'error') && this.settle(message)) return;
       this.options.onMessage(message);
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event: CloseEvent) => {
       if (this.socket !== socket) return;
       this.socket = undefined;
       this.options.onState('closed');
@@ -66,7 +86,8 @@ export class LiveConnection {
           code: 'disconnected',
           message: 'the connection to the twin closed',
         });
-      setTimeout(() => this.start(), this.reconnectMs);
+      const unauthorized = event.code === closeCodeUnauthorized;
+      setTimeout(() => this.start(unauthorized), this.reconnectMs);
       this.reconnectMs = Math.min(reconnectMsMax, this.reconnectMs * 2);
     });
   }

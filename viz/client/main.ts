@@ -14,6 +14,7 @@ import { LiveConnection, type ConnectionState } from './connection.ts';
 import { byId, html, setText, svgById, update } from './dom.ts';
 import { FloorPlan, type Interference } from './floor-plan.ts';
 import { boltLabel, doorLabel, formatUtc, formatVirtual, humanize, timeOfDay } from './format.ts';
+import { demoClient, fetchToken, onLoopback, type ClientCredentials } from './login.ts';
 import { LiveModel } from './model.ts';
 import {
   readAppliedResult,
@@ -60,6 +61,9 @@ interface Elements {
   readonly alerts: HTMLElement;
   readonly entries: HTMLElement;
   readonly message: HTMLElement;
+  readonly login: HTMLFormElement;
+  readonly loginClient: HTMLInputElement;
+  readonly loginSecret: HTMLInputElement;
 }
 
 function elements(): Elements {
@@ -87,6 +91,9 @@ function elements(): Elements {
     alerts: byId('alerts'),
     entries: byId('entries'),
     message: byId('message'),
+    login: byId('login'),
+    loginClient: byId('login-client'),
+    loginSecret: byId('login-secret'),
   };
 }
 
@@ -132,25 +139,60 @@ class VizApp {
   private shownVirtualMs = 0;
   private connected = false;
   private panelDrawn: DeviceSnapshot['locks'][number] | undefined;
+  /** What the page logs in with: the demo client on loopback, else what the login form was given. */
+  private credentials: ClientCredentials | undefined;
+  private token: string | undefined;
 
   constructor() {
     this.plan = new FloorPlan(svgById('plan'), (lockId) => this.selectLock(lockId));
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    if (onLoopback(location.hostname)) {
+      this.credentials = demoClient;
+      this.el.loginClient.value = demoClient.clientId;
+      this.el.loginSecret.value = demoClient.clientSecret;
+    }
     this.connection = new LiveConnection({
       url: `${scheme}://${location.host}/live`,
+      token: (fresh) => this.tokenFor(fresh),
       onMessage: (message) => this.onMessage(message),
       onState: (state) => this.onConnection(state),
     });
     this.wireControls();
   }
 
+  /** The token to present: kept until the server refuses it, then a fresh one; undefined until logged in. */
+  private async tokenFor(fresh: boolean): Promise<string | undefined> {
+    if (fresh) this.token = undefined;
+    if (this.token !== undefined) return this.token;
+    const credentials = this.credentials;
+    if (credentials === undefined) return undefined;
+    const outcome = await fetchToken(credentials);
+    if (!outcome.ok) {
+      this.showMessage(outcome.message);
+      this.el.login.hidden = false;
+      return undefined;
+    }
+    this.token = outcome.token;
+    return this.token;
+  }
+
   start(): void {
+    this.el.login.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.credentials = {
+        clientId: this.el.loginClient.value.trim(),
+        clientSecret: this.el.loginSecret.value,
+      };
+      this.connection.start(true);
+    });
     this.connection.start();
     setInterval(() => this.tickClock(), 250);
   }
 
   private onConnection(state: ConnectionState): void {
     this.connected = state === 'open';
+    if (state === 'open') this.el.login.hidden = true;
+    if (state === 'logged-out') this.el.login.hidden = false;
     const text =
       state === 'open'
         ? this.model.devices === undefined
@@ -158,7 +200,9 @@ class VizApp {
           : 'live'
         : state === 'connecting'
           ? 'connecting…'
-          : 'disconnected, retrying…';
+          : state === 'logged-out'
+            ? 'log in to watch the twin'
+            : 'disconnected, retrying…';
     setText(this.el.connection, text);
     update(this.el.connection, { 'data-state': state });
   }
@@ -568,14 +612,8 @@ class VizApp {
           : { action: 'present-tag', tag: inputValue('input-tag'), lock },
       'present tag',
     );
-    lockAction(
-      'form-remote-open',
-      (lock) =>
-        inputValue('input-user') === ''
-          ? undefined
-          : { action: 'remote-open', user: inputValue('input-user'), lock },
-      'remote open',
-    );
+    // Sent as the logged-in user: the server takes the actor from the token, never from the page.
+    lockAction('form-remote-open', (lock) => ({ action: 'remote-open', lock }), 'remote open');
   }
 
   private result(output: HTMLOutputElement, outcome: CommandOutcome, done: string): void {
