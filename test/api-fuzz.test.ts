@@ -129,7 +129,10 @@ describe('hostile HTTP requests', () => {
 
 function openSocket(): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/live`);
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/live`, [
+      'lockstep-live',
+      `bearer.${token}`,
+    ]);
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
   });
@@ -159,6 +162,8 @@ describe('hostile WebSocket messages', () => {
       fc.constant('{"type":"command","id":"y","command":{"action":"step","ms":-5}}'),
     );
     for (const text of fc.sample(message, { numRuns: 200, seed: 11 })) hostile.send(text);
+    // A flood past the rate limit is answered (rate-limited, busy) and dropped; a second later the connection acts.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     hostile.send(JSON.stringify({ type: 'command', id: 'final', command: { action: 'pause' } }));
     await new Promise<void>((resolve, reject) => {
       const deadline = setTimeout(() => reject(new Error('no answer to the final command')), 20_000);

@@ -84,7 +84,11 @@ describe('an integration script against the live twin', () => {
     });
     expect(opening.status).toBe(202);
 
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/live`);
+    // The same token on /live, as a subprotocol beside the protocol's own.
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/live`, [
+      'lockstep-live',
+      `bearer.${token}`,
+    ]);
     await new Promise((resolve) => socket.once('open', resolve));
     expect((await command(socket, 'advance', { action: 'step', ms: 10_000 })).type).toBe('ack');
 

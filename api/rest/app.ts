@@ -9,11 +9,15 @@
 import { Hono, type Context } from 'hono';
 import type { LiveTwin } from '../live-twin.ts';
 import { Authenticator, type AuthOptions } from './auth.ts';
+import { requestBodyLimit } from './body-limit.ts';
 import { notFound, onError, renderError } from './errors.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.ts';
 import { defineRoute, mountRoutes, type Route } from './route-table.ts';
 import { restRoutes } from './routes/index.ts';
 import { openApiDocumentSchema } from './schemas.ts';
+
+export { authOptionsForHost } from './auth.ts';
+export { requestBodyLimit } from './body-limit.ts';
 
 /** The API client's credentials, and what tests may inject (wall clock, token source, token lifetime). */
 export type RestOptions = AuthOptions;
@@ -44,13 +48,21 @@ export function restNotFound(c: Context): Response {
   return renderError(c, notFound(`no route ${c.req.method} ${new URL(c.req.url).pathname}`));
 }
 
-export function createRestApp(live: LiveTwin, options: RestOptions): Hono {
+/**
+ * The REST app. `auth` is the token table to use: the server passes the one it shares with the live protocol;
+ * without it the app has its own.
+ */
+export function createRestApp(
+  live: LiveTwin,
+  options: RestOptions,
+  auth: Authenticator = new Authenticator(options),
+): Hono {
   const app = new Hono();
-  const auth = new Authenticator(options);
   let document: OpenApiDocument | undefined;
   const routes = createRouteTable(() => (document ??= buildOpenApiDocument(routes, apiVersion)));
   app.onError(onError);
-  app.use('/connect/token', async (c, next) => {
+  app.use(requestBodyLimit);
+  app.use('/connect/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   });

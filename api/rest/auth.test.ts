@@ -170,14 +170,16 @@ describe('bearer tokens', () => {
     expect(expired.body.Message).toMatch(/expired/);
   });
 
-  it('are kept up to a bound, the oldest evicted first', async () => {
-    const { app } = start({ rest: { tokensMax: 2 } });
-    const first = await tokenFor(app);
+  it('are kept up to a bound per user: a new token replaces that same user’s oldest only', async () => {
+    const { app } = start({ rest: { tokensPerUserMax: 2 } });
+    const owner = await tokenFor(app);
+    const first = await tokenFor(app, 'user-daan');
     const second = await tokenFor(app, 'user-daan');
-    const third = await tokenFor(app, 'user-bram');
+    const third = await tokenFor(app, 'user-daan');
     expect((await call(app, 'GET', '/v1.2/sites', first)).status).toBe(401);
     expect((await call(app, 'GET', '/v1.2/sites', second)).status).toBe(200);
     expect((await call(app, 'GET', '/v1.2/sites', third)).status).toBe(200);
+    expect((await call(app, 'GET', '/v1.2/sites', owner)).status).toBe(200);
   });
 
   it('stop working when their user is deleted', async () => {

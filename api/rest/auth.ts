@@ -6,33 +6,56 @@
  * Grants:
  * - `client_credentials` with the server's `client_id` / `client_secret` (in the body or as HTTP Basic): the site's
  *   API client, acting as its first owner (or, without one, its first admin; a site with neither answers 2203);
- * - `password` with `username` = a twin user's id or email and `password` = `lockstep`, the one demo password of
- *   every twin user (the twin's people are fake; this is for demos and tests on a loopback server).
+ * - `password` with `username` = a twin user's id or email and, as the password, the user's entry of the password
+ *   file (`userPasswords`) when one is configured, else `lockstep`, the one demo password of every twin user; the
+ *   demo password only where `demoPasswords` allows it (the server does so on loopback only, see
+ *   `authOptionsForHost`).
  *
  * Tokens are random (`crypto.randomUUID`), live for an hour of wall-clock time (not virtual time: a demo at 120x
- * must not lose its token in 30 seconds, and a paused twin must not keep one forever), and at most `tokensMax` are
- * kept: past that the oldest is forgotten.
+ * must not lose its token in 30 seconds, and a paused twin must not keep one forever), are revocable
+ * (`POST /connect/revocation`), and are kept in a table bounded per user and in total (token-store.ts). Failed
+ * credentials are rate limited per user name and per client id (from each address), with back-off
+ * (token-rate-limit.ts).
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { CloudError, type CloudState } from '../../twin/index.ts';
 import { unauthorized } from './errors.ts';
+import type { PasswordBook } from './password-file.ts';
+import {
+  TokenRateLimiter,
+  tokenRateLimitsDefault,
+  TooManyRequests,
+  type TokenRateLimits,
+} from './token-rate-limit.ts';
+import { TokenStore } from './token-store.ts';
 
 /** The password of every twin user for the `password` grant (documented: the twin's users are fake). */
 export const demoUserPassword = 'lockstep';
 export const tokenLifetimeSecondsDefault = 3_600;
-/** Tokens kept at once; the oldest is evicted past this. */
+/** Tokens kept at once, all users together. */
 export const tokensMax = 10_000;
+/** Tokens one user holds at once; past this the user's own oldest token is forgotten. */
+export const tokensPerUserMax = 100;
 
 export interface AuthOptions {
   readonly clientId: string;
   readonly clientSecret: string;
+  /**
+   * Whether the demo password `lockstep` opens every twin user's account. Off unless set; `startServer` sets it
+   * for loopback hosts only, and never when `userPasswords` is given.
+   */
+  readonly demoPasswords?: boolean;
+  /** The password file's entries (password-file.ts): then only these users have a password, and the demo one is off. */
+  readonly userPasswords?: PasswordBook;
   /** Wall-clock milliseconds (injectable for tests). */
   readonly nowMs?: () => number;
   /** A fresh unguessable token (injectable for tests). */
   readonly newToken?: () => string;
   readonly tokenLifetimeSeconds?: number;
   readonly tokensMax?: number;
+  readonly tokensPerUserMax?: number;
+  readonly rateLimits?: Partial<TokenRateLimits>;
 }
 
 export interface Session {
@@ -58,33 +81,113 @@ export const tokenResponseSchema = z.object({
 });
 
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+/** Fields of a revocation request (RFC 7009): the token, and optionally the client's credentials. */
+export const revocationRequestSchema = z.object({
+  token: z.string().max(200),
+  token_type_hint: z.string().max(100).optional(),
+  client_id: z.string().max(200).optional(),
+  client_secret: z.string().max(200).optional(),
+});
+
+export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** True for a host name or address that only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  return loopbackHosts.has(host.toLowerCase()) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * The options as a server bound to `host` must use them: the demo password only on loopback, and never beside a
+ * password file (a caller's `demoPasswords: true` cannot open a public server).
+ */
+export function authOptionsForHost(options: AuthOptions, host: string): AuthOptions {
+  const demoPasswords =
+    options.userPasswords === undefined && (options.demoPasswords ?? true) && isLoopbackHost(host);
+  return { ...options, demoPasswords };
+}
 
 export class Authenticator {
-  /** In the order issued, so the first key is the oldest. */
-  private readonly sessions = new Map<string, Session>();
+  private readonly tokens: TokenStore;
+  private readonly limiter: TokenRateLimiter;
   private readonly nowMs: () => number;
   private readonly newToken: () => string;
   private readonly lifetimeSeconds: number;
-  private readonly max: number;
 
   constructor(private readonly options: AuthOptions) {
     this.nowMs = options.nowMs ?? Date.now;
     this.newToken = options.newToken ?? randomUUID;
     this.lifetimeSeconds = options.tokenLifetimeSeconds ?? tokenLifetimeSecondsDefault;
-    this.max = options.tokensMax ?? tokensMax;
     if (!(Number.isSafeInteger(this.lifetimeSeconds) && this.lifetimeSeconds > 0))
       throw new RangeError('tokenLifetimeSeconds must be a positive integer');
-    if (!(Number.isSafeInteger(this.max) && this.max > 0))
-      throw new RangeError('tokensMax must be a positive integer');
+    const max = options.tokensMax ?? tokensMax;
+    this.tokens = new TokenStore({
+      tokensMax: max,
+      tokensPerUserMax: Math.min(options.tokensPerUserMax ?? tokensPerUserMax, max),
+    });
+    this.limiter = new TokenRateLimiter({ ...tokenRateLimitsDefault, ...options.rateLimits });
   }
 
-  /** Answers a token request (already checked against `tokenRequestSchema`) for the site in `state`. */
-  grant(request: TokenRequest, basicAuthorization: string | undefined, state: CloudState): TokenResponse {
-    const userId =
-      request.grant_type === 'client_credentials'
-        ? this.clientUser(request, basicAuthorization, state)
-        : passwordUser(request, state);
+  /**
+   * Answers a token request (already checked against `tokenRequestSchema`) for the site in `state`; `address` is
+   * the client's remote address, for the per-address rate. Throws `TooManyRequests` (429) while the address, the
+   * user name or the client id is over its limits, 401/1500 for wrong credentials.
+   */
+  async grant(
+    request: TokenRequest,
+    basicAuthorization: string | undefined,
+    state: CloudState,
+    address = 'local',
+  ): Promise<TokenResponse> {
+    await this.limiter.countRequest(address);
+    const basic = basicCredentials(basicAuthorization);
+    const clientId = request.client_id ?? basic?.id;
+    const names = [
+      ...(clientId === undefined ? [] : [clientName(clientId, address)]),
+      ...(request.grant_type === 'password' && request.username !== undefined
+        ? [`user:${request.username.toLowerCase()}`]
+        : []),
+    ];
+    await this.limiter.assertNotLockedOut(names);
+    let userId: string;
+    try {
+      userId =
+        request.grant_type === 'client_credentials'
+          ? this.clientUser(clientId, request.client_secret ?? basic?.secret, state)
+          : this.passwordUser(request, state);
+    } catch (error) {
+      if (error instanceof CloudError && error.code === 1500) await this.limiter.recordFailure(names);
+      throw error;
+    }
+    await this.limiter.recordSuccess(names);
     return this.issue(userId, state.site.id);
+  }
+
+  /**
+   * Revokes `token` (RFC 7009): answers the same whether the token was known or not, so it tells nothing. Client
+   * credentials, when sent, must be right (401/1500); the token alone is enough to revoke itself.
+   */
+  async revoke(
+    request: RevocationRequest,
+    basicAuthorization: string | undefined,
+    address = 'local',
+  ): Promise<void> {
+    await this.limiter.countRequest(address);
+    const basic = basicCredentials(basicAuthorization);
+    const clientId = request.client_id ?? basic?.id;
+    const clientSecret = request.client_secret ?? basic?.secret;
+    if (clientId !== undefined || clientSecret !== undefined) {
+      const names = clientId === undefined ? [] : [clientName(clientId, address)];
+      await this.limiter.assertNotLockedOut(names);
+      if (!this.isClient(clientId, clientSecret)) {
+        await this.limiter.recordFailure(names);
+        throw unauthorized('unknown client or wrong secret');
+      }
+    }
+    this.tokens.delete(request.token);
   }
 
   /** The session of an `Authorization` header, or 401/1500. A token whose user has been deleted is dropped. */
@@ -93,47 +196,59 @@ export class Authenticator {
     const match = /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(authorization);
     if (match === null) throw unauthorized('the Authorization header must be "Bearer <token>"');
     const token = match[1] as string;
-    const session = this.sessions.get(token);
+    const session = this.tokens.get(token);
     if (session === undefined) throw unauthorized('unknown token');
     if (session.expiresAtMs <= this.nowMs()) {
-      this.sessions.delete(token);
+      this.tokens.delete(token);
       throw unauthorized('the token has expired');
     }
     if (!state.users.has(session.userId)) {
-      this.sessions.delete(token);
+      this.tokens.delete(token);
       throw unauthorized('the token’s user no longer exists');
     }
     return session;
   }
 
   get size(): number {
-    return this.sessions.size;
+    return this.tokens.size;
+  }
+
+  /** Tokens `userId` holds now. */
+  tokensOf(userId: string): number {
+    return this.tokens.countOf(userId);
   }
 
   private issue(userId: string, siteId: string): TokenResponse {
     const token = this.newToken();
-    if (this.sessions.has(token)) throw new Error('token generator repeated a token');
-    while (this.sessions.size >= this.max) {
-      const oldest = this.sessions.keys().next();
-      if (oldest.done === true) break;
-      this.sessions.delete(oldest.value);
-    }
-    this.sessions.set(token, { userId, siteId, expiresAtMs: this.nowMs() + this.lifetimeSeconds * 1_000 });
+    const nowMs = this.nowMs();
+    const stored = this.tokens.add(
+      token,
+      { userId, siteId, expiresAtMs: nowMs + this.lifetimeSeconds * 1_000 },
+      nowMs,
+    );
+    if (!stored.ok)
+      throw new TooManyRequests(
+        Math.max(1, Math.ceil(stored.retryAfterMs / 1_000)),
+        'the token table is full of other users’ tokens',
+      );
     return { access_token: token, token_type: 'Bearer', expires_in: this.lifetimeSeconds };
   }
 
+  private isClient(clientId: string | undefined, clientSecret: string | undefined): boolean {
+    // Both compared always, so the answer takes as long whichever is wrong.
+    const idOk = sameSecret(clientId ?? '', this.options.clientId);
+    const secretOk = sameSecret(clientSecret ?? '', this.options.clientSecret);
+    return clientId !== undefined && clientSecret !== undefined && idOk && secretOk;
+  }
+
   private clientUser(
-    request: TokenRequest,
-    basicAuthorization: string | undefined,
+    clientId: string | undefined,
+    clientSecret: string | undefined,
     state: CloudState,
   ): string {
-    const basic = basicCredentials(basicAuthorization);
-    const clientId = request.client_id ?? basic?.id;
-    const clientSecret = request.client_secret ?? basic?.secret;
     if (clientId === undefined || clientSecret === undefined)
       throw unauthorized('client_id and client_secret are required');
-    if (!sameSecret(clientId, this.options.clientId) || !sameSecret(clientSecret, this.options.clientSecret))
-      throw unauthorized('unknown client or wrong secret');
+    if (!this.isClient(clientId, clientSecret)) throw unauthorized('unknown client or wrong secret');
     const users = [...state.users.values()];
     const user =
       users.find((candidate) => candidate.role === 'owner') ??
@@ -143,26 +258,42 @@ export class Authenticator {
       throw new CloudError(2203, `site ${state.site.id} has no owner or admin for the API client to act as`);
     return user.id;
   }
+
+  private passwordUser(request: TokenRequest, state: CloudState): string {
+    const { username, password } = request;
+    if (username === undefined || password === undefined)
+      throw unauthorized('username and password are required');
+    const key = username.toLowerCase();
+    let found: { id: string; email: string | undefined } | undefined;
+    for (const user of state.users.values()) {
+      if (user.id === username || user.email?.toLowerCase() === key) {
+        found = { id: user.id, email: user.email?.toLowerCase() };
+        break;
+      }
+    }
+    const expected = found === undefined ? undefined : this.expectedPassword(found);
+    // Compare a password even for an unknown user, so the answer takes as long either way.
+    const passwordOk = sameSecret(password, expected ?? demoUserPassword) && expected !== undefined;
+    if (found === undefined || !passwordOk) throw unauthorized('unknown user or wrong password');
+    return found.id;
+  }
+
+  /** The password that opens this user's account, or undefined when none does. */
+  private expectedPassword(user: { id: string; email: string | undefined }): string | undefined {
+    const book = this.options.userPasswords;
+    if (book !== undefined)
+      return book.get(user.id) ?? (user.email === undefined ? undefined : book.get(user.email));
+    return this.options.demoPasswords === true ? demoUserPassword : undefined;
+  }
 }
 
-export type TokenRequest = z.infer<typeof tokenRequestSchema>;
-
-function passwordUser(request: TokenRequest, state: CloudState): string {
-  const { username, password } = request;
-  if (username === undefined || password === undefined)
-    throw unauthorized('username and password are required');
-  const key = username.toLowerCase();
-  let found: string | undefined;
-  for (const user of state.users.values()) {
-    if (user.id === username || user.email?.toLowerCase() === key) {
-      found = user.id;
-      break;
-    }
-  }
-  // Compare the password even for an unknown user, so the answer takes as long either way.
-  const passwordOk = sameSecret(password, demoUserPassword);
-  if (found === undefined || !passwordOk) throw unauthorized('unknown user or wrong password');
-  return found;
+/**
+ * The rate limiter's name of a client id: per address. A user's password may be weak, so its failures count from
+ * everywhere; the client's secret is long (16+ characters), and a lock-out of the client id for everyone would
+ * let anyone who knows the id lock the site's own API client out.
+ */
+function clientName(clientId: string, address: string): string {
+  return `client:${clientId} from ${address}`;
 }
 
 /** `Authorization: Basic base64(id:secret)` as OAuth2 clients send it, or undefined. */

@@ -1,25 +1,33 @@
 /**
- * Request bodies: JSON (or, for the token endpoint, a form), bounded in size, then checked against the route's zod
+ * Request bodies: JSON (or, for the token endpoint, a form), bounded in size (413/1100), then checked against the route's zod
  * schema. Unreadable bodies are 1100; a value that does not fit the schema is 1101 naming the field
  * (`time_schedules[0].end`).
  */
 import type { z } from 'zod';
-import { invalidParameter, malformedRequest } from './errors.ts';
+import { jsonTextProblem } from '../../twin/index.ts';
+import { BodyTooLarge, invalidParameter, malformedRequest } from './errors.ts';
 
 /** Largest body read: far above any real request (a 1,000-id list is ~70 kB with long ids). */
 export const bodyBytesMax = 256 * 1024;
 
+/** The body as text. `requestBodyLimit` (body-limit.ts) has bounded it while it streamed; checked again here. */
 export async function readBodyText(request: Request): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > bodyBytesMax) throw malformedRequest(`the body is larger than ${bodyBytesMax} bytes`);
+  if (declared > bodyBytesMax) throw new BodyTooLarge(bodyBytesMax);
   const text = await request.text();
-  if (text.length > bodyBytesMax) throw malformedRequest(`the body is larger than ${bodyBytesMax} bytes`);
+  if (text.length > bodyBytesMax) throw new BodyTooLarge(bodyBytesMax);
   return text;
 }
 
+/**
+ * The body as JSON: 1100 when it is not JSON, or nests deeper than `jsonDepthMax`, or holds a number no double
+ * holds (`1e400`), naming where (`user_ids[0]`); checked on the text before anything is built from it.
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const text = await readBodyText(request);
   if (text.trim() === '') throw malformedRequest('a JSON body is required');
+  const problem = jsonTextProblem(text, { rootPath: 'body' });
+  if (problem !== undefined) throw malformedRequest(`${problem.path}: ${problem.message}`);
   try {
     return JSON.parse(text) as unknown;
   } catch {

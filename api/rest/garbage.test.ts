@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorTable } from '../../twin/index.ts';
 import { createRouteTable } from './app.ts';
+import { isStatusOfCode } from './errors.ts';
 import { createTestApi, tokenFor, type TestApi } from './testing.ts';
 
 let api: TestApi;
@@ -135,10 +136,16 @@ async function expectWellFormed(
   expect(response.status, where).not.toBe(500);
   if (response.status < 400 || method === 'HEAD') return;
   const answer = (await response.json()) as Record<string, unknown>;
-  expect(Object.keys(answer).sort(), where).toEqual(['ErrorCode', 'Message']);
+  // A 429 carries OAuth2's `error` / `error_description` beside the table's two fields.
+  const fields =
+    response.status === 429
+      ? ['ErrorCode', 'Message', 'error', 'error_description']
+      : ['ErrorCode', 'Message'];
+  expect(Object.keys(answer).sort(), where).toEqual(fields);
   expect(typeof answer.Message, where).toBe('string');
   const code = answer.ErrorCode as keyof typeof errorTable;
-  expect(errorTable[code]?.httpStatus, where).toBe(response.status);
+  expect(errorTable[code], where).toBeDefined();
+  expect(isStatusOfCode(response.status, code), `${where}: ${response.status}/${code}`).toBe(true);
 }
 
 function headersFor(set: (typeof headerSets)[number]): Record<string, string> {
@@ -242,6 +249,29 @@ describe('garbage at every route', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('refuses JSON nested too deep or holding a number no double holds: 400/1100 naming where', async () => {
+    const send = (body: string) =>
+      api.app.request('/v1.2/sites/office/users', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+    const deep = await send(`{"name": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toEqual({
+      ErrorCode: 1100,
+      Message: expect.stringMatching(
+        /^The request received is invalid \(name(\[0\])+: is nested deeper than 64 levels/,
+      ),
+    });
+    const huge = await send(`{"id": "user-x", "name": "X", "pin": 1${'0'.repeat(400)}}`);
+    expect(huge.status).toBe(400);
+    expect(await huge.json()).toEqual({
+      ErrorCode: 1100,
+      Message: expect.stringMatching(/\(pin: is a number too large to hold/),
+    });
   });
 
   it('turns an unexpected failure into 500/2201 without details, and logs it', async () => {

@@ -65,11 +65,42 @@ export function readListQuery(url: URL, fields: ItemFields): ListQuery {
   const filterText = url.searchParams.get('$filter');
   const orderByText = url.searchParams.get('$orderby');
   return {
-    filter: filterText === null ? undefined : parseFilter(filterText, { fields: fields.filterable }),
-    orderBy: orderByText === null ? [] : parseOrderBy(orderByText, { fields: fields.sortable }),
+    filter:
+      filterText === null
+        ? undefined
+        : parsedOnce(fields, `$filter=${filterText}`, () =>
+            parseFilter(filterText, { fields: fields.filterable }),
+          ),
+    orderBy:
+      orderByText === null
+        ? []
+        : parsedOnce(fields, `$orderby=${orderByText}`, () =>
+            parseOrderBy(orderByText, { fields: fields.sortable }),
+          ),
     top: wholeNumber(url, '$top', { min: 1, max: topMax, absent: topDefault }),
     skip: wholeNumber(url, '$skip', { min: 0, max: skipMax, absent: 0 }),
   };
+}
+
+/** Parsed options kept per list (its item fields), at most this many each: clients poll the same few queries. */
+const parsedOptionsMax = 64;
+const parsedOptions = new WeakMap<ItemFields, Map<string, unknown>>();
+
+/**
+ * The parse of an option's text for a list, from a small cache (the trees are never changed once parsed); a text
+ * that does not parse throws each time and is not kept. The oldest entry goes when the cache is full.
+ */
+function parsedOnce<T>(fields: ItemFields, key: string, parse: () => T): T {
+  let cache = parsedOptions.get(fields);
+  if (cache === undefined) {
+    cache = new Map();
+    parsedOptions.set(fields, cache);
+  }
+  if (cache.has(key)) return cache.get(key) as T;
+  const parsed = parse();
+  if (cache.size >= parsedOptionsMax) cache.delete(cache.keys().next().value as string);
+  cache.set(key, parsed);
+  return parsed;
 }
 
 function wholeNumber(url: URL, name: string, range: { min: number; max: number; absent: number }): number {

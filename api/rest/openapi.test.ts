@@ -40,6 +40,7 @@ describe('GET /openapi.json', () => {
     expect(served.size).toBeGreaterThanOrEqual(40);
     for (const required of [
       'post /connect/token',
+      'post /connect/revocation',
       'get /v1.2/sites',
       'get /v1.2/sites/{site_id}',
       'get /v1.2/sites/{site_id}/locks',
@@ -130,6 +131,29 @@ describe('GET /openapi.json', () => {
     expect(
       document.paths['/v1.1/sites/{site_id}/entries']?.get?.parameters.map((parameter) => parameter.name),
     ).toContain('continuation_token');
+  });
+
+  it('documents the limits: 413 on every body, 429 with Retry-After on the token endpoints', () => {
+    const table = createRouteTable(() => document);
+    for (const route of table) {
+      const responses = document.paths[route.path]?.[route.method]?.responses ?? {};
+      expect(responses['413'] !== undefined, `${route.operationId} 413`).toBe(route.body !== undefined);
+      expect(responses['429'] !== undefined, `${route.operationId} 429`).toBe(route.rateLimited === true);
+    }
+    const token = document.paths['/connect/token']?.post;
+    expect(token?.responses['413']).toHaveProperty(
+      ['content', 'application/json', 'schema', 'properties', 'ErrorCode', 'enum'],
+      [1100],
+    );
+    expect(token?.responses['429']).toHaveProperty(['headers', 'Retry-After']);
+    expect(token?.responses['429']).toHaveProperty(
+      ['content', 'application/json', 'schema', 'properties', 'error', 'enum'],
+      ['slow_down'],
+    );
+    expect(token?.description).toMatch(/at most 100 .*never another user's/);
+    expect(document.paths['/connect/revocation']?.post?.summary).toMatch(/RFC 7009/);
+    expect(document.info.description).toMatch(/413\/1100/);
+    expect(document.info.description).toMatch(/loopback server only/);
   });
 
   it('refuses a table with two routes for one method and path', () => {

@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { errorTable, type ErrorCode } from '../../twin/index.ts';
-import { demoUserPassword } from './auth.ts';
+import { demoUserPassword, tokensMax, tokensPerUserMax } from './auth.ts';
+import { bodyBytesMax } from './body.ts';
 import { continuationParameter, listSchema, topDefault, topMax } from './list.ts';
+import { offTableStatuses } from './errors.ts';
 import { pathParameters, routeErrors, type Route } from './route-table.ts';
 
 export type OpenApiDocument = {
@@ -30,9 +32,9 @@ export interface OpenApiOperation {
 
 const description = `The REST API of the lockstep live twin (a deterministic digital twin of a cloud smart-lock site).
 
-**Auth.** \`POST /connect/token\` with \`grant_type=client_credentials\` (the server's client id and secret; the client acts as the site's first owner, else its first admin) or \`grant_type=password\` (\`username\` = a twin user's id or email, \`password\` = \`${demoUserPassword}\`, the demo password of every twin user). Send the token as \`Authorization: Bearer <token>\` (else 401/1500). Tokens last \`expires_in\` seconds of wall-clock time. The token's user is the actor of every operation, so the cloud's role rules apply (2203). A token sees only its own site: any other \`site_id\` is 404/3104.
+**Auth.** \`POST /connect/token\` with \`grant_type=client_credentials\` (the server's client id and secret; the client acts as the site's first owner, else its first admin) or \`grant_type=password\` (\`username\` = a twin user's id or email; \`password\` = the user's entry in the server's password file, or without one, on a loopback server only, \`${demoUserPassword}\`, the demo password of every twin user). Send the token as \`Authorization: Bearer <token>\` (else 401/1500). Tokens last \`expires_in\` seconds of wall-clock time, are revoked with \`POST /connect/revocation\` (RFC 7009), and are bounded: ${tokensPerUserMax} per user (a new one replaces the same user's oldest), ${tokensMax} in all. The token endpoints are rate limited per address, per username and per client_id, with back-off after failed attempts: 429/1500 with \`Retry-After\`. The token's user is the actor of every operation, so the cloud's role rules apply (2203). A token sees only its own site: any other \`site_id\` is 404/3104.
 
-**Errors.** Every error is \`{"ErrorCode": <code>, "Message": "<text>"}\` with the HTTP status of the service's error table (\`x-error-table\`). Where the table says \`???\` we chose: 1101 (invalid parameter) is 400; 3010 and 3201 are 500; 3102 is 408 (the lock did not answer in time). Malformed JSON is 400/1100, an invalid value 400/1101 naming the field, a malformed OData option 400/1102, an unknown path 404/3104, anything unexpected 500/2201.
+**Errors.** Every error is \`{"ErrorCode": <code>, "Message": "<text>"}\` with the HTTP status of the service's error table (\`x-error-table\`). Where the table says \`???\` we chose: 1101 (invalid parameter) is 400; 3010 and 3201 are 500; 3102 is 408 (the lock did not answer in time). Malformed JSON is 400/1100, a body over ${bodyBytesMax} bytes 413/1100 (checked while it streams; the connection is closed), a change the live session refuses (it keeps a bounded number of inputs) 403/2203, an invalid value 400/1101 naming the field, a malformed OData option 400/1102, an unknown path 404/3104, anything unexpected 500/2201.
 
 **Lists** answer \`{"items": [...], "next_page_link": string|null, "count": N}\` (\`count\`: items passing \`$filter\`, all pages together) and take \`$filter\` (\`eq ne gt ge lt le and or not\`, brackets, \`contains(field,'x')\`, \`startswith\`, \`endswith\`; literals: 'text' with '' for a quote, numbers, true, false, null, date-times like 2026-03-02T08:00:00Z compared as instants; nested fields with /), \`$orderby\` (\`field asc, other desc\`), \`$top\` (1–${topMax}, default ${topDefault}) and \`$skip\`.`;
 
@@ -158,19 +160,52 @@ function responses(route: Route): Record<string, unknown> {
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
-    result[String(status)] = {
-      description: codes.map((code) => `${code}: ${errorTable[code].message}`).join('\n'),
-      content: {
-        'application/json': {
-          schema: {
-            ...errorSchema,
-            properties: { ...errorSchema.properties, ErrorCode: { type: 'integer', enum: codes } },
-          },
+    result[String(status)] = errorResponse(
+      codes.map((code) => `${code}: ${errorTable[code].message}`).join('\n'),
+      codes,
+    );
+  }
+  // Statuses the error table has no row for: the body keeps its shape with the table's generic code.
+  if (route.body !== undefined)
+    result['413'] = errorResponse(`${offTableStatuses[413]}: the body is larger than ${bodyBytesMax} bytes`, [
+      offTableStatuses[413],
+    ]);
+  if (route.rateLimited === true) {
+    result['429'] = {
+      ...errorResponse(
+        `${offTableStatuses[429]}: too many requests or failed attempts; wait Retry-After seconds`,
+        [offTableStatuses[429]],
+        {
+          error: { type: 'string', enum: ['slow_down'] },
+          error_description: { type: 'string' },
         },
-      },
+      ),
+      headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 }, description: 'seconds to wait' } },
     };
   }
   return result;
+}
+
+function errorResponse(
+  text: string,
+  codes: readonly ErrorCode[],
+  extraProperties: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    description: text,
+    content: {
+      'application/json': {
+        schema: {
+          ...errorSchema,
+          properties: {
+            ...errorSchema.properties,
+            ErrorCode: { type: 'integer', enum: codes },
+            ...extraProperties,
+          },
+        },
+      },
+    },
+  };
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

@@ -30,6 +30,8 @@ export interface RouteContext<Body> {
   readonly body: Body;
   readonly url: URL;
   readonly request: Request;
+  /** The client's remote address (for per-address rate limits); 'local' for in-process requests. */
+  readonly clientAddress: string;
 }
 
 export type RouteResponse =
@@ -57,6 +59,8 @@ export interface RouteDefinition<Body> {
   /** 'form-or-json' for OAuth2 token requests; JSON otherwise. */
   readonly bodyFormat?: 'json' | 'form-or-json';
   readonly response: RouteResponse;
+  /** Rate limited: may answer 429 with `Retry-After` (the token endpoints). */
+  readonly rateLimited?: boolean;
   /** Codes this route may answer besides the ones every route of its kind may (see `commonErrors`). */
   readonly errors: readonly ErrorCode[];
   readonly handle: (context: RouteContext<Body>) => unknown;
@@ -126,6 +130,12 @@ export function mountRoutes(app: Hono, routes: readonly Route[], services: RestS
   }
 }
 
+/** The socket's remote address under the node adapter (`c.env.incoming`), else 'local' (`app.request`). */
+function remoteAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
 async function handleRoute(c: Context, route: Route, services: RestServices): Promise<Response> {
   const { live } = services;
   const state = live.twin.cloud.state;
@@ -155,6 +165,7 @@ async function handleRoute(c: Context, route: Route, services: RestServices): Pr
     body,
     url,
     request: c.req.raw,
+    clientAddress: remoteAddress(c),
   };
   const result = await route.handle(context);
   const { response } = route;

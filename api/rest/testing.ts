@@ -35,7 +35,8 @@ export function createTestApi(
   } = {},
 ): TestApi {
   const live = createTestLive(options);
-  const app = createRestApp(live, { ...testClient, ...options.rest });
+  // In process, as on a loopback server: the demo password opens every twin user's account.
+  const app = createRestApp(live, { ...testClient, demoPasswords: true, ...options.rest });
   return { live, app, stop: () => live.stop() };
 }
 

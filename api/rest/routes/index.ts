@@ -8,11 +8,12 @@ import { notificationRoutes } from './notifications.ts';
 import { podRoutes } from './pods.ts';
 import { siteRoutes } from './sites.ts';
 import { tagRoutes } from './tags.ts';
-import { tokenRoute } from './token.ts';
+import { revocationRoute, tokenRoute } from './token.ts';
 import { userRoutes } from './users.ts';
 
 export const restRoutes: readonly Route[] = [
   tokenRoute,
+  revocationRoute,
   ...siteRoutes,
   ...lockRoutes,
   ...iqRoutes,
