@@ -202,6 +202,8 @@ export class LiveTwin {
    * one a single `runUntil(targetMs)` gives.
    */
   private runSlice(targetMs: number): boolean {
+    // Another client's advance or the pacer may already have run past this target between two slices.
+    if (this.twin.clock.now() >= targetMs) return true;
     const startWallMs = performance.now();
     for (;;) {
       for (let moment = 0; moment < momentsPerCheck; moment++) {

@@ -295,6 +295,11 @@ export async function runLiveHostile(
     await healthEvents(target.url, tally);
     if (anonymousEvents !== 0 && options.target === undefined)
       tally.failures.push(`anonymous frames moved the trace by ${anonymousEvents} events (seed ${seed})`);
+    // A client's frames may be refused, never end the session for everyone (4500: the twin threw).
+    if ((tally.closes['4500'] ?? 0) > 0)
+      tally.failures.push(
+        `the live session ended: ${tally.closes['4500']} connections closed 4500 (seed ${seed})`,
+      );
     if (tally.anonymousLeaks > 0)
       tally.failures.push(
         `anonymous connections received ${tally.anonymousLeaks} non-error frames (seed ${seed})`,
