@@ -5,7 +5,6 @@
  * and transitions, named situations) that a sweep can be required to reach.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
 import {
   caseOfRun,
@@ -20,7 +19,6 @@ import {
   emptyTally,
   failureFileOf,
   failuresDirDefault,
-  mergeTally,
   propertyNameOf,
   runCase,
   shardRuns,
@@ -33,6 +31,7 @@ import {
   type RunOutcome,
 } from '../scenarios/index.ts';
 import { defectCatalog, defectNames, isDefectName } from '../twin/index.ts';
+import { CheckPool, type Sweep, type SweepTask } from './check-pool.ts';
 import { BadInputError, exitCodes } from './exit-codes.ts';
 
 export interface CheckFlags {
@@ -51,11 +50,6 @@ export interface CheckFlags {
   requireCoverage?: boolean;
   transitionCoverageMin?: string;
 }
-
-/** What a worker thread posts: each run's outcome, and its coverage tally once its share is done. */
-export type CheckWorkerMessage =
-  | { readonly kind: 'outcome'; readonly outcome: RunOutcome }
-  | { readonly kind: 'coverage'; readonly tally: CoverageTally };
 
 interface CoveragePlan {
   /** Gate the sweep on it (exit 1 when unmet), not only report it. */
@@ -175,13 +169,7 @@ function progressBar(plan: CheckPlan, label: string): { tick: () => void; stop: 
   return { tick: () => bar.increment(), stop: () => bar.stop() };
 }
 
-interface Sweep {
-  readonly outcomes: RunOutcome[];
-  /** What the runs reached, when coverage is counted. */
-  readonly tally: CoverageTally;
-}
-
-function runOptionsOf(plan: CheckPlan) {
+function runOptionsOf(plan: CheckPlan): SweepTask {
   return {
     sweepSeed: plan.sweepSeed,
     steps: plan.steps,
@@ -209,31 +197,14 @@ function sweepHere(plan: CheckPlan, tick: () => void): Sweep {
   return sweep;
 }
 
-/** Runs the sweep on worker threads, each taking every J-th run; their coverage tallies are added up. */
+/** Runs the sweep on a pool of warm worker threads (check-pool.ts), which adds up their coverage tallies. */
 async function sweepOnWorkers(plan: CheckPlan, tick: () => void): Promise<Sweep> {
-  const parts = Array.from({ length: plan.jobs }, (_, job) =>
-    plan.indices.filter((_, position) => position % plan.jobs === job),
-  ).filter((part) => part.length > 0);
-  const sweep: Sweep = { outcomes: [], tally: emptyTally() };
-  await Promise.all(
-    parts.map(
-      (indices) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL('./check-worker.js', import.meta.url), {
-            workerData: { indices, ...runOptionsOf(plan) },
-          });
-          worker.on('message', (message: CheckWorkerMessage) => {
-            if (message.kind === 'coverage') return mergeTally(sweep.tally, message.tally);
-            sweep.outcomes.push(message.outcome);
-            tick();
-          });
-          worker.once('error', reject);
-          worker.once('exit', () => resolve());
-        }),
-    ),
-  );
-  sweep.outcomes.sort((a, b) => a.runIndex - b.runIndex);
-  return sweep;
+  const pool = new CheckPool(Math.min(plan.jobs, plan.indices.length), runOptionsOf(plan));
+  try {
+    return await pool.sweep(plan.indices, tick);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** The coverage part of the summary (`--json`): the report, and the verdict when the sweep is gated on it. */

@@ -1,28 +1,27 @@
 /**
- * A worker thread of `lockstep check --jobs J`: runs its share of the sweep, reports each outcome, and once done
- * its coverage tally (when coverage is counted), which the main thread adds to the others.
+ * A worker thread of `lockstep check --jobs J` (check-pool.ts): loads the twin once, says it is ready, then runs
+ * each chunk of runs it is handed, reports every outcome, and closes the chunk with the chunk's coverage tally
+ * (when coverage is counted). It keeps nothing from one chunk to the next.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkRun, countRun, emptyTally, type CheckMode } from '../scenarios/index.ts';
-import type { CheckWorkerMessage } from './check-command.ts';
+import { checkRun, countRun, emptyTally } from '../scenarios/index.ts';
+import type { FromCheckWorker, SweepTask, ToCheckWorker } from './check-pool.ts';
 
-interface WorkerTask {
-  readonly indices: readonly number[];
-  readonly sweepSeed: number;
-  readonly steps: number;
-  readonly defects: readonly string[];
-  readonly mode: CheckMode;
-  readonly coverage: boolean;
+const task = workerData as SweepTask;
+const port = parentPort;
+if (port === null) throw new Error('check-worker.ts runs as a worker thread of lockstep check');
+const post = (message: FromCheckWorker): void => port.postMessage(message);
+function runChunk(indices: readonly number[]): void {
+  const tally = task.coverage ? emptyTally() : undefined;
+  for (const runIndex of indices) {
+    const { coverage, ...outcome } = checkRun(runIndex, task);
+    if (coverage !== undefined && tally !== undefined) countRun(tally, coverage);
+    post({ kind: 'outcome', outcome });
+    // The sweep reports the lowest failing run, and the rest of this chunk has higher indices: stop here.
+    if (outcome.failed) break;
+  }
+  post({ kind: 'chunk-done', tally });
 }
 
-const task = workerData as WorkerTask;
-const post = (message: CheckWorkerMessage): void => parentPort?.postMessage(message);
-const tally = emptyTally();
-for (const runIndex of task.indices) {
-  const { coverage, ...outcome } = checkRun(runIndex, task);
-  if (coverage !== undefined) countRun(tally, coverage);
-  post({ kind: 'outcome', outcome });
-  // Later runs of this worker have higher indices: the sweep reports the lowest failing run, so stop here.
-  if (outcome.failed) break;
-}
-if (task.coverage) post({ kind: 'coverage', tally });
+port.on('message', (message: ToCheckWorker) => runChunk(message.indices));
+post({ kind: 'ready' });

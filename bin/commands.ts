@@ -2,8 +2,8 @@
 import {
   Narrator,
   formatDurationMs,
-  parseDurationMs,
   prepareRun,
+  readDurationMs,
   runPrepared,
   scenarioNames,
   loadNamedScenario,
@@ -33,12 +33,12 @@ function required<T>(result: LoadResult<T>): T {
   return result.value;
 }
 
+/** A duration flag: at most the longest run (`runMsMax`, 100 virtual days), else bad input naming the flag. */
 function durationOption(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
-  const durationMs = parseDurationMs(text);
-  if (durationMs === undefined)
-    throw new BadInputError(`--${name} "${text}" is not a duration (like 90s, 10m, 1h, 1d)`);
-  return durationMs;
+  const read = readDurationMs(text);
+  if (!read.ok) throw new BadInputError(`--${name}: ${read.message}`);
+  return read.durationMs;
 }
 
 interface ListedItem {
@@ -244,16 +244,20 @@ export async function demoCommand(options: {
   );
 }
 
-export function benchCommand(options: { json?: boolean; quick?: boolean }): void {
+export async function benchCommand(options: { json?: boolean; quick?: boolean }): Promise<void> {
   const progress = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
-  const benchmarks = runBenchmarks({
+  const benchmarks = await runBenchmarks({
     progress,
-    ...(options.quick === true ? { campusSimulatedMs: 3_600_000, clockRaceActors: 1_000 } : {}),
+    ...(options.quick === true
+      ? { campusSimulatedMs: 3_600_000, clockRaceActors: 1_000, checkRuns: 40 }
+      : {}),
   });
   if (options.json === true) {
     print(JSON.stringify({ benchmarks }));
     return;
   }
   for (const benchmark of benchmarks)
-    print(`${benchmark.name.padEnd(36)} ${String(benchmark.value).padStart(12)} ${benchmark.unit}`);
+    print(
+      `${benchmark.name.padEnd(36)} ${String(benchmark.value ?? 'error').padStart(12)} ${benchmark.unit}${benchmark.error === undefined ? '' : `  (${benchmark.error})`}`,
+    );
 }

@@ -33,6 +33,10 @@ type Credential =
 class CredentialIndex {
   private readonly byLock = new Map<string, readonly (readonly Credential[])[]>();
   private readonly carriedByUser = new Map<string, Credential[]>();
+  /** Each user's place in the spec, so a lock's people keep the spec's order without a scan of every user. */
+  private readonly userIndex = new Map<string, number>();
+  /** The people of a lock open to all (the same for every such lock of a kind: PIN or not). */
+  private readonly everyoneAt = new Map<boolean, readonly (readonly Credential[])[]>();
 
   constructor(private readonly spec: SiteSpec) {
     const carried = (userId: string): Credential[] => {
@@ -42,20 +46,44 @@ class CredentialIndex {
     };
     for (const tag of spec.tags) carried(tag.user).push({ kind: 'tag', id: tag.id });
     for (const phone of spec.phones) carried(phone.user).push({ kind: 'phone', id: phone.id });
+    spec.users.forEach((user, index) => this.userIndex.set(user.id, index));
   }
 
-  /** For each person allowed at `lock`: the credentials they could use there. */
+  /** For each person allowed at `lock`, in the spec's order of users: the credentials they could use there. */
   peopleAt(lock: LockSpec): readonly (readonly Credential[])[] {
     let people = this.byLock.get(lock.id);
     if (people === undefined) {
-      const allowed = lock.access === 'all' ? undefined : new Set(lock.access);
-      people = this.spec.users
-        .filter((user) => allowed === undefined || allowed.has(user.id))
-        .map((user) => this.credentialsOf(user.id, user.pin, lock))
-        .filter((credentials) => credentials.length > 0);
+      people = lock.access === 'all' ? this.everyone(lock) : this.peopleOf(lock.access, lock);
       this.byLock.set(lock.id, people);
     }
     return people;
+  }
+
+  private everyone(lock: LockSpec): readonly (readonly Credential[])[] {
+    const pinLock = lock.kind === 'pin';
+    let people = this.everyoneAt.get(pinLock);
+    if (people === undefined) {
+      people = this.peopleIn(this.spec.users, lock);
+      this.everyoneAt.set(pinLock, people);
+    }
+    return people;
+  }
+
+  private peopleOf(userIds: readonly string[], lock: LockSpec): readonly (readonly Credential[])[] {
+    const indices = [...new Set(userIds)]
+      .map((userId) => this.userIndex.get(userId))
+      .filter((index) => index !== undefined)
+      .sort((a, b) => a - b);
+    return this.peopleIn(
+      indices.map((index) => this.spec.users[index] as SiteSpec['users'][number]),
+      lock,
+    );
+  }
+
+  private peopleIn(users: SiteSpec['users'], lock: LockSpec): readonly (readonly Credential[])[] {
+    return users
+      .map((user) => this.credentialsOf(user.id, user.pin, lock))
+      .filter((credentials) => credentials.length > 0);
   }
 
   private credentialsOf(userId: string, pin: string | undefined, lock: LockSpec): Credential[] {

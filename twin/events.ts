@@ -10,7 +10,14 @@
 import type { AuditEvent } from './access/audit-event.ts';
 import type { AdminActionName } from './inputs/admin-action-names.ts';
 import type { TwinInput } from './inputs/input-schema.ts';
-import type { Trace, TraceEncoding, TraceFields, Traced } from './kernel/trace.ts';
+import {
+  genericLineEncoder,
+  type Trace,
+  type TraceEncoding,
+  type TraceFields,
+  type Traced,
+} from './kernel/trace.ts';
+import { createTypedLineEncoder, type LineFieldTable } from './kernel/typed-line-encoder.ts';
 
 /** A device event: its kind, the device it belongs to, and its own fields (one member per kind). */
 type DeviceEvent<Kind extends string, Fields = unknown> = Kind extends string
@@ -91,11 +98,61 @@ export type TwinTrace = Trace<TwinEvent>;
 /** An event with the sequence number and virtual time the trace gave it. */
 export type TracedTwinEvent = Traced<TwinEvent>;
 
-/** How a twin event becomes a trace line: an input's line holds the input's fields, any other the event's own. */
+/**
+ * The fields of every kind's line, for the typed line encoder: adding a field to an event above means adding it
+ * here (the type allows only real field names; a test compares these lines with the generic ones over whole runs).
+ * Inputs carry the fields of whichever input they are, so they are written by the generic encoder.
+ */
+const twinEventLineFields: LineFieldTable<TwinEvent> = {
+  'twin.start': ['site', 'seed'],
+  input: 'generic',
+  'ble.tap': ['device', 'aimed', 'taken', 'rssi', 'heard'],
+  'radio.hop': ['device', 'to', 'msg', 'ok', 'tries', 'rssi'],
+  'radio.dropped': ['device', 'msg', 'reason'],
+  'lock.audit': ['device', 'auditSeq', 'category', 'detail', 'user', 'credential', 'method'],
+  'lock.unlocked': ['device'],
+  'lock.locked': ['device'],
+  'lock.office-mode': ['device'],
+  'lock.door-open-seen': ['device'],
+  'lock.door-closed-seen': ['device'],
+  'lock.clock': ['device', 'offsetMs'],
+  'lock.access-data': ['device', 'version'],
+  'door.opened': ['device', 'insideHandle', 'forced'],
+  'door.closed': ['device'],
+  'door.stays-shut': ['device', 'reason'],
+  'repeater.power': ['device', 'on'],
+  'iq.power': ['device', 'on'],
+  'phone.internet': ['device', 'on'],
+  'iq.cloud': ['device', 'connected'],
+  'iq.lock-offline': ['device', 'lock', 'missed'],
+  'iq.lock-online': ['device', 'lock'],
+  'iq.audit-held-back': ['device', 'lock', 'events'],
+  'iq.data': ['device', 'lock', 'version'],
+  'iq.data-landed': ['device', 'lock', 'version'],
+  'cloud.entries': ['device', 'lock', 'events', 'ackSeq'],
+  'cloud.command': ['device', 'id', 'command', 'user'],
+  'cloud.command-result': ['device', 'id', 'ok', 'code'],
+  'admin.result': ['device', 'action', 'label', 'code'],
+};
+
+const twinEventDevice = (event: TwinEvent): string | undefined =>
+  event.kind === 'input' || event.kind === 'twin.start' ? undefined : event.device;
+// Inputs are validated JSON (admin arguments included), so they encode as JSON.
+const twinEventFields = (event: TwinEvent): TraceFields =>
+  (event.kind === 'input' ? event.input : event) as unknown as TraceFields;
+
+/**
+ * How a twin event becomes a trace line: an input's line holds the input's fields, any other the event's own.
+ * Lines are written by the typed encoder; `device` and `fields` say what they hold (the generic encoding).
+ */
 export const twinEventEncoding: TraceEncoding<TwinEvent> = {
-  device: (event) => (event.kind === 'input' || event.kind === 'twin.start' ? undefined : event.device),
-  // Inputs are validated JSON (admin arguments included), so they encode as JSON.
-  fields: (event) => (event.kind === 'input' ? event.input : event) as unknown as TraceFields,
+  device: twinEventDevice,
+  fields: twinEventFields,
+  lineEncoder: () =>
+    createTypedLineEncoder(
+      twinEventLineFields,
+      genericLineEncoder({ device: twinEventDevice, fields: twinEventFields }),
+    ),
 };
 
 /** An event as readers outside the twin see it on the wire: kind and device, and the other fields apart. */

@@ -106,7 +106,7 @@ export function assembleSite(options: TwinOptions): AssembledSite {
     topology,
     interference,
     positionOf,
-    isRadioUp: (id) => registry.isRadioUp(id),
+    radioUpCheck: (id) => registry.radioUpCheck(id),
   });
   const internet = new InternetHop(clock, random.stream('cloud.latency'));
   // The network and the cloud each need the other: the network reaches the cloud through this box.

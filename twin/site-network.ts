@@ -46,9 +46,18 @@ export interface SiteNetworkOptions {
   readonly cloud: () => CloudEndpoint;
 }
 
+/** What runs when a heartbeat reaches the lock, and when its answer reaches the IQ. */
+interface HeartbeatEnds {
+  readonly iqId: string;
+  readonly atLock: () => void;
+  readonly atIq: () => void;
+}
+
 export class SiteNetwork {
   private readonly auditInFlightSinceMs = new Map<string, number>();
   private readonly tapStreams = new Map<string, RandomStream>();
+  /** By lock, for the IQ that polls it: one entry per lock of the site (bounded by the spec). */
+  private readonly heartbeats = new Map<string, HeartbeatEnds>();
 
   constructor(private readonly options: SiteNetworkOptions) {}
 
@@ -93,18 +102,34 @@ export class SiteNetwork {
 
   /** IQ → mesh → lock and back: the answer keeps the lock online in the IQ's eyes. */
   sendHeartbeat(iqId: string, lockId: string): void {
-    const { mesh, registry } = this.options;
-    mesh.sendDown(lockId, 'hb', () => {
-      // The lock's radio answers heartbeats by itself; the firmware is woken only when it has audit events
-      // waiting, to send them again (most heartbeats of a day find nothing waiting).
-      if (registry.audits.get(lockId)?.hasUnacknowledged() === true)
-        registry.lock(lockId).send({ type: 'HEARTBEAT' });
-      mesh.sendUp(lockId, 'hb-ack', () => {
+    this.options.mesh.sendDown(lockId, 'hb', this.heartbeatOf(iqId, lockId).atLock);
+  }
+
+  /**
+   * The two ends of a lock's heartbeat, made once per lock (again if another IQ polls it): a campus day sends a million and a half
+   * heartbeats, and each would otherwise make its callbacks and look its actors up again.
+   */
+  private heartbeatOf(iqId: string, lockId: string): HeartbeatEnds {
+    let ends = this.heartbeats.get(lockId);
+    if (ends?.iqId !== iqId) {
+      const { mesh, registry } = this.options;
+      const audit = registry.audits.get(lockId);
+      const iq = registry.iq(iqId);
+      const atIq = (): void => {
         // Only a powered IQ hears answers (as its machine would: HEARTBEAT_ACK is handled in state `on` only).
-        const snapshot = registry.iq(iqId).getSnapshot();
+        const snapshot = iq.getSnapshot();
         if (snapshot.value === 'on') recordHeartbeatAnswer(snapshot.context, lockId);
-      });
-    });
+      };
+      const atLock = (): void => {
+        // The lock's radio answers heartbeats by itself; the firmware is woken only when it has audit events
+        // waiting, to send them again (most heartbeats of a day find nothing waiting).
+        if (audit?.hasUnacknowledged() === true) registry.lock(lockId).send({ type: 'HEARTBEAT' });
+        mesh.sendUp(lockId, 'hb-ack', atIq);
+      };
+      ends = { iqId, atLock, atIq };
+      this.heartbeats.set(lockId, ends);
+    }
+    return ends;
   }
 
   /** IQ → mesh → lock: access data lands and the lock's version goes back up as the acknowledgement. */

@@ -22,6 +22,8 @@ export interface CampusDayResult {
   readonly traceEvents: number;
   readonly simulatedMs: number;
   readonly traceHash: string;
+  /** Bytes of trace text (JSON Lines) the run recorded. */
+  readonly traceBytes: number;
 }
 
 export interface HeapResult {
@@ -51,6 +53,7 @@ export function runCampusDay(
     traceEvents: twin.trace.events,
     simulatedMs,
     traceHash: twin.trace.fingerprint(),
+    traceBytes: twin.trace.bytes,
   };
 }
 

@@ -1,37 +1,146 @@
-/** `lockstep bench`: the benchmark figures the project's speed and memory targets are judged by. */
-import { runCampusDay, measureCampusHeap } from './campus-day.ts';
+/**
+ * `lockstep bench`: the benchmark figures the project's speed and memory targets are judged by (see
+ * docs/performance.md). Each figure is measured on its own; one that throws is reported with its error and the
+ * others still run. Where two things are compared (our clock against XState's, two workers against one), both
+ * are measured in the same run and the figure is their ratio.
+ */
+import { runCampusDay, measureCampusHeap, dayMs } from './campus-day.ts';
+import { measureCheckOnWorkers, measureCheckOneThread } from './check-sweep.ts';
 import { runClockRace } from './clock-race.ts';
 
 export interface Benchmark {
   readonly name: string;
-  readonly value: number;
+  /** Null when the figure could not be measured (see `error`). */
+  readonly value: number | null;
   readonly unit: string;
+  readonly error?: string;
 }
 
 export interface BenchOptions {
   /** Simulated span of the campus run (a day unless shortened for a quick look). */
   readonly campusSimulatedMs?: number;
   readonly clockRaceActors?: number;
+  /** Runs of the property sweep timed on one thread and on two workers. */
+  readonly checkRuns?: number;
   readonly progress?: (message: string) => void;
 }
 
+export const checkRunsDefault = 300;
+
+/**
+ * Figures measured by benchmark files of their own (the REST API, the live WebSocket), each file exporting one
+ * async function that returns the figure. To add one, add a row: a missing file, or one that throws, is reported
+ * as that figure's error.
+ */
+const externalFigures: readonly { readonly name: string; readonly unit: string; readonly file: string }[] = [
+  { name: 'rest-req-per-s', unit: 'requests/s', file: './rest-bench.ts' },
+  { name: 'ws-p99-ms-200-clients', unit: 'ms', file: './live-ws-bench.ts' },
+];
+
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function runBenchmarks(options: BenchOptions = {}): Benchmark[] {
+/** The campus figures' name part: `campus-day` only for a whole simulated day. */
+function campusSpanName(simulatedMs: number): string {
+  if (simulatedMs === dayMs) return 'campus-day';
+  if (simulatedMs === 3_600_000) return 'campus-hour';
+  return `campus-${Math.round(simulatedMs / 60_000)}min`;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs one measurement; its figures, or each of them with the error that stopped it. */
+async function measured(
+  figures: readonly { readonly name: string; readonly unit: string }[],
+  measure: () => readonly number[] | Promise<readonly number[]>,
+): Promise<Benchmark[]> {
+  try {
+    const values = await measure();
+    return figures.map((figure, index) => ({ ...figure, value: values[index] ?? null }));
+  } catch (error) {
+    return figures.map((figure) => ({ ...figure, value: null, error: errorText(error) }));
+  }
+}
+
+async function externalFigure(file: string): Promise<number> {
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(new URL(file, import.meta.url).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`${file} could not be loaded: ${errorText(error)}`);
+  }
+  const functions = Object.values(module).filter((value) => typeof value === 'function');
+  const [measure] = functions;
+  if (functions.length !== 1 || measure === undefined)
+    throw new Error(`${file} must export exactly one function (it exports ${functions.length})`);
+  const value: unknown = await (measure as () => unknown)();
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new Error(`${file} returned ${String(value)}, not a number`);
+  return value;
+}
+
+export async function runBenchmarks(options: BenchOptions = {}): Promise<Benchmark[]> {
   const progress = options.progress ?? (() => undefined);
-  progress('heap per device: building campus…');
-  const heap = measureCampusHeap();
-  progress('campus day: simulating…');
-  const day = runCampusDay(
-    options.campusSimulatedMs === undefined ? {} : { simulatedMs: options.campusSimulatedMs },
+  const simulatedMs = options.campusSimulatedMs ?? dayMs;
+  const campus = campusSpanName(simulatedMs);
+  const checkRuns = options.checkRuns ?? checkRunsDefault;
+  const benchmarks: Benchmark[] = [];
+  progress('heap per device: building the campus…');
+  benchmarks.push(
+    ...(await measured([{ name: 'heap-bytes-per-device', unit: 'bytes' }], () => [
+      measureCampusHeap().heapBytesPerDevice,
+    ])),
   );
-  progress('clock race: our clock vs xstate SimulatedClock…');
-  const race = runClockRace(options.clockRaceActors === undefined ? {} : { actors: options.clockRaceActors });
-  return [
-    { name: 'campus-day-wall-s', value: round(day.wallS, 2), unit: 's' },
-    { name: 'events-per-s', value: Math.round(day.events / day.wallS), unit: 'events/s' },
-    { name: 'speedup-vs-realtime', value: Math.round(day.simulatedMs / 1000 / day.wallS), unit: 'x' },
-    { name: 'speedup-vs-xstate-simulated-clock', value: round(race.speedup, 1), unit: 'x' },
-    { name: 'heap-bytes-per-device', value: heap.heapBytesPerDevice, unit: 'bytes' },
-  ];
+  progress(`${campus}: simulating ${Math.round(simulatedMs / 60_000)} min of the campus…`);
+  benchmarks.push(
+    ...(await measured(
+      [
+        { name: `${campus}-wall-s`, unit: 's' },
+        { name: 'events-per-s', unit: 'events/s' },
+        { name: 'speedup-vs-realtime', unit: 'x' },
+        { name: 'trace-bytes-per-event', unit: 'bytes' },
+      ],
+      () => {
+        const day = runCampusDay({ simulatedMs });
+        return [
+          round(day.wallS, 2),
+          Math.round(day.events / day.wallS),
+          Math.round(day.simulatedMs / 1000 / day.wallS),
+          round(day.traceBytes / day.traceEvents, 1),
+        ];
+      },
+    )),
+  );
+  progress(`check sweep: ${checkRuns} runs on one thread…`);
+  const one = await measured([{ name: 'check-runs-per-s', unit: 'runs/s' }], () => [
+    round(measureCheckOneThread(checkRuns).runsPerS, 1),
+  ]);
+  progress(`check sweep: the same ${checkRuns} runs on two warm workers…`);
+  const two = await measured([{ name: 'check-runs-per-s-jobs2', unit: 'runs/s' }], async () => [
+    round((await measureCheckOnWorkers(checkRuns, 2)).runsPerS, 1),
+  ]);
+  const oneValue = one[0]?.value ?? null;
+  const twoValue = two[0]?.value ?? null;
+  benchmarks.push(...one, ...two, {
+    name: 'check-jobs2-speedup',
+    value: oneValue === null || twoValue === null ? null : round(twoValue / oneValue, 2),
+    unit: 'x',
+  });
+  progress('clock race: our clock against XState’s SimulatedClock…');
+  benchmarks.push(
+    ...(await measured([{ name: 'speedup-vs-xstate-simulated-clock', unit: 'x' }], () => [
+      round(
+        runClockRace(options.clockRaceActors === undefined ? {} : { actors: options.clockRaceActors })
+          .speedup,
+        1,
+      ),
+    ])),
+  );
+  for (const figure of externalFigures) {
+    progress(`${figure.name}: ${figure.file}…`);
+    const { name, unit } = figure;
+    benchmarks.push(...(await measured([{ name, unit }], async () => [await externalFigure(figure.file)])));
+  }
+  return benchmarks;
 }

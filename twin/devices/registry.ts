@@ -102,13 +102,14 @@ export class DeviceRegistry {
     }
   }
 
-  /** Whether a device can send, receive and relay: IQs and repeaters when powered, everything else always. */
-  isRadioUp(deviceId: string): boolean {
-    const iq = this.iqs.get(deviceId);
-    if (iq !== undefined) return iq.getSnapshot().value === 'on';
-    const repeater = this.repeaters.get(deviceId);
-    if (repeater !== undefined) return repeater.getSnapshot().value === 'on';
-    return true;
+  /**
+   * Whether a device can send, receive and relay (IQs and repeaters when powered), resolved to its actor once,
+   * for routes that ask it on every hop; undefined for a device whose radio is always up (locks, doors, phones).
+   */
+  radioUpCheck(deviceId: string): (() => boolean) | undefined {
+    const actor = this.iqs.get(deviceId) ?? this.repeaters.get(deviceId);
+    if (actor === undefined) return undefined;
+    return () => actor.getSnapshot().value === 'on';
   }
 
   /** The IQ is powered and its internet link is up. */

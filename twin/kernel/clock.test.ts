@@ -11,6 +11,18 @@ describe('VirtualClock', () => {
     expect(fired).toEqual(['early', 'a', 'b', 'c', 'd', 'e']);
   });
 
+  it('queues scheduleCall(fn, arg) in the same order as schedule, calling fn with its argument', () => {
+    const clock = new VirtualClock();
+    const fired: string[] = [];
+    const call = (name: string): void => void fired.push(`${name}@${clock.now()}`);
+    clock.schedule(100, () => call('closure-a'));
+    clock.scheduleCall(100, call, 'arg-b');
+    clock.schedule(100, () => call('closure-c'));
+    clock.scheduleCall(40, call, 'arg-early');
+    clock.advance(100);
+    expect(fired).toEqual(['arg-early@40', 'closure-a@100', 'arg-b@100', 'closure-c@100']);
+  });
+
   it('fires a timer set for t with now() == t even when advanced past it in one call', () => {
     const clock = new VirtualClock();
     const seenAtMs: number[] = [];

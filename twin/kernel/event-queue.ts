@@ -8,7 +8,9 @@ export interface QueueEntry {
   readonly dueMs: number;
   readonly lane: 0 | 1;
   readonly seq: number;
-  readonly callback: () => void;
+  /** Called with `arg` when the entry fires (a shared function and its argument need no closure per entry). */
+  readonly callback: (arg: unknown) => void;
+  readonly arg: unknown;
   cancelled: boolean;
 }
 
