@@ -1,8 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCase, siteFromShape, type Case, type SiteShape } from '../scenarios/index.ts';
-import type { Twin, TwinInput } from '../twin/index.ts';
+import {
+  LockWatch,
+  ReferenceModel,
+  runCase,
+  siteFromShape,
+  type Case,
+  type LockWatchInvariant,
+  type SiteShape,
+} from '../scenarios/index.ts';
+import { parseSiteSpec, type Twin, type TwinEvent, type TwinInput } from '../twin/index.ts';
 
 /** One IQ, four locks near it, three users: the owner, an admin and a plain user (who manages only themselves). */
 const shape: SiteShape = {
@@ -18,6 +26,10 @@ const shape: SiteShape = {
   roles: ['user', 'admin', 'user', 'user', 'user', 'user', 'user', 'user'],
   auditBufferMax: undefined,
   keyEndsMs: Array.from({ length: 8 }, () => undefined),
+  keyStartsMs: Array.from({ length: 8 }, () => undefined),
+  officeLocks: [],
+  unscheduledUsers: [],
+  commissioning: 'released',
   openTimesMs: Array.from({ length: 48 }, () => undefined),
 };
 
@@ -87,5 +99,75 @@ describe('the reference model', () => {
       for (const line of imports.filter((text) => text.includes('/twin/')))
         expect(line, `${file}: ${line}`).toMatch(/^import type /);
     }
+  });
+});
+
+/**
+ * The lock watch fed a hand-written trace: what a lock with a firmware bug would write. The site is the shape's:
+ * user-3 is a plain user in the always-open group, tag-3 theirs, lock-1-1 a BLUEnet escutcheon on door-1-1.
+ */
+function watchTrace(
+  ...events: { tMs: number; event: TwinEvent }[]
+): { invariant: LockWatchInvariant; message: string }[] {
+  const parsed = parseSiteSpec(siteFromShape(shape));
+  if (!parsed.ok) throw new Error('the shape makes an invalid site');
+  const spec = parsed.spec;
+  const reference = new ReferenceModel(spec);
+  const failures: { invariant: LockWatchInvariant; message: string }[] = [];
+  const watch = new LockWatch(spec, {
+    rules: (lockId) => reference.rules(lockId, 1),
+    lockUtcMs: (_lockId, tMs) => Date.parse(spec.startsAtUtc) + tMs,
+    clockSetMs: () => undefined,
+    fail: (invariant, message) => failures.push({ invariant, message }),
+  });
+  events.forEach(({ tMs, event }, seq) => watch.observe({ seq, tMs, event }));
+  watch.checkStep(10_000);
+  return failures;
+}
+
+const tagShown = {
+  tMs: 1_000,
+  event: { kind: 'input', input: { type: 'present-tag', tag: 'tag-3', lock: 'lock-1-1' } },
+} as const;
+const answer = (category: string, detail: string, user: string | null) =>
+  ({
+    tMs: 1_200,
+    event: {
+      kind: 'lock.audit',
+      device: 'lock-1-1',
+      auditSeq: 1,
+      category,
+      detail,
+      user,
+      credential: 'tag-3',
+      method: 'tag',
+    },
+  }) as const;
+const unlocked = { tMs: 1_200, event: { kind: 'lock.unlocked', device: 'lock-1-1' } } as const;
+
+describe('the lock watch', () => {
+  it('passes a lock that opens for a permitted tag and unlocks (the control)', () => {
+    expect(watchTrace(tagShown, answer('lock_opened', 'opened by tag', 'user-3'), unlocked)).toEqual([]);
+  });
+
+  it('catches a refusal for a reason the model does not give, and an opening that never unlocks', () => {
+    const [refused] = watchTrace(tagShown, answer('lock_rejected', 'battery very low', 'user-3'));
+    expect(refused?.invariant).toBe('credential-answer');
+    expect(refused?.message).toMatch(/refused tag-3 \(battery very low\); the model lets user-3 in/);
+    const [notUnlocked] = watchTrace(tagShown, answer('lock_opened', 'opened by tag', 'user-3'));
+    expect(notUnlocked?.message).toMatch(/unlocking for tag-3 did not happen/);
+  });
+
+  it('catches a credential shown that the lock never answers', () => {
+    expect(watchTrace(tagShown)[0]?.message).toMatch(/lock-1-1 never answered tag-3/);
+  });
+
+  it('catches a door that opens from outside while its lock is locked', () => {
+    const failures = watchTrace(
+      { tMs: 1_000, event: { kind: 'input', input: { type: 'open-door', door: 'door-1-1' } } },
+      { tMs: 1_000, event: { kind: 'door.opened', device: 'door-1-1', insideHandle: false } },
+    );
+    expect(failures[0]?.invariant).toBe('door-watched');
+    expect(failures[0]?.message).toMatch(/door-1-1: door.opened when nothing made it so/);
   });
 });

@@ -104,7 +104,15 @@ function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
   }
   if (swarm.pins && ids.pins.length > 0 && ids.pinLocks.length > 0)
     steps.push(
-      fc.record({ type: fc.constant('enter-pin' as const), pin: pick(ids.pins), lock: pick(ids.pinLocks) }),
+      fc.record({
+        type: fc.constant('enter-pin' as const),
+        pin: pick(ids.pins),
+        // Mostly at a keypad; now and then at a lock without one (refused: no keypad).
+        lock: fc.oneof(
+          { arbitrary: pick(ids.pinLocks), weight: 4 },
+          { arbitrary: pick(ids.locks), weight: 1 },
+        ),
+      }),
     );
   if (swarm.doors) {
     steps.push(fc.record({ type: fc.constant('open-door' as const), door: pick(ids.doors) }));
@@ -149,6 +157,21 @@ function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
       pick([owner, ...ids.users]),
     ) as fc.Arbitrary<TwinInput>,
   ];
+  // User management as the REST API records it (a `core` operation): role changes, now and then a deletion.
+  steps.push(
+    admin(
+      'core',
+      fc.tuple(
+        fc.constant('setRole'),
+        pick(ids.users),
+        fc.constantFrom('user', 'super-user', 'admin', 'owner', 'installer'),
+      ),
+      anyone,
+    ) as fc.Arbitrary<TwinInput>,
+  );
+  steps.push(
+    admin('core', fc.tuple(fc.constant('deleteUser'), pick(ids.users)), anyone) as fc.Arbitrary<TwinInput>,
+  );
   if (ids.groups.length > 0) {
     steps.push(
       admin(
@@ -264,4 +287,64 @@ export function stepChunkArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitr
       { gapMs: 1_000, input: { type: 'present-tag', tag, lock, holdMs: 0 } },
     ]);
   return fc.oneof({ arbitrary: single, weight: 12 }, { arbitrary: handleThenTag, weight: 1 });
+}
+
+/** Milliseconds from a run's start to the next whole UTC hour (every generated start sits just before one). */
+function toNextHourMs(startsAtUtc: string | undefined): number {
+  const hourMs = 3_600_000;
+  const startMs = Date.parse(startsAtUtc ?? '');
+  return Number.isNaN(startMs) ? hourMs : hourMs - (startMs % hourMs);
+}
+
+/**
+ * A first step on an edge, now and then: a PIN typed (it acts at once, so on the very millisecond) or a tag shown
+ * 1 ms before, on or after the first schedule boundary of the run (the generated starts sit before a whole hour
+ * that is 08:00 or 18:00 local, or the DST change), or a phone tapped 1.1 s or 300 ms before a generated key's end
+ * (its handshake lands the key within the last second of the key, or within the second after it). Independent gaps almost never hit these instants.
+ */
+export function edgeOpenerArbitrary(spec: SiteSpecInput): fc.Arbitrary<Step[]> {
+  const ids = idsOf(spec);
+  const boundaryMs = toNextHourMs(spec.startsAtUtc);
+  const onBoundary = fc.constantFrom(boundaryMs - 1, boundaryMs, boundaryMs + 1);
+  const openers: fc.Arbitrary<Step>[] = [];
+  if (ids.pins.length > 0 && ids.locks.length > 0)
+    openers.push(
+      fc.record({
+        gapMs: onBoundary,
+        input: fc.record({
+          type: fc.constant('enter-pin' as const),
+          pin: pick(ids.pins),
+          lock: pick(ids.pinLocks.length > 0 ? ids.pinLocks : ids.locks),
+        }),
+      }),
+    );
+  if (ids.tags.length > 0)
+    openers.push(
+      fc.record({
+        gapMs: onBoundary,
+        input: fc.record({
+          type: fc.constant('present-tag' as const),
+          tag: pick(ids.tags),
+          lock: pick(ids.locks),
+          holdMs: fc.constant(0),
+        }),
+      }),
+    );
+  if (ids.phones.length > 0)
+    openers.push(
+      fc.record({
+        gapMs: fc.constantFrom(58_900, 59_700, 598_900, 599_700),
+        input: fc.record({
+          type: fc.constant('tap-phone' as const),
+          phone: pick(ids.phones),
+          lock: pick(ids.locks),
+        }),
+      }),
+    );
+  const none = fc.constant<Step[]>([]);
+  if (openers.length === 0) return none;
+  return fc.oneof(
+    { arbitrary: none, weight: 2 },
+    { arbitrary: fc.oneof(...openers).map((step) => [step]), weight: 1 },
+  );
 }

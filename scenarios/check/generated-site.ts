@@ -5,7 +5,7 @@
  * near a schedule boundary (so that time-zone and schedule-end bugs have a chance to show).
  */
 import fc from 'fast-check';
-import type { LockKind, SiteSpecInput } from '../../twin/index.ts';
+import { features, type LockKind, type SiteSpecInput } from '../../twin/index.ts';
 
 /**
  * Instants the generated runs start at (the site's zone is Europe/Amsterdam, UTC+1 in March until the 29th):
@@ -30,14 +30,34 @@ const roleArbitrary = fc.constantFrom(
   'admin' as const,
 );
 
-/** Audit buffers: the default, or small enough that an outage overflows them. */
-const auditBufferChoices = [undefined, 3, 12] as const;
+/** Audit buffers: the default, or small enough that an outage (or a busy minute) overflows them. */
+const auditBufferChoices = [undefined, 1, 2, 3, 12] as const;
 
 /** Open times: the default, and others, so that a relock and a held tag's 5 s mark do not always coincide. */
 const openTimeChoicesMs = [undefined, undefined, 3_000, 8_000] as const;
 
 /** A phone's digital key: valid without end, or ending this long after the start (a tap can land on the edge). */
 const keyEndChoicesMs = [undefined, undefined, 60_000, 600_000] as const;
+/** A digital key's start: from the beginning, or this long after the start (a tap before it is refused). */
+const keyStartChoicesMs = [undefined, undefined, undefined, 30_000, 120_000] as const;
+
+/**
+ * Who commissions and pays: mostly a released site with every feature; now and then an installer among the users
+ * (before or after release) or a subscription without a feature or not active, so the cloud's rules on
+ * installers (2203, 2210) and subscriptions (2212) are asked.
+ */
+const commissioningChoices = [
+  'released',
+  'released',
+  'released',
+  'released',
+  'released',
+  'installer-released',
+  'installer-unreleased',
+  'no-remote-opening',
+  'no-office-modes',
+  'inactive',
+] as const;
 
 const officeHours = { weekdays: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[], start: '08:00', end: '18:00' };
 const always = {
@@ -59,6 +79,12 @@ export interface SiteShape {
   readonly roles: readonly ('user' | 'super-user' | 'admin')[];
   readonly auditBufferMax: (typeof auditBufferChoices)[number];
   readonly keyEndsMs: readonly (typeof keyEndChoicesMs)[number][];
+  readonly keyStartsMs: readonly (typeof keyStartChoicesMs)[number][];
+  /** Which locks the office-hours group covers (all when none is drawn), and who also sits in a group with no
+   * schedule on the first locks (their credentials are on those locks, refused: no group grants them). */
+  readonly officeLocks: readonly boolean[];
+  readonly unscheduledUsers: readonly boolean[];
+  readonly commissioning: (typeof commissioningChoices)[number];
   readonly openTimesMs: readonly (typeof openTimeChoicesMs)[number][];
 }
 
@@ -93,6 +119,16 @@ export const siteShapeArbitrary: fc.Arbitrary<SiteShape> = fc.record({
   roles: fc.array(roleArbitrary, { minLength: 8, maxLength: 8 }),
   auditBufferMax: fc.constantFrom(...auditBufferChoices),
   keyEndsMs: fc.array(fc.constantFrom(...keyEndChoicesMs), { minLength: 8, maxLength: 8 }),
+  keyStartsMs: fc.array(fc.constantFrom(...keyStartChoicesMs), { minLength: 8, maxLength: 8 }),
+  officeLocks: fc.oneof(
+    { arbitrary: fc.constant<boolean[]>([]), weight: 1 },
+    { arbitrary: fc.array(fc.boolean(), { minLength: 48, maxLength: 48 }), weight: 1 },
+  ),
+  unscheduledUsers: fc.oneof(
+    { arbitrary: fc.constant<boolean[]>([]), weight: 2 },
+    { arbitrary: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), weight: 1 },
+  ),
+  commissioning: fc.constantFrom(...commissioningChoices),
   openTimesMs: fc.array(fc.constantFrom(...openTimeChoicesMs), { minLength: 48, maxLength: 48 }),
 });
 
@@ -133,7 +169,12 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
     const permissions = shape.permissions[index] ?? { mom: false, eom: false, remote: false };
     return {
       id: `user-${index + 1}`,
-      role: index === 0 ? ('owner' as const) : (shape.roles[index] ?? 'user'),
+      role:
+        index === 0
+          ? ('owner' as const)
+          : index === 1 && shape.commissioning.startsWith('installer')
+            ? ('installer' as const)
+            : (shape.roles[index] ?? 'user'),
       pin: String(100_000 + 1_111 * (index + 1)),
       permissions: {
         manualOfficeMode: permissions.mom,
@@ -148,6 +189,14 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
     .map((user) => user.id);
   const alwaysIds = users.filter((user) => !officeHoursIds.includes(user.id)).map((user) => user.id);
   const lockIds = locks.map((lock) => lock.id);
+  const drawnOfficeLocks = locks
+    .filter((_, index) => shape.officeLocks[index] === true)
+    .map((lock) => lock.id);
+  const officeLockIds = drawnOfficeLocks.length > 0 ? drawnOfficeLocks : lockIds;
+  // Users with an office-hours or always schedule elsewhere, put on the first locks by a group with none.
+  const unscheduledIds = users
+    .filter((_, index) => index > 0 && shape.unscheduledUsers[index] === true)
+    .map((user) => user.id);
   return {
     name: 'generated',
     timeZone: 'Europe/Amsterdam',
@@ -162,22 +211,53 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
       .filter((_, index) => index % 2 === 0)
       .map((user, index) => {
         const keyEndMs = shape.keyEndsMs[index];
+        // A start only before the end (a key's window is never empty).
+        const drawnStartMs = shape.keyStartsMs[index];
+        const keyStartMs =
+          drawnStartMs !== undefined && (keyEndMs === undefined || drawnStartMs < keyEndMs)
+            ? drawnStartMs
+            : undefined;
         return {
           id: `phone-${index + 1}`,
           user: user.id,
+          ...(keyStartMs === undefined
+            ? {}
+            : { keyValidFrom: new Date(Date.parse(shape.start) + keyStartMs).toISOString() }),
           ...(keyEndMs === undefined
             ? {}
             : { keyValidUntil: new Date(Date.parse(shape.start) + keyEndMs).toISOString() }),
         };
       }),
     ...(shape.auditBufferMax === undefined ? {} : { settings: { auditBufferMax: shape.auditBufferMax } }),
+    ...commissioningOf(shape.commissioning),
     accessGroups: [
       ...(alwaysIds.length > 0
         ? [{ id: 'group-always', users: alwaysIds, locks: lockIds, schedules: [always] }]
         : []),
       ...(officeHoursIds.length > 0
-        ? [{ id: 'group-office', users: officeHoursIds, locks: lockIds, schedules: [officeHours] }]
+        ? [{ id: 'group-office', users: officeHoursIds, locks: officeLockIds, schedules: [officeHours] }]
+        : []),
+      ...(unscheduledIds.length > 0
+        ? [{ id: 'group-unscheduled', users: unscheduledIds, locks: lockIds.slice(0, 4), schedules: [] }]
         : []),
     ],
   };
+}
+
+function commissioningOf(
+  commissioning: SiteShape['commissioning'],
+): Pick<SiteSpecInput, 'released' | 'subscription'> {
+  switch (commissioning) {
+    case 'installer-unreleased':
+      return { released: false };
+    case 'no-remote-opening':
+    case 'no-office-modes': {
+      const missing = commissioning === 'no-remote-opening' ? 'remote-opening' : 'office-modes';
+      return { subscription: { features: features.filter((feature) => feature !== missing) } };
+    }
+    case 'inactive':
+      return { subscription: { active: false } };
+    default:
+      return {};
+  }
 }

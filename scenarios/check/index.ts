@@ -10,3 +10,4 @@ export { describeCoverage } from './coverage/coverage-text.ts';
 export * from './failure-file.ts';
 export * from './replay.ts';
 export * from './determinism.ts';
+export { LockWatch, type LockWatchHost, type LockWatchInvariant } from './lock-watch.ts';

@@ -16,7 +16,9 @@
  * - admin-outcome: the cloud accepts, refuses (with the reference model's code) or sends on each admin action
  *   as the reference model says;
  * - lock-data: every change the reference model says alters a lock's data gives that lock a new version;
- * - liveness: once faults stop, every lock converges to the cloud's data within a bound.
+ * - liveness: once faults stop, every lock converges to the cloud's data within a bound;
+ * - credential-answer, door-watched, office-mode-acts: every credential shown gets the model's answer, every door
+ *   moves as its lock allows and its lock records it, office modes start when they must (lock-watch.ts).
  */
 import {
   radioConfigDefault,
@@ -27,12 +29,14 @@ import {
   type Twin,
 } from '../../twin/index.ts';
 import {
+  auditBufferMaxDefault,
   locksPerIqMax,
   missedHeartbeatsOffline,
   notClosedAfterMs,
   officeModeHoldMs,
   repeatersPerIqMax,
 } from './model/domain-numbers.ts';
+import { LockWatch } from './lock-watch.ts';
 import { ReferenceModel, inSchedules, type ModelVerdict } from './reference-model.ts';
 
 export const invariantNames = [
@@ -51,6 +55,9 @@ export const invariantNames = [
   'admin-outcome',
   'lock-data',
   'liveness',
+  'credential-answer',
+  'door-watched',
+  'office-mode-acts',
 ] as const;
 export type InvariantName = (typeof invariantNames)[number];
 
@@ -113,10 +120,28 @@ export class InvariantMonitor {
   /** Locks whose audit buffer overflowed (reported by an `audit_overflow` entry): some events are gone. */
   private readonly overflowReported = new Set<string>();
   private awaiting: { readonly action: string; readonly verdict: ModelVerdict } | undefined;
+  private readonly watch: LockWatch;
+  /** When each lock's newer cloud versions were first seen (oldest first): a lower bound on its staleness. */
+  private readonly versionsSeenMs = new Map<
+    string,
+    { readonly version: number; readonly seenMs: number }[]
+  >();
+  /** The last audit sequence number each lock recorded (its trace), for the sequence check. */
+  private readonly lastAuditSeq = new Map<string, number>();
+  /** Each lock's newest audit events (sequence number and time), for the upload check at the end. */
+  private readonly recentAudits = new Map<string, { readonly seq: number; readonly tMs: number }[]>();
+  private readonly auditCapacity: number;
 
   constructor(private readonly twin: Twin) {
     this.reference = new ReferenceModel(twin.spec);
     for (const lockId of twin.lockIds()) this.lockVersion.set(lockId, 1);
+    this.auditCapacity = twin.spec.settings.auditBufferMax ?? auditBufferMaxDefault;
+    this.watch = new LockWatch(twin.spec, {
+      rules: (lockId) => this.currentRules(lockId),
+      lockUtcMs: (lockId, tMs) => this.lockUtcMs(lockId, tMs),
+      clockSetMs: (lockId) => this.clockSetMs.get(lockId),
+      fail: (invariant, message) => this.fail(invariant, message),
+    });
     this.checkTopology();
   }
 
@@ -130,7 +155,12 @@ export class InvariantMonitor {
   }
 
   /** Follows the trace as it is written. */
-  observe({ event, tMs }: TracedTwinEvent): void {
+  observe(traced: TracedTwinEvent): void {
+    this.observeEvent(traced);
+    this.watch.observe(traced);
+  }
+
+  private observeEvent({ event, tMs }: TracedTwinEvent): void {
     switch (event.kind) {
       case 'input': {
         const input = event.input;
@@ -139,6 +169,11 @@ export class InvariantMonitor {
           this.longHoldsAtMs.set(input.lock, [...(this.longHoldsAtMs.get(input.lock) ?? []).slice(-7), tMs]);
         if (input.type === 'admin' && verdict !== undefined)
           this.awaiting = { action: input.action, verdict };
+        // The lock's clock as the input set it, not as the lock says it did.
+        if (input.type === 'lock-clock') {
+          this.clockOffsetMs.set(input.lock, input.offsetMs);
+          this.clockSetMs.set(input.lock, tMs);
+        }
         // Interference disturbs until it ends, not only when it starts.
         if (faultInputs.has(input.type))
           this.lastDisturbanceMs = Math.max(
@@ -148,11 +183,13 @@ export class InvariantMonitor {
         return;
       }
       case 'lock.access-data':
+        // A lock installs only newer data: an older version would undo a change that had landed.
+        if (event.version <= (this.lockVersion.get(event.device) ?? 1))
+          this.fail(
+            'lock-data',
+            `${event.device} installed version ${event.version} over version ${this.lockVersion.get(event.device) ?? 1}`,
+          );
         this.lockVersion.set(event.device, event.version);
-        return;
-      case 'lock.clock':
-        this.clockOffsetMs.set(event.device, event.offsetMs);
-        this.clockSetMs.set(event.device, tMs);
         return;
       case 'lock.door-open-seen':
         this.doorOpenSinceMs.set(event.device, tMs);
@@ -240,6 +277,14 @@ export class InvariantMonitor {
 
   private checkAudit(audit: TwinEventOf<'lock.audit'>, tMs: number): void {
     const { device: lockId, category, detail, credential } = audit;
+    const expectedSeq = (this.lastAuditSeq.get(lockId) ?? 0) + 1;
+    if (audit.auditSeq !== expectedSeq)
+      this.fail('entries-exact', `${lockId} numbered an audit event ${audit.auditSeq}, not ${expectedSeq}`);
+    this.lastAuditSeq.set(lockId, audit.auditSeq);
+    this.recentAudits.set(lockId, [
+      ...(this.recentAudits.get(lockId) ?? []).slice(-7),
+      { seq: audit.auditSeq, tMs },
+    ]);
     const rules = this.currentRules(lockId);
     const lockUtcMs = this.lockUtcMs(lockId, tMs);
     if (category === 'lock_opened' && audit.method === 'remote')
@@ -317,6 +362,7 @@ export class InvariantMonitor {
 
   /** The checks on the state of the whole twin, after every step. */
   checkStep(): void {
+    this.watch.checkStep(this.twin.clock.now());
     for (const lockId of this.reference.noteCloudVersions((id) => this.twin.staleness(id).cloudVersion))
       this.fail('lock-data', `a change to ${lockId}'s access made no new version of its data in the cloud`);
     // Entries first: what they say (an overflow) is read by the checks of each lock below.
@@ -375,6 +421,11 @@ export class InvariantMonitor {
           'not-closed',
           `${lockId}'s door is closed and its events are all in, but NOT CLOSED is still active`,
         );
+      if (view.auditBuffered > this.auditCapacity)
+        this.fail(
+          'entries-exact',
+          `${lockId} buffers ${view.auditBuffered} audit events; it holds ${this.auditCapacity}`,
+        );
       this.checkPropagation(lockId, view.online, nowMs);
     }
   }
@@ -386,6 +437,7 @@ export class InvariantMonitor {
    */
   private checkPropagation(lockId: string, online: boolean, nowMs: number): void {
     const staleness = this.twin.staleness(lockId);
+    this.checkStaleness(lockId, staleness, nowMs);
     const quiet = nowMs - this.lastDisturbanceMs > propagationBoundMs;
     if (quiet && online && this.pathUp(lockId) && staleness.staleForMs > propagationBoundMs) {
       this.fail(
@@ -393,6 +445,39 @@ export class InvariantMonitor {
         `${lockId} has been ${(staleness.staleForMs / 1000).toFixed(0)} s behind the cloud (version ${staleness.lockVersion} of ${staleness.cloudVersion}) while reachable`,
       );
     }
+  }
+
+  /**
+   * Staleness as any client reads it: zero when the lock holds the cloud's version, else at least as long as since
+   * the first newer version was seen (it was made no later) and never longer than the run.
+   */
+  private checkStaleness(
+    lockId: string,
+    staleness: { cloudVersion: number; lockVersion: number; staleForMs: number },
+    nowMs: number,
+  ): void {
+    const seen = (this.versionsSeenMs.get(lockId) ?? []).filter(
+      (entry) => entry.version > staleness.lockVersion,
+    );
+    if (staleness.cloudVersion > (seen.at(-1)?.version ?? 1))
+      seen.push({ version: staleness.cloudVersion, seenMs: nowMs });
+    this.versionsSeenMs.set(lockId, seen.slice(-64));
+    const firstSeenMs = seen[0]?.seenMs;
+    const behind = staleness.lockVersion < staleness.cloudVersion;
+    if (staleness.lockVersion !== (this.lockVersion.get(lockId) ?? 1))
+      this.fail(
+        'lock-data',
+        `${lockId} holds version ${staleness.lockVersion} of its data but said it installed ${this.lockVersion.get(lockId) ?? 1}`,
+      );
+    const wrong = behind
+      ? firstSeenMs !== undefined &&
+        (staleness.staleForMs < nowMs - firstSeenMs || staleness.staleForMs > nowMs)
+      : staleness.staleForMs !== 0;
+    if (wrong)
+      this.fail(
+        'block-propagates',
+        `${lockId} is said to be ${staleness.staleForMs / 1000} s stale holding version ${staleness.lockVersion} of ${staleness.cloudVersion}`,
+      );
   }
 
   /** The lock's IQ is connected and every repeater between them is powered. */
@@ -418,11 +503,14 @@ export class InvariantMonitor {
     for (const entry of this.twin.entries.entries()) {
       if (entry.category === 'audit_overflow') {
         this.overflowReported.add(entry.lockId);
-        const match = /seq (\d+)–(\d+)/.exec(entry.detail);
+        const match = /(\d+) events lost \(seq (\d+)–(\d+)\)/.exec(entry.detail);
+        const [lost, first, last] = match === null ? [0, 0, -1] : match.slice(1).map(Number);
+        if ((lost as number) < 1 || (lost as number) > (last as number) - (first as number) + 1)
+          return this.fail('entries-exact', `${entry.lockId} reported an overflow as '${entry.detail}'`);
         if (match !== null)
           lostByLock.set(entry.lockId, [
             ...(lostByLock.get(entry.lockId) ?? []),
-            [Number(match[1]), Number(match[2])],
+            [first as number, last as number],
           ]);
         continue;
       }
@@ -447,6 +535,27 @@ export class InvariantMonitor {
     }
   }
 
+  /**
+   * Once the faults have stopped, every audit event a reachable lock recorded a propagation bound ago or more is in
+   * the cloud (the newest such at least: what an overflow dropped is reported, not uploaded). One pass over the
+   * entries, at the end only.
+   */
+  private checkAllUploaded(): void {
+    if (this.recentAudits.size === 0) return;
+    const highest = new Map<string, number>();
+    for (const entry of this.twin.entries.entries())
+      highest.set(entry.lockId, Math.max(highest.get(entry.lockId) ?? 0, entry.auditSeq));
+    const settledMs = this.twin.clock.now() - propagationBoundMs;
+    for (const [lockId, recent] of this.recentAudits) {
+      const lastSeq = recent.filter((audit) => audit.tMs <= settledMs).at(-1)?.seq ?? 0;
+      if (!this.pathUp(lockId) || (highest.get(lockId) ?? 0) >= lastSeq) continue;
+      this.fail(
+        'liveness',
+        `${lockId} recorded audit event ${lastSeq} but the cloud holds only up to ${highest.get(lockId) ?? 0} after the faults stopped`,
+      );
+    }
+  }
+
   private checkTopology(): void {
     for (const [iqId, locks] of this.twin.topology.locksOf) {
       if (locks.length > locksPerIqMax) this.fail('topology-limits', `${iqId} serves ${locks.length} locks`);
@@ -460,6 +569,7 @@ export class InvariantMonitor {
 
   /** After the faults have stopped and the bound has passed: every lock holds the cloud's data. */
   checkLiveness(): void {
+    this.checkAllUploaded();
     for (const lockId of this.twin.lockIds()) {
       const staleness = this.twin.staleness(lockId);
       if (staleness.lockVersion !== staleness.cloudVersion) {

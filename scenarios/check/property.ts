@@ -5,7 +5,7 @@
  * across worker threads (`--jobs`) or machines (`--shard i/n`) and the union of the parts is the whole sweep.
  */
 import fc from 'fast-check';
-import { swarmArbitrary, stepChunkArbitrary } from './generated-inputs.ts';
+import { edgeOpenerArbitrary, swarmArbitrary, stepChunkArbitrary } from './generated-inputs.ts';
 import { siteFromShape, siteShapeArbitrary } from './generated-site.ts';
 import { checkModeDefault, runCase, type Case, type CheckMode } from './run-case.ts';
 import type { Violation } from './invariants.ts';
@@ -30,11 +30,14 @@ export function caseArbitrary(options: {
     .chain(([shape, swarm, seed]) => {
       const site = siteFromShape(shape);
       return fc
-        .array(stepChunkArbitrary(site, swarm), { maxLength: options.steps, size: 'max' })
-        .map((chunks): Case => ({
+        .tuple(
+          edgeOpenerArbitrary(site),
+          fc.array(stepChunkArbitrary(site, swarm), { maxLength: options.steps, size: 'max' }),
+        )
+        .map(([opener, chunks]): Case => ({
           site,
           seed,
-          steps: chunks.flat().slice(0, options.steps),
+          steps: [...opener, ...chunks.flat()].slice(0, options.steps),
           defects: options.defects,
         }));
     });

@@ -6,10 +6,13 @@
  * luxon's calendar fields, not with the twin's schedule code. From the twin it reads only what any client sees:
  * the version number of each lock's data in the cloud and on the lock.
  */
-import { DateTime } from 'luxon';
 import type { SiteSpec, TwinInput } from '../../twin/index.ts';
 import { lockRulesOf, type LockRules } from './model/lock-rules.ts';
-import { SiteModel, type ModelVerdict, type Schedule } from './model/site-model.ts';
+import { SiteModel, type ModelVerdict } from './model/site-model.ts';
+
+import { inSchedules } from './model/schedule-window.ts';
+
+export { inSchedules };
 
 export type { LockRules } from './model/lock-rules.ts';
 export type { ModelVerdict } from './model/site-model.ts';
@@ -18,24 +21,6 @@ export type { ModelVerdict } from './model/site-model.ts';
 const versionsPerLockMax = 1_000;
 /** The version every lock's data starts at (installed at commissioning). */
 const initialVersion = 1;
-
-/** Whether `utcMs` falls in one of the schedules, in local wall time (independent of the twin's schedule code). */
-export function inSchedules(schedules: readonly Schedule[], utcMs: number, timeZone: string): boolean {
-  const local = DateTime.fromMillis(utcMs, { zone: timeZone });
-  const minute = local.hour * 60 + local.minute + local.second / 60;
-  const date = local.toISODate() ?? '';
-  return schedules.some((schedule) => {
-    const [startHour, startMinute] = schedule.start.split(':').map(Number) as [number, number];
-    const [endHour, endMinute] = schedule.end.split(':').map(Number) as [number, number];
-    return (
-      schedule.weekdays.includes(local.weekday) &&
-      (schedule.fromDate === undefined || date >= schedule.fromDate) &&
-      (schedule.untilDate === undefined || date <= schedule.untilDate) &&
-      minute >= startHour * 60 + startMinute &&
-      minute < endHour * 60 + endMinute
-    );
-  });
-}
 
 export class ReferenceModel {
   private readonly site: SiteModel;

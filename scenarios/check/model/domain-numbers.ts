@@ -12,3 +12,5 @@ export const missedHeartbeatsOffline = 5;
 /** An IQ serves at most this many locks, and has at most this many repeaters. */
 export const locksPerIqMax = 16;
 export const repeatersPerIqMax = 6;
+/** A lock's audit buffer holds this many events unless the site's settings say otherwise. */
+export const auditBufferMaxDefault = 1_000;

@@ -16,7 +16,7 @@ export interface LockRules {
   readonly timeZone: string;
   /** By credential id: the tag id, `key:<phone>`, `pin:<digits>`. */
   readonly credentials: ReadonlyMap<string, CredentialRule>;
-  /** Schedules per user on this lock: the union over the groups giving it. */
+  /** Schedules per user on this lock: the union over the groups giving it (empty: a group without schedules). */
   readonly schedules: ReadonlyMap<string, readonly Schedule[]>;
   readonly permissions: ReadonlyMap<string, { readonly mom: boolean; readonly eom: boolean }>;
   readonly eomSchedules: readonly Schedule[];
@@ -53,7 +53,8 @@ export function lockRulesOf(model: SiteModel, lockId: string): LockRules {
 function grantedSchedules(model: SiteModel, lockId: string): Map<string, Schedule[]> {
   const schedules = new Map<string, Schedule[]>();
   for (const group of model.groups.values()) {
-    if (!group.locks.has(lockId) || group.schedules.length === 0) continue;
+    // A group with no schedule still puts its users' credentials on the lock (refused: no group grants it).
+    if (!group.locks.has(lockId)) continue;
     for (const userId of group.users)
       schedules.set(userId, [...(schedules.get(userId) ?? []), ...group.schedules]);
   }

@@ -7,7 +7,7 @@
  * permission or an admin's rank; office mode needs the MOM permission; a command needs its IQ connected). It
  * never reads the cloud's state: a bug in the cloud's operations shows as a disagreement.
  *
- * Only what generated runs do is modelled; any other admin action makes the model give up judging (`lost`), so
+ * Only what generated runs do is modelled (user management: role changes and deletions); any other admin action makes the model give up judging (`lost`), so
  * that it never reports what it cannot know.
  */
 import type { AdminInput, Role, SiteSpec, TwinInput } from '../../../twin/index.ts';
@@ -49,7 +49,8 @@ export interface ModelGroup {
   readonly schedules: readonly Schedule[];
 }
 
-const rank: Readonly<Record<Role, number>> = { owner: 4, admin: 3, 'super-user': 2, user: 1, installer: 0 };
+/** Rank of each role as a target: an installer ranks as an admin. As an actor, see `actingRank`. */
+const rank: Readonly<Record<Role, number>> = { owner: 4, admin: 3, 'super-user': 2, user: 1, installer: 3 };
 const superUserRank = rank['super-user'];
 const adminRank = rank.admin;
 const always: Schedule = { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' };
@@ -68,6 +69,10 @@ export class SiteModel {
   private readonly iqInternet = new Map<string, boolean>();
   private readonly features: ReadonlySet<string>;
   private readonly subscriptionActive: boolean;
+  /** Until its release a site answers 2210 to everyone but its installer, who acts as an admin till then. */
+  private readonly released: boolean;
+  /** Pod members: their role stays and they are not deleted while in the pod (2220). */
+  private readonly inPod: ReadonlySet<string>;
   /** Set once an input the model does not know changed what it cannot follow. */
   lost = false;
   /** Counts the accepted changes to credentials and groups: lock rules need building again only when it moves. */
@@ -77,8 +82,8 @@ export class SiteModel {
     this.timeZone = spec.timeZone;
     this.features = new Set(spec.subscription.features);
     this.subscriptionActive = spec.subscription.active;
-    // Before its release a site answers 2210 to everyone but its installer: generated sites are released.
-    if (!spec.released) this.lost = true;
+    this.released = spec.released;
+    this.inPod = new Set(spec.pods.flatMap((pod) => pod.members));
     for (const user of spec.users)
       this.users.set(user.id, { ...user.permissions, role: user.role, pin: user.pin });
     for (const tag of spec.tags) this.tags.set(tag.id, { user: tag.user, blocked: tag.blocked });
@@ -129,7 +134,9 @@ export class SiteModel {
   judge(input: AdminInput): ModelVerdict {
     const actor = this.users.get(input.actor);
     if (actor === undefined) return refused(3104, `no user ${input.actor}`);
-    if (actor.role === 'installer') return refused(2203, 'an installer has no rights on a released site');
+    if (!this.released && actor.role !== 'installer') return refused(2210, 'the site is not released yet');
+    if (this.released && actor.role === 'installer')
+      return refused(2203, 'an installer has no rights on a released site');
     const args = input.args;
     switch (input.action) {
       case 'block-tag':
@@ -142,10 +149,73 @@ export class SiteModel {
         return this.lockCommand(actor, args[0], 'remote-opening');
       case 'office-mode':
         return this.lockCommand(actor, args[0], 'office-modes');
+      case 'core':
+        if (args[0] === 'setRole') return this.setRole(input.actor, actor, args[1], args[2]);
+        if (args[0] === 'deleteUser') return this.deleteUser(input.actor, actor, args[1]);
+        this.lost = true;
+        return { kind: 'not-judged' };
       default:
         this.lost = true;
         return { kind: 'not-judged' };
     }
+  }
+
+  /** The rank an actor acts with: an installer (who acts only before release) as an admin. */
+  private actingRank(actor: ModelUser): number {
+    return rank[actor.role];
+  }
+
+  /** Whether the actor may manage a user: themselves, or from super user up anyone not ranking above them. */
+  private mayManage(actorId: string, actor: ModelUser, targetId: string, target: ModelUser): boolean {
+    return (
+      actorId === targetId ||
+      (this.actingRank(actor) >= superUserRank && rank[target.role] <= this.actingRank(actor))
+    );
+  }
+
+  /** Whether another owner than `userId` remains (the site keeps one). */
+  private otherOwner(userId: string): boolean {
+    for (const [id, user] of this.users) if (id !== userId && user.role === 'owner') return true;
+    return false;
+  }
+
+  private setRole(actorId: string, actor: ModelUser, userId: unknown, role: unknown): ModelVerdict {
+    if (typeof role !== 'string' || !(role in rank)) {
+      this.lost = true;
+      return { kind: 'not-judged' };
+    }
+    const newRole = role as Role;
+    if (this.actingRank(actor) < superUserRank)
+      return refused(2203, 'only a super user or above changes roles');
+    const target = typeof userId === 'string' ? this.users.get(userId) : undefined;
+    if (target === undefined) return refused(3104, `no user ${String(userId)}`);
+    if (!this.mayManage(actorId, actor, userId as string, target))
+      return refused(2203, `${actorId} may not manage ${String(userId)}`);
+    if (newRole === 'installer' && actor.role !== 'installer')
+      return refused(2203, 'only an installer makes installers');
+    if (rank[newRole] > this.actingRank(actor))
+      return refused(2203, `${actorId} cannot give the role ${newRole}`);
+    if (this.inPod.has(userId as string)) return refused(2220, `${String(userId)} is in a pod`);
+    if (newRole !== 'owner' && target.role === 'owner' && !this.otherOwner(userId as string))
+      return refused(2203, 'the site must keep an owner');
+    this.users.set(userId as string, { ...target, role: newRole });
+    return accepted;
+  }
+
+  /** Deleting a user takes them out of every group, unassigns their tags and drops their phones' keys. */
+  private deleteUser(actorId: string, actor: ModelUser, userId: unknown): ModelVerdict {
+    const target = typeof userId === 'string' ? this.users.get(userId) : undefined;
+    if (target === undefined) return refused(3104, `no user ${String(userId)}`);
+    const id = userId as string;
+    if (!this.mayManage(actorId, actor, id, target)) return refused(2203, `${actorId} may not manage ${id}`);
+    if (this.inPod.has(id)) return refused(2220, `${id} is in a pod`);
+    if (target.role === 'owner' && !this.otherOwner(id)) return refused(2203, 'the site must keep an owner');
+    for (const group of this.groups.values()) group.users.delete(id);
+    for (const tag of this.tags.values()) if (tag.user === id) tag.user = undefined;
+    for (const [phoneId, key] of this.keys) if (key.user === id) this.keys.delete(phoneId);
+    this.users.delete(id);
+    this.revision++;
+    return accepted;
   }
 
   private setBlocked(actorId: string, actor: ModelUser, tagId: unknown, blocked: boolean): ModelVerdict {
@@ -154,7 +224,8 @@ export class SiteModel {
     const owner = tag.user === undefined ? undefined : this.users.get(tag.user);
     const mayManage =
       tag.user === actorId ||
-      (rank[actor.role] >= superUserRank && (owner === undefined || rank[owner.role] <= rank[actor.role]));
+      (this.actingRank(actor) >= superUserRank &&
+        (owner === undefined || rank[owner.role] <= this.actingRank(actor)));
     if (!mayManage) return refused(2203, `${actorId} may not manage ${tag.user ?? 'unassigned'} tags`);
     if (tag.blocked !== blocked) this.revision++;
     tag.blocked = blocked;
@@ -162,7 +233,8 @@ export class SiteModel {
   }
 
   private changeGroup(actor: ModelUser, groupId: unknown, userIds: unknown, add: boolean): ModelVerdict {
-    if (rank[actor.role] < superUserRank) return refused(2203, 'only a super user or above manages groups');
+    if (this.actingRank(actor) < superUserRank)
+      return refused(2203, 'only a super user or above manages groups');
     const group = typeof groupId === 'string' ? this.groups.get(groupId) : undefined;
     if (group === undefined) return refused(3104, `no group ${String(groupId)}`);
     const ids = Array.isArray(userIds) ? userIds : [];
@@ -186,7 +258,7 @@ export class SiteModel {
       return refused(2212, `no ${feature} feature`);
     const permitted =
       feature === 'remote-opening'
-        ? actor.remoteOpening || rank[actor.role] >= adminRank
+        ? actor.remoteOpening || this.actingRank(actor) >= adminRank
         : actor.manualOfficeMode;
     if (!permitted) return refused(2203, `no permission for ${feature}`);
     const connected = this.iqPowered.get(lock.iq) === true && this.iqInternet.get(lock.iq) === true;
