@@ -126,7 +126,9 @@ function buildProgram(): Command {
     .action((options) => serveCommand(options));
   program
     .command('bench')
-    .description('measure speed and memory (campus day, clock race, heap per device)')
+    .description(
+      'measure speed and memory: campus day, events/s, check runs/s (one and two workers), trace bytes per event, heap per device, clock race, REST requests/s, WebSocket p99 (docs/performance.md)',
+    )
     .option('--json', 'print one JSON object')
     .option('--quick', 'a shorter run (1 simulated hour, 1,000-actor clock race) for a quick look')
     .action((options: { json?: boolean; quick?: boolean }) => benchCommand(options));
