@@ -3,7 +3,8 @@
  *
  * 1. starts a real server, `lockstep serve` of the demo office site at 100x, on a free loopback port, in a
  *    process of its own (a crash is that process ending);
- * 2. warms up (`warmUpSeconds` of light traffic), then reads the server's RSS;
+ * 2. warms up (`warmUpSeconds` of light traffic, then 95 virtual days through `/live` so the twin's retained
+ *    history is at its bounds, as the hostile phase's day-long advances leave it), then reads the server's RSS;
  * 3. runs, each in a process of its own and one after the other: `soakRequests` hostile WebSocket cases
  *    (test/hostile/live-hostile.ts), as many hostile REST requests (test/hostile/rest-hostile.ts) and malformed
  *    CLI files (test/hostile/cli-files.ts, run by the CLI itself, not against the server); a runner that is not
@@ -19,6 +20,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { openLiveSocket } from '../fixtures/live-socket.ts';
 
 const soakMinutes = numberFromEnv('LOCKSTEP_SOAK_MINUTES', 10);
 const soakRequests = numberFromEnv('LOCKSTEP_SOAK_REQUESTS', 10_000);
@@ -233,6 +235,36 @@ function addRunnerCounts(counts: Counts, report: Record<string, unknown>): void 
   counts.status5xx += number('status5xx') + number('unanswered');
 }
 
+/** Days the warm-up advances the twin: past the entries' 90-day retention. */
+const retentionFillDays = 95;
+const dayMs = 86_400_000;
+
+/** Advances the served twin by `days` virtual days through `/live` (one day per command, its cap), in order. */
+async function advanceDays(url: string, bearer: string, days: number): Promise<number> {
+  const socket = await openLiveSocket(url, { token: bearer });
+  let done = 0;
+  try {
+    for (let day = 0; day < days; day++) {
+      const id = `fill-${day}`;
+      const answer = new Promise<boolean>((resolve) => {
+        const onMessage = (data: unknown): void => {
+          const message = JSON.parse(String(data)) as { type?: string; id?: unknown };
+          if (message.id !== id) return;
+          socket.off('message', onMessage);
+          resolve(message.type === 'ack');
+        };
+        socket.on('message', onMessage);
+      });
+      socket.send(JSON.stringify({ type: 'command', id, command: { action: 'advance', ms: dayMs } }));
+      if (!(await answer)) break;
+      done += 1;
+    }
+  } finally {
+    socket.close();
+  }
+  return done;
+}
+
 async function main(): Promise<number> {
   const startedMs = performance.now();
   const server = await startServer();
@@ -245,6 +277,11 @@ async function main(): Promise<number> {
   // Taken before the hostile phases, whose floods lock user names out for a while (the token lives an hour).
   const login = { bearer: await token(server.url) };
   await steadyTraffic(server.url, login, performance.now() + warmUpSeconds * 1_000, counts);
+  // The hostile phase advances virtual time by many days (floods of day-long advances), which fills the twin's
+  // retained history (entries, alerts, outboxes: 90 days and a count at most) up to its bounds. So the warm-up
+  // first runs the twin past that retention: the RSS read next is the steady state a leak would grow from.
+  const filledDays = await advanceDays(server.url, login.bearer, retentionFillDays);
+  process.stdout.write(`soak: advanced the twin ${filledDays} virtual days past its retention\n`);
   const rssStart = rssBytes(pid);
   process.stdout.write(`soak: RSS after warm-up ${mb(rssStart)}\n`);
 
