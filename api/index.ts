@@ -4,7 +4,7 @@
  * here; `viz/` imports only types from here (`import type`), so nothing of the server reaches the page's bundle.
  */
 export { startServer, type RunningServer, type ServerOptions } from './server.ts';
-export { LiveTwin } from './live-twin.ts';
+export { LiveTwin, liveTwinOfNamedSite } from './live-twin.ts';
 export { readPasswordFile, type PasswordBook } from './rest/password-file.ts';
 export {
   adminResultSchema,

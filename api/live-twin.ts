@@ -6,6 +6,8 @@
  */
 import {
   isCoreChange,
+  loadNamedSite,
+  parseSiteSpec,
   type CloudCore,
   type RemoteCommand,
   type SiteSpec,
@@ -15,7 +17,7 @@ import {
   type Twin,
   type TwinInput,
 } from '../twin/index.ts';
-import { prepareRun, scenarioInputsMax, type Scenario } from '../scenarios/index.ts';
+import { prepareRun, scenarioInputsMax, siteScenario, type Scenario } from '../scenarios/index.ts';
 import { jsonDepth } from './live/json-depth.ts';
 import { InputTooDeepError, SessionEndedError, SessionFullError } from './live/refusals.ts';
 import { Pacer } from './pacer.ts';
@@ -40,6 +42,23 @@ export interface LiveTwinOptions {
 }
 
 export type { AlertState, DeviceSnapshot, IqState, LockState, RepeaterState };
+
+/** A live twin of a library site with seed 1: what the tests and the benchmarks serve. */
+export function liveTwinOfNamedSite(
+  site: string,
+  options: { readonly background?: boolean; readonly speed?: number; readonly paused?: boolean } = {},
+): LiveTwin {
+  const parsed = parseSiteSpec(loadNamedSite(site));
+  if (!parsed.ok) throw new Error(`site ${site} does not parse`);
+  const scenario = siteScenario(parsed.spec);
+  return new LiveTwin({
+    scenario: { ...scenario, background: options.background ?? scenario.background },
+    siteInput: site,
+    seed: 1,
+    speed: options.speed ?? 1,
+    paused: options.paused ?? false,
+  });
+}
 
 /** The twin's clock, speed and fingerprint: the live protocol's `status` (its schema is the one source). */
 import type { LiveStatus } from './live/protocol.ts';

@@ -3,9 +3,7 @@
  * app around it, tokens, and requests with JSON bodies.
  */
 import type { Hono } from 'hono';
-import { siteScenario } from '../../scenarios/index.ts';
-import { loadNamedSite, parseSiteSpec } from '../../twin/index.ts';
-import { LiveTwin } from '../live-twin.ts';
+import { liveTwinOfNamedSite, type LiveTwin } from '../live-twin.ts';
 import { createRestApp, type RestOptions } from './app.ts';
 
 export const testClient = { clientId: 'test-client', clientSecret: 'test-client-secret-0123456789' } as const;
@@ -20,11 +18,10 @@ export interface TestApi {
 export function createTestLive(
   options: { readonly site?: string; readonly background?: boolean } = {},
 ): LiveTwin {
-  const site = options.site ?? 'office';
-  const parsed = parseSiteSpec(loadNamedSite(site));
-  if (!parsed.ok) throw new Error(`site ${site} does not parse`);
-  const scenario = { ...siteScenario(parsed.spec), background: options.background ?? false };
-  return new LiveTwin({ scenario, siteInput: site, seed: 1, speed: 1, paused: true });
+  return liveTwinOfNamedSite(options.site ?? 'office', {
+    background: options.background ?? false,
+    paused: true,
+  });
 }
 
 export function createTestApi(

@@ -10,9 +10,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import WebSocket from 'ws';
-import { LiveTwin, startServer } from '../../api/index.ts';
-import { siteScenario } from '../../scenarios/index.ts';
-import { loadNamedSite, parseSiteSpec } from '../../twin/index.ts';
+import { liveTwinOfNamedSite, startServer } from '../../api/index.ts';
 
 const speed = 10;
 const credentials = { clientId: 'bench-client', clientSecret: 'bench-client-secret' } as const;
@@ -75,9 +73,7 @@ export interface LiveWsBenchOptions {
 export async function measureLiveWsP99Ms(options: LiveWsBenchOptions = {}): Promise<number> {
   const subscribers = options.subscribers ?? 200;
   const measureWallMs = options.measureWallMs ?? 10_000;
-  const parsed = parseSiteSpec(loadNamedSite('office'));
-  if (!parsed.ok) throw new Error('the office site does not load');
-  const live = new LiveTwin({ scenario: siteScenario(parsed.spec), siteInput: 'office', seed: 1, speed });
+  const live = liveTwinOfNamedSite('office', { speed });
   const tracedAtMs = new Map<number, number>();
   const stopTimes = live.subscribe((traced) => {
     if (tracedAtMs.size < 1_000_000) tracedAtMs.set(traced.seq, sharedNowMs());

@@ -6,9 +6,7 @@
  * first-request caches).
  */
 import { Worker } from 'node:worker_threads';
-import { LiveTwin, startServer } from '../../api/index.ts';
-import { siteScenario } from '../../scenarios/index.ts';
-import { loadNamedSite, parseSiteSpec } from '../../twin/index.ts';
+import { liveTwinOfNamedSite, startServer } from '../../api/index.ts';
 
 export interface RestBenchOptions {
   /** Requests measured (after the warm-up). */
@@ -25,15 +23,7 @@ const lockQuery = "/v1.2/sites/office/locks?$filter=online eq true and contains(
 export async function measureRestRequestsPerSecond(options: RestBenchOptions = {}): Promise<number> {
   const requests = options.requests ?? 5_000;
   const concurrency = options.concurrency ?? 8;
-  const parsed = parseSiteSpec(loadNamedSite('office'));
-  if (!parsed.ok) throw new Error('the office site does not parse');
-  const live = new LiveTwin({
-    scenario: { ...siteScenario(parsed.spec), background: false },
-    siteInput: 'office',
-    seed: 1,
-    speed: 1,
-    paused: true,
-  });
+  const live = liveTwinOfNamedSite('office', { background: false, paused: true });
   const server = await startServer({ live, host: '127.0.0.1', port: 0, credentials: benchClient });
   try {
     const token = await clientToken(server.url);
