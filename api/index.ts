@@ -6,6 +6,7 @@
 export { startServer, type RunningServer, type ServerOptions } from './server.ts';
 export { LiveTwin, liveTwinOfNamedSite } from './live-twin.ts';
 export { readPasswordFile, type PasswordBook } from './rest/password-file.ts';
+export { identityPrefixDefault, identityPrefixProblem } from './rest/app.ts';
 export {
   adminResultSchema,
   appliedResultSchema,

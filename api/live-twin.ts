@@ -46,14 +46,22 @@ export type { AlertState, DeviceSnapshot, IqState, LockState, RepeaterState };
 /** A live twin of a library site with seed 1: what the tests and the benchmarks serve. */
 export function liveTwinOfNamedSite(
   site: string,
-  options: { readonly background?: boolean; readonly speed?: number; readonly paused?: boolean } = {},
+  options: {
+    readonly background?: boolean;
+    readonly speed?: number;
+    readonly paused?: boolean;
+    /** Top-level fields of the spec replaced (tests: a site with fewer seats, OTP on an IQ). */
+    readonly overrides?: Readonly<Record<string, unknown>>;
+  } = {},
 ): LiveTwin {
-  const parsed = parseSiteSpec(loadNamedSite(site));
+  const named = loadNamedSite(site);
+  const input = options.overrides === undefined ? named : { ...(named as object), ...options.overrides };
+  const parsed = parseSiteSpec(input);
   if (!parsed.ok) throw new Error(`site ${site} does not parse`);
   const scenario = siteScenario(parsed.spec);
   return new LiveTwin({
     scenario: { ...scenario, background: options.background ?? scenario.background },
-    siteInput: site,
+    siteInput: options.overrides === undefined ? site : (input as SiteSpecInput),
     seed: 1,
     speed: options.speed ?? 1,
     paused: options.paused ?? false,
@@ -174,6 +182,11 @@ export class LiveTwin {
   }
 
   /** Inputs the session holds now (its scenario's own included); `sessionInputsMax` at most. */
+  /** The seed the twin runs with (the Connect API hashes its public ids from it). */
+  get seed(): number {
+    return this.options.seed;
+  }
+
   get inputCount(): number {
     return this.options.scenario.inputs.length + this.sessionInputs.length;
   }

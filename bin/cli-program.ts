@@ -123,6 +123,11 @@ function buildProgram(): Command {
       '--password-file <file>',
       'passwords of the password grant (JSON {"user": "password"} or user:password lines); replaces the demo password, which works on loopback only',
     )
+    .option(
+      '--identity-prefix <path>',
+      'also serve /connect/token and /connect/revocation under this path ("" for none)',
+      '/identity',
+    )
     .action((options) => serveCommand(options));
   program
     .command('bench')

@@ -1,5 +1,12 @@
 /** `lockstep serve`: the live twin with its REST API, live protocol and visualization. Ctrl-C stops it cleanly. */
-import { LiveTwin, readPasswordFile, startServer, type PasswordBook } from '../api/index.ts';
+import {
+  identityPrefixDefault,
+  identityPrefixProblem,
+  LiveTwin,
+  readPasswordFile,
+  startServer,
+  type PasswordBook,
+} from '../api/index.ts';
 import { isSiteName } from '../twin/index.ts';
 import { mountViz } from '../viz/serve.ts';
 import { BadInputError } from './exit-codes.ts';
@@ -20,6 +27,16 @@ export interface ServeFlags {
   passwordFile?: string;
   /** `/live` lets clients without a token watch (never act, never export). */
   anonymousReadOnly?: boolean;
+  /** Where the identity endpoints answer besides `/connect/…` (`/identity` by default; '' for nowhere else). */
+  identityPrefix?: string;
+}
+
+/** The identity prefix of `--identity-prefix`, or the server's default when the flag is left out. */
+function identityPrefix(flag: string | undefined): { identityPrefix?: string } {
+  if (flag === undefined) return {};
+  const problem = identityPrefixProblem(flag);
+  if (problem !== undefined) throw new BadInputError(`--identity-prefix: ${problem}`);
+  return { identityPrefix: flag };
 }
 
 function credentials(host: string): { clientId: string; clientSecret: string } {
@@ -53,7 +70,11 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const resolved = resolveTarget(flags.scenario);
   if (!resolved.ok)
     throw new BadInputError(resolved.errors.map((error) => `${error.path}: ${error.message}`).join('\n'));
-  const clientCredentials = { ...credentials(flags.host), ...userPasswords(flags.passwordFile) };
+  const clientCredentials = {
+    ...credentials(flags.host),
+    ...userPasswords(flags.passwordFile),
+    ...identityPrefix(flags.identityPrefix),
+  };
   const live = new LiveTwin({
     scenario: resolved.value,
     siteInput: isSiteName(flags.scenario) ? flags.scenario : (resolved.value.spec as never),
@@ -72,8 +93,10 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   process.stdout.write(
     `lockstep live twin: ${resolved.value.name} (seed ${flags.seed ?? resolved.value.seed ?? 1}) at ${speed}x\n`,
   );
+  const prefix = flags.identityPrefix ?? identityPrefixDefault;
+  const identityUrls = `${server.url}/connect/token${prefix === '' ? '' : `  (and ${server.url}${prefix}/connect/token)`}`;
   process.stdout.write(
-    `  visualization  ${server.url}/\n  REST API       ${server.url}/v1.2/sites  (OpenAPI at ${server.url}/openapi.json)\n  live protocol  ${server.url.replace('http', 'ws')}/live\n  health         ${server.url}/healthz\nCtrl-C stops it.\n`,
+    `  visualization  ${server.url}/\n  REST API       ${server.url}/v1.2/sites  (OpenAPI at ${server.url}/openapi.json)\n  identity       ${identityUrls}\n  live protocol  ${server.url.replace('http', 'ws')}/live\n  health         ${server.url}/healthz\nCtrl-C stops it.\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (): void => {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { LiveTwin } from '../api/live-twin.ts';
 import { startServer, type RunningServer } from '../api/server.ts';
+import { isStatusOfCode } from '../api/rest/errors.ts';
+import { sitePathOf } from '../api/rest/testing.ts';
 import { loadNamedScenario } from '../scenarios/index.ts';
 import { errorTable } from '../twin/index.ts';
 
@@ -36,9 +38,15 @@ afterAll(async () => {
   await server.close();
 });
 
+/** `SITE` stands for the site's UUID (known once the twin is made), so generated paths reach past the site. */
+const siteSegment = 'SITE';
 const segments = [
   'sites',
+  siteSegment,
+  siteSegment,
   'office',
+  'me',
+  'subscription',
   'other-site',
   'locks',
   'lock-front',
@@ -88,7 +96,7 @@ const body = fc.oneof(
 );
 const request = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
-  version: fc.constantFrom('/v1.2', '/v1.1', '/v9', ''),
+  version: fc.constantFrom('/v1.2', '/v1.1', '/v9', '/v2', '/identity', ''),
   path: fc.array(fc.constantFrom(...segments), { minLength: 0, maxLength: 6 }),
   query,
   body,
@@ -105,7 +113,9 @@ describe('hostile HTTP requests', () => {
       if (sample.auth === 'token') headers.authorization = `Bearer ${token}`;
       else if (sample.auth === 'garbage') headers.authorization = 'Bearer not-a-token';
       else if (sample.auth !== 'none') headers.authorization = sample.auth;
-      const url = `${server.url}${sample.version}/${sample.path.join('/')}${sample.query}`;
+      const siteId = sitePathOf(live).split('/').at(-1) as string;
+      const path = sample.path.map((segment) => (segment === siteSegment ? siteId : segment));
+      const url = `${server.url}${sample.version}/${path.join('/')}${sample.query}`;
       const hasBody = sample.method !== 'GET' && sample.method !== 'DELETE';
       const response = await fetch(url, {
         method: sample.method,
@@ -117,7 +127,8 @@ describe('hostile HTTP requests', () => {
         const payload = (await response.json()) as { ErrorCode: number; Message: string };
         expect(Object.keys(errorTable)).toContain(String(payload.ErrorCode));
         expect(typeof payload.Message).toBe('string');
-        expect(response.status).toBe(errorTable[payload.ErrorCode as keyof typeof errorTable].httpStatus);
+        // The table's status, or an off-table one (405 for a known path's wrong method).
+        expect(isStatusOfCode(response.status, payload.ErrorCode as keyof typeof errorTable)).toBe(true);
       } else {
         await response.arrayBuffer();
       }

@@ -61,7 +61,7 @@ describe('an integration script against the live twin', () => {
     const tokenResponse = await fetch(`${server.url}/connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=password&username=user-anna&password=lockstep',
+      body: 'grant_type=password&username=user-anna&password=lockstep&client_id=lockstep-demo&client_secret=lockstep-demo-secret',
     });
     expect(tokenResponse.status).toBe(200);
     const { access_token: token } = (await tokenResponse.json()) as { access_token: string };

@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LiveTwin, sessionInputsMax } from '../api/live-twin.ts';
 import { measureRestRequestsPerSecond } from '../bin/bench/rest-bench.ts';
 import { startServer, type RunningServer } from '../api/server.ts';
-import { createTestLive, testClient } from '../api/rest/testing.ts';
+import { siteUid } from '../api/rest/connect-ids.ts';
+import { createTestLive, sitePathOf, testClient } from '../api/rest/testing.ts';
 import { siteScenario } from '../scenarios/index.ts';
 import { loadNamedSite, parseSiteSpec } from '../twin/index.ts';
 
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 describe('REST API over HTTP', () => {
-  it('hands out a token and answers a list with it', async () => {
+  it('hands out a token at the root and under the identity prefix, and answers lists with it', async () => {
     const live = createTestLive();
     server = await startServer({ live, host: '127.0.0.1', port: 0, credentials: testClient });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -43,39 +44,69 @@ describe('REST API over HTTP', () => {
       token_type: string;
       expires_in: number;
     };
-    expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+    expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'user_api.full_access' });
+    const auth = { authorization: `Bearer ${token.access_token}` };
 
-    const locks = await fetch(`${server.url}/v1.2/sites/office/locks?$top=2&$orderby=id`, {
-      headers: { authorization: `Bearer ${token.access_token}` },
+    // A client whose identity base URL is <origin>/identity: the password grant with the client as HTTP Basic.
+    const basic = Buffer.from(`${testClient.clientId}:${testClient.clientSecret}`).toString('base64');
+    const userToken = await fetch(`${server.url}/identity/connect/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}` },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        username: 'user-daan',
+        password: 'lockstep',
+        scope: 'user_api.full_access',
+      }),
     });
-    expect(locks.status).toBe(200);
-    const body = (await locks.json()) as {
+    expect(userToken.status).toBe(200);
+    const wrongClient = await fetch(`${server.url}/identity/connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', username: 'user-daan', password: 'lockstep' }),
+    });
+    expect(wrongClient.status).toBe(401);
+    expect(wrongClient.headers.get('www-authenticate')).toMatch(/^Basic/);
+    expect(await wrongClient.json()).toMatchObject({ error: 'invalid_client' });
+
+    // The site by its site_uid, as clients resolve the UUID that paths take.
+    const { site } = live.twin.cloud.state;
+    const filter = encodeURIComponent(`site_uid eq '${siteUid(live.seed, site.id)}'`);
+    const sites = (await (
+      await fetch(`${server.url}/v1.1/sites?$filter=${filter}`, { headers: auth })
+    ).json()) as {
       items: { id: string }[];
-      next_page_link: string | null;
       count: number;
     };
-    expect(body.items.map((lock) => lock.id)).toEqual(['lock-back', 'lock-front']);
-    expect(body.count).toBe(6);
-    expect(body.next_page_link).toBe(`${server.url}/v1.2/sites/office/locks?$top=2&$orderby=id&$skip=2`);
-    const next = await fetch(body.next_page_link as string, {
-      headers: { authorization: `Bearer ${token.access_token}` },
-    });
-    expect(((await next.json()) as { items: { id: string }[] }).items.map((lock) => lock.id)).toEqual([
-      'lock-garage',
-      'lock-meeting',
-    ]);
+    expect(sites.count).toBe(1);
+    const sitePath = `${server.url}/v1.2/sites/${sites.items[0]?.id}`;
+    expect(sitePath).toBe(`${server.url}${sitePathOf(live)}`);
 
-    const refused = await fetch(`${server.url}/v1.2/sites/office/locks`);
+    const locks = await fetch(`${sitePath}/locks?$top=2`, { headers: auth });
+    expect(locks.status).toBe(200);
+    const body = (await locks.json()) as { items: unknown[]; next_page_link: string | null; count: number };
+    expect(body.items).toHaveLength(2);
+    expect(body.count).toBe(6);
+    expect(body.next_page_link).toBe(`${sitePath}/locks?$top=2&$skip=2`);
+    const next = await fetch(body.next_page_link as string, { headers: auth });
+    expect(((await next.json()) as { items: unknown[] }).items).toHaveLength(2);
+
+    const refused = await fetch(`${sitePath}/locks`);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toEqual({
       ErrorCode: 1500,
       Message: expect.stringMatching(/^Unauthorized request/),
     });
-    const unknown = await fetch(`${server.url}/v1.2/sites/office/nothing-here`, {
-      headers: { authorization: `Bearer ${token.access_token}` },
-    });
+    const unknown = await fetch(`${sitePath}/nothing-here`, { headers: auth });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { ErrorCode: number }).ErrorCode).toBe(3104);
+    const wrongMethod = await fetch(`${sitePath}/entries`, { headers: auth });
+    expect({ status: wrongMethod.status, allow: wrongMethod.headers.get('allow') }).toEqual({
+      status: 405,
+      allow: '',
+    });
+    const v2 = await fetch(`${server.url}/v2/sites/${sites.items[0]?.id}/permissions`, { headers: auth });
+    expect(v2.status).toBe(403);
+    expect(v2.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const document = await fetch(`${server.url}/openapi.json`);
     expect(((await document.json()) as { openapi: string }).openapi).toBe('3.1.0');
   });
@@ -131,7 +162,12 @@ describe('request bodies over HTTP', () => {
     const live = createTestLive();
     server = await startServer({ live, host: '127.0.0.1', port: 0, credentials: testClient });
     const rssBeforeBytes = process.memoryUsage().rss;
-    for (const path of ['/connect/token', '/v1.2/sites/office/users', '/no-such-path']) {
+    for (const path of [
+      '/connect/token',
+      '/identity/connect/token',
+      `${sitePathOf(live)}/users`,
+      '/no-such-path',
+    ]) {
       const startedMs = performance.now();
       const answer = await sendChunked(server.url, path, 50 * 1024 * 1024);
       expect(answer.status, path).toBe(413);
@@ -186,13 +222,17 @@ describe('a full live session over HTTP', () => {
       body: new URLSearchParams({ grant_type: 'client_credentials', ...clientFields() }),
     });
     const { access_token: token } = (await answer.json()) as { access_token: string };
-    const block = (tag: string) =>
-      fetch(`${server?.url}/v1.2/sites/office/tags/${tag}/block`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-      });
-    expect((await block('tag-anna')).status).toBeLessThan(300);
-    for (const tag of ['tag-daan', 'tag-bram']) {
+    const auth = { authorization: `Bearer ${token}` };
+    const site = `${server.url}${sitePathOf(live)}`;
+    // The tags' ids as the tag list shows them, whatever form the path takes.
+    const tagList = (await (await fetch(`${site}/tags`, { headers: auth })).json()) as {
+      items: { id: string }[];
+    };
+    const [first, ...others] = tagList.items.map((tag) => tag.id);
+    const block = (tag: string | undefined) =>
+      fetch(`${site}/tags/${tag}/block`, { method: 'POST', headers: auth });
+    expect((await block(first)).status).toBeLessThan(300);
+    for (const tag of others.slice(0, 2)) {
       const refused = await block(tag);
       expect(refused.status).toBe(403);
       expect(await refused.json()).toEqual({
@@ -200,21 +240,7 @@ describe('a full live session over HTTP', () => {
         Message: expect.stringMatching(/^Operation cannot be executed. \(.*at most 100000 inputs/),
       });
     }
-    const lockOpen = await fetch(`${server.url}/v1.2/sites/office/locks/lock-front/locking`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ locked_state: 'unlocked' }),
-    });
-    expect({
-      status: lockOpen.status,
-      code: ((await lockOpen.json()) as { ErrorCode: number }).ErrorCode,
-    }).toEqual({
-      status: 403,
-      code: 2203,
-    });
-    const tags = await fetch(`${server.url}/v1.2/sites/office/tags`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const tags = await fetch(`${site}/tags`, { headers: auth });
     expect(tags.status).toBe(200);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   }, 30_000);
@@ -229,14 +255,25 @@ describe('the REST benchmark', () => {
   }, 30_000);
 });
 
-describe('lockstep serve --password-file', () => {
+describe('lockstep serve --password-file and --identity-prefix', () => {
   it('logs users in with the file’s passwords only: the demo password opens nothing then', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lockstep-serve-'));
     const file = join(dir, 'passwords.txt');
     writeFileSync(file, '# office\nuser-daan:daan password 1\n');
     const child = spawn(
       process.execPath,
-      ['bin/lockstep.js', 'serve', '--port', '0', '--speed', '1', '--password-file', file],
+      [
+        'bin/lockstep.js',
+        'serve',
+        '--port',
+        '0',
+        '--speed',
+        '1',
+        '--password-file',
+        file,
+        '--identity-prefix',
+        '/idp',
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, LOCKSTEP_CLIENT_ID: '', LOCKSTEP_CLIENT_SECRET: '' },
@@ -248,18 +285,28 @@ describe('lockstep serve --password-file', () => {
         child.stdout.on('data', (part: Buffer) => {
           out += part.toString('utf8');
           const match = /health\s+(http:\/\/127\.0\.0\.1:\d+)\/healthz/.exec(out);
+          if (match !== null) expect(out).toContain(`${match[1]}/idp/connect/token`);
           if (match !== null) resolve(match[1] as string);
         });
         child.on('exit', (code) => reject(new Error(`serve ended (${code})`)));
       });
-      const login = (username: string, password: string) =>
-        fetch(`${url}/connect/token`, {
+      // The demo client, which `serve` uses on loopback without LOCKSTEP_CLIENT_ID / _SECRET.
+      const login = (username: string, password: string, path = '/connect/token') =>
+        fetch(`${url}${path}`, {
           method: 'POST',
-          body: new URLSearchParams({ grant_type: 'password', username, password }),
+          body: new URLSearchParams({
+            grant_type: 'password',
+            username,
+            password,
+            client_id: 'lockstep-demo',
+            client_secret: 'lockstep-demo-secret',
+          }),
         }).then((response) => response.status);
       expect(await login('user-daan', 'daan password 1')).toBe(200);
-      expect(await login('user-daan', 'lockstep')).toBe(401);
-      expect(await login('user-anna', 'lockstep')).toBe(401);
+      expect(await login('user-daan', 'daan password 1', '/idp/connect/token')).toBe(200);
+      expect(await login('user-daan', 'daan password 1', '/identity/connect/token')).toBe(404);
+      expect(await login('user-daan', 'lockstep')).toBe(400);
+      expect(await login('user-anna', 'lockstep')).toBe(400);
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -285,5 +332,15 @@ describe('lockstep serve --password-file', () => {
     expect(result.stderr).toBe(
       `lockstep: --password-file: ${file}: line 1: the password is shorter than 8 characters\n`,
     );
+  }, 30_000);
+
+  it('exits 2 naming a bad identity prefix', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['bin/lockstep.js', 'serve', '--port', '0', '--identity-prefix', '/v1.2'],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^lockstep: --identity-prefix: .*would hide the API's own paths\n$/);
   }, 30_000);
 });

@@ -71,6 +71,7 @@ export class SiteCloud implements CloudActions {
         nowUtcMs: () => links.epochUtcMs + links.clock.now(),
         // The twin's radio tree is built once from the spec; a lock moved to another IQ keeps its radio path.
         topologyChanged: (lockIds) => this.sync.changed(lockIds),
+        mail: (message) => this.notifier.send(message),
       },
       { repeaters: cloudRepeatersFromSpec(spec) },
     );
@@ -93,9 +94,15 @@ export class SiteCloud implements CloudActions {
     });
   }
 
-  /** Remote opening through the IQ. Throws the cloud's refusal; the outcome arrives later. */
-  remoteOpen(actorId: string, lockId: string): RemoteCommand {
+  /**
+   * Remote opening through the IQ. Throws the cloud's refusal; the outcome arrives later. On an IQ with OTP on,
+   * `otp` must be a valid one-time password of the actor's activation (checked here, inside the recorded input,
+   * so a replay counts the same failures and blocks); without one the opening is refused like any wrong code
+   * (scenarios and the live protocol send none: they open through IQs with OTP off).
+   */
+  remoteOpen(actorId: string, lockId: string, otp?: string): RemoteCommand {
     this.core.authorizeLockCommand(actorId, lockId, 'open');
+    this.core.requireLockingOtp(actorId, lockId, otp);
     return this.commands.issue('open', actorId, lockId);
   }
 
@@ -109,14 +116,18 @@ export class SiteCloud implements CloudActions {
    * A PIN change must reach every keypad lock that holds the user's credentials: refused with 3105 when one's IQ
    * is not connected and 3102 when one is out of its IQ's reach; otherwise it syncs like any change.
    */
-  changePin(actorId: string, userId: string, pin: string | undefined): void {
+  changePin(actorId: string, userId: string, pin: string | undefined, expiresAtUtcMs?: number): void {
     for (const lockId of [...locksOfUser(this.state, userId)].sort()) {
       if (!this.keypadLocks.has(lockId)) continue;
       const iqId = this.links.iqOfLock(lockId);
       if (!this.links.iqConnected(iqId)) throw new CloudError(3105, `IQ ${iqId} of keypad lock ${lockId}`);
       if (!this.links.lockOnline(lockId)) throw new CloudError(3102, `keypad lock ${lockId} is out of reach`);
     }
-    this.core.setPin(actorId, userId, pin);
+    this.core.setPin(actorId, userId, pin, expiresAtUtcMs);
+  }
+
+  setConsistencyLag(lagMs: number): void {
+    this.state.consistencyLagMs = lagMs;
   }
 
   onCommandSettled(commandId: number, listener: (code: number | null) => void): void {

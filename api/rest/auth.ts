@@ -3,25 +3,41 @@
  * (`Authorization: Bearer <token>`, else 401/1500). The token's user is the actor of every cloud operation, so the
  * cloud core's role rules apply as they are. A token belongs to its site: other site ids answer 404/3104.
  *
- * Grants:
+ * Grants (the scope is `user_api.full_access`, as the Connect API's; shapes/token.ts):
  * - `client_credentials` with the server's `client_id` / `client_secret` (in the body or as HTTP Basic): the site's
- *   API client, acting as its first owner (or, without one, its first admin; a site with neither answers 2203);
- * - `password` with `username` = a twin user's id or email and, as the password, the user's entry of the password
- *   file (`userPasswords`) when one is configured, else `lockstep`, the one demo password of every twin user; the
- *   demo password only where `demoPasswords` allows it (the server does so on loopback only, see
- *   `authOptionsForHost`).
+ *   API client, acting as its first owner (or, without one, its first admin; a site with neither answers
+ *   `unauthorized_client`, 403/2203);
+ * - `password`, which checks the client just the same (a missing or wrong client is `invalid_client`), with
+ *   `username` = a twin user's id or email and, as the password, the user's entry of the password file
+ *   (`userPasswords`) when one is configured, else `lockstep`, the one demo password of every twin user; the demo
+ *   password only where `demoPasswords` allows it (the server does so on loopback only, see `authOptionsForHost`).
+ *
+ * Errors follow RFC 6749 §5.2 (`OAuthError`): 400 with `error` / `error_description`, but `invalid_client` 401 with
+ * `WWW-Authenticate: Basic`. The body carries the error table's `ErrorCode` and `Message` beside them, which the
+ * twin's own page and every other route's clients read: invalid_client 1500, invalid_grant / unsupported_grant_type
+ * / invalid_scope 1101 (naming the parameter), invalid_request 1100 or 1101.
  *
  * Tokens are random (`crypto.randomUUID`), live for an hour of wall-clock time (not virtual time: a demo at 120x
  * must not lose its token in 30 seconds, and a paused twin must not keep one forever), are revocable
  * (`POST /connect/revocation`), and are kept in a table bounded per user and in total (token-store.ts). Failed
- * credentials are rate limited per user name and per client id (from each address), with back-off
- * (token-rate-limit.ts).
+ * credentials are rate limited with back-off (token-rate-limit.ts), each against the name that was wrong: a wrong
+ * client (`invalid_client`) against the client id from that address, a wrong password (`invalid_grant`) against
+ * the user name from anywhere.
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 import { CloudError, type CloudState } from '../../twin/index.ts';
-import { unauthorized } from './errors.ts';
+import { invalidParameter, unauthorized } from './errors.ts';
+import { invalidClient, OAuthError } from './oauth-errors.ts';
 import type { PasswordBook } from './password-file.ts';
+import {
+  connectScope,
+  grantTypes,
+  toleratedScopes,
+  type GrantType,
+  type RevocationRequest,
+  type TokenRequest,
+  type TokenResponse,
+} from './shapes/token.ts';
 import {
   TokenRateLimiter,
   tokenRateLimitsDefault,
@@ -64,34 +80,30 @@ export interface Session {
   readonly expiresAtMs: number;
 }
 
-/** Fields of a token request (a form, or JSON); others are ignored, as OAuth2 clients send extra ones. */
-export const tokenRequestSchema = z.object({
-  grant_type: z.enum(['client_credentials', 'password']),
-  client_id: z.string().max(200).optional(),
-  client_secret: z.string().max(200).optional(),
-  username: z.string().max(200).optional(),
-  password: z.string().max(200).optional(),
-  scope: z.string().max(1_000).optional(),
-});
+const grantTypeSet: ReadonlySet<string> = new Set(grantTypes);
+const scopesAccepted: ReadonlySet<string> = new Set([connectScope, ...toleratedScopes]);
 
-export const tokenResponseSchema = z.object({
-  access_token: z.string(),
-  token_type: z.literal('Bearer'),
-  expires_in: z.number().int(),
-});
+/** The request's grant type, or `unsupported_grant_type`. */
+function grantTypeOf(request: TokenRequest): GrantType {
+  if (grantTypeSet.has(request.grant_type)) return request.grant_type as GrantType;
+  throw new OAuthError(
+    'unsupported_grant_type',
+    invalidParameter('grant_type', `this server grants ${grantTypes.join(' and ')} only`),
+  );
+}
 
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
-export type TokenRequest = z.infer<typeof tokenRequestSchema>;
-
-/** Fields of a revocation request (RFC 7009): the token, and optionally the client's credentials. */
-export const revocationRequestSchema = z.object({
-  token: z.string().max(200),
-  token_type_hint: z.string().max(100).optional(),
-  client_id: z.string().max(200).optional(),
-  client_secret: z.string().max(200).optional(),
-});
-
-export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
+/** Throws `invalid_scope` unless every asked scope is served (none asked: `user_api.full_access`). */
+function checkScope(scope: string | undefined): void {
+  const unknown = (scope ?? '').split(' ').filter((name) => name !== '' && !scopesAccepted.has(name));
+  if (unknown.length > 0)
+    throw new OAuthError(
+      'invalid_scope',
+      invalidParameter(
+        'scope',
+        `unknown scope ${JSON.stringify(unknown[0])}; the API's scope is ${connectScope}`,
+      ),
+    );
+}
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -134,7 +146,7 @@ export class Authenticator {
   /**
    * Answers a token request (already checked against `tokenRequestSchema`) for the site in `state`; `address` is
    * the client's remote address, for the per-address rate. Throws `TooManyRequests` (429) while the address, the
-   * user name or the client id is over its limits, 401/1500 for wrong credentials.
+   * user name or the client id is over its limits, an `OAuthError` for anything else refused.
    */
   async grant(
     request: TokenRequest,
@@ -143,23 +155,31 @@ export class Authenticator {
     address = 'local',
   ): Promise<TokenResponse> {
     await this.limiter.countRequest(address);
+    const grantType = grantTypeOf(request);
+    checkScope(request.scope);
     const basic = basicCredentials(basicAuthorization);
     const clientId = request.client_id ?? basic?.id;
-    const names = [
-      ...(clientId === undefined ? [] : [clientName(clientId, address)]),
-      ...(request.grant_type === 'password' && request.username !== undefined
+    const clientNames = clientId === undefined ? [] : [clientName(clientId, address)];
+    const userNames =
+      grantType === 'password' && request.username !== undefined
         ? [`user:${request.username.toLowerCase()}`]
-        : []),
-    ];
+        : [];
+    const names = [...clientNames, ...userNames];
     await this.limiter.assertNotLockedOut(names);
     let userId: string;
     try {
-      userId =
-        request.grant_type === 'client_credentials'
-          ? this.clientUser(clientId, request.client_secret ?? basic?.secret, state)
-          : this.passwordUser(request, state);
+      // Both grants authenticate the client first: a user's password is no use in another client's hands.
+      if (clientId === undefined || (request.client_secret ?? basic?.secret) === undefined)
+        throw invalidClient('client_id and client_secret are required (in the body or as HTTP Basic)');
+      if (!this.isClient(clientId, request.client_secret ?? basic?.secret))
+        throw invalidClient('unknown client or wrong secret');
+      userId = grantType === 'client_credentials' ? clientUser(state) : this.passwordUser(request, state);
     } catch (error) {
-      if (error instanceof CloudError && error.code === 1500) await this.limiter.recordFailure(names);
+      // A failure counts against the credential that was wrong: a wrong client against the client id (the
+      // user's password was never tried), a wrong password against the user name (an integration's client must
+      // not be locked out by its users' typing).
+      if (error instanceof OAuthError && error.isFailedCredential)
+        await this.limiter.recordFailure(error.error === 'invalid_client' ? clientNames : userNames);
       throw error;
     }
     await this.limiter.recordSuccess(names);
@@ -168,7 +188,7 @@ export class Authenticator {
 
   /**
    * Revokes `token` (RFC 7009): answers the same whether the token was known or not, so it tells nothing. Client
-   * credentials, when sent, must be right (401/1500); the token alone is enough to revoke itself.
+   * credentials, when sent, must be right (`invalid_client`); the token alone is enough to revoke itself.
    */
   async revoke(
     request: RevocationRequest,
@@ -184,7 +204,7 @@ export class Authenticator {
       await this.limiter.assertNotLockedOut(names);
       if (!this.isClient(clientId, clientSecret)) {
         await this.limiter.recordFailure(names);
-        throw unauthorized('unknown client or wrong secret');
+        throw invalidClient('unknown client or wrong secret');
       }
     }
     this.tokens.delete(request.token);
@@ -231,7 +251,12 @@ export class Authenticator {
         Math.max(1, Math.ceil(stored.retryAfterMs / 1_000)),
         'the token table is full of other users’ tokens',
       );
-    return { access_token: token, token_type: 'Bearer', expires_in: this.lifetimeSeconds };
+    return {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: this.lifetimeSeconds,
+      scope: connectScope,
+    };
   }
 
   private isClient(clientId: string | undefined, clientSecret: string | undefined): boolean {
@@ -241,28 +266,13 @@ export class Authenticator {
     return clientId !== undefined && clientSecret !== undefined && idOk && secretOk;
   }
 
-  private clientUser(
-    clientId: string | undefined,
-    clientSecret: string | undefined,
-    state: CloudState,
-  ): string {
-    if (clientId === undefined || clientSecret === undefined)
-      throw unauthorized('client_id and client_secret are required');
-    if (!this.isClient(clientId, clientSecret)) throw unauthorized('unknown client or wrong secret');
-    const users = [...state.users.values()];
-    const user =
-      users.find((candidate) => candidate.role === 'owner') ??
-      users.find((candidate) => candidate.role === 'admin');
-    // The client is who it says it is, but there is nobody for it to act as: not a credentials problem (401).
-    if (user === undefined)
-      throw new CloudError(2203, `site ${state.site.id} has no owner or admin for the API client to act as`);
-    return user.id;
-  }
-
   private passwordUser(request: TokenRequest, state: CloudState): string {
     const { username, password } = request;
     if (username === undefined || password === undefined)
-      throw unauthorized('username and password are required');
+      throw new OAuthError(
+        'invalid_request',
+        invalidParameter(username === undefined ? 'username' : 'password', 'the password grant needs it'),
+      );
     const key = username.toLowerCase();
     let found: { id: string; email: string | undefined } | undefined;
     for (const user of state.users.values()) {
@@ -274,7 +284,11 @@ export class Authenticator {
     const expected = found === undefined ? undefined : this.expectedPassword(found);
     // Compare a password even for an unknown user, so the answer takes as long either way.
     const passwordOk = sameSecret(password, expected ?? demoUserPassword) && expected !== undefined;
-    if (found === undefined || !passwordOk) throw unauthorized('unknown user or wrong password');
+    if (found === undefined || !passwordOk)
+      throw new OAuthError(
+        'invalid_grant',
+        invalidParameter('username or password', 'unknown user or wrong password'),
+      );
     return found.id;
   }
 
@@ -285,6 +299,21 @@ export class Authenticator {
       return book.get(user.id) ?? (user.email === undefined ? undefined : book.get(user.email));
     return this.options.demoPasswords === true ? demoUserPassword : undefined;
   }
+}
+
+/** The user the API client acts as: the site's first owner, else its first admin. */
+function clientUser(state: CloudState): string {
+  const users = [...state.users.values()];
+  const user =
+    users.find((candidate) => candidate.role === 'owner') ??
+    users.find((candidate) => candidate.role === 'admin');
+  // The client is who it says it is, but there is nobody for it to act as: not a credentials problem (401).
+  if (user === undefined)
+    throw new OAuthError(
+      'unauthorized_client',
+      new CloudError(2203, `site ${state.site.id} has no owner or admin for the API client to act as`),
+    );
+  return user.id;
 }
 
 /**

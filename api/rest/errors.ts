@@ -2,14 +2,16 @@
  * Errors, rendered in one place: every refusal is a `CloudError` from the one error table
  * (twin/cloud/error-table.ts) and goes out as `{"ErrorCode": <code>, "Message": "<text>"}` with the table's HTTP
  * status. A malformed `$filter`/`$orderby` (`ODataError`) is 1102; a change the live session refuses
- * (`SessionRefusalError`: full, ended, too deep) is 403/2203. Two refusals have an HTTP status the table has no row for, and carry the
- * table's generic code in the table's shape: a body over the limit is 413/1100, too many token requests 429/1500
- * (with `Retry-After`, and OAuth2's `error` / `error_description` beside, as token clients read those). Anything
- * else is a bug: the client gets 500/2201 with the table's message and nothing more, the stack goes to stderr.
+ * (`SessionRefusalError`: full, ended, too deep) is 403/2203. Three refusals have an HTTP status the table has no
+ * row for, and carry the table's generic code in the table's shape: a known path with a method it does not serve
+ * is 405/1100 (with `Allow`), a body over the limit is 413/1100, too many token requests 429/1500 (with
+ * `Retry-After`, and OAuth2's `error` / `error_description` beside, as token clients read those). Anything else is
+ * a bug: the client gets 500/2201 with the table's message and nothing more, the stack goes to stderr. (The
+ * identity endpoints' own errors are OAuth 2's, beside the table's fields: oauth-errors.ts.)
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { CloudError, errorTable, type ErrorCode } from '../../twin/index.ts';
+import { CloudError, errorTable, statusOverrides, type ErrorCode } from '../../twin/index.ts';
 import { SessionRefusalError } from '../live/refusals.ts';
 import { ODataError } from '../odata/index.ts';
 import { TooManyRequests } from './token-rate-limit.ts';
@@ -63,12 +65,16 @@ export function renderError(c: Context, error: CloudError): Response {
 }
 
 /** HTTP statuses the error table has no row for, with the table code their bodies carry. */
-export const offTableStatuses = { 413: 1100, 429: 1500 } as const satisfies Record<number, ErrorCode>;
+export const offTableStatuses = { 405: 1100, 413: 1100, 429: 1500 } as const satisfies Record<
+  number,
+  ErrorCode
+>;
 
 /** True when `status` is what the API answers for `code`: the table's status, or an off-table one above. */
 export function isStatusOfCode(status: number, code: ErrorCode): boolean {
   return (
     errorTable[code].httpStatus === status ||
+    (statusOverrides[code] ?? []).includes(status) ||
     (offTableStatuses as Record<number, ErrorCode | undefined>)[status] === code
   );
 }
@@ -85,6 +91,12 @@ export class BodyTooLarge extends Error {
 export function payloadTooLarge(c: Context, bytesMax: number): Response {
   const error = new CloudError(offTableStatuses[413], `the body is larger than ${bytesMax} bytes`);
   return c.json(errorBody(error), 413, { Connection: 'close' });
+}
+
+/** 405/1100 with `Allow`: a known path, a method it does not serve (method-not-allowed.ts). */
+export function methodNotAllowed(c: Context, allowed: readonly string[], detail: string): Response {
+  const error = new CloudError(offTableStatuses[405], detail);
+  return c.json(errorBody(error), 405, { Allow: allowed.join(', ') });
 }
 
 /** 429/1500 with `Retry-After`: too many token requests or failed attempts. */

@@ -7,11 +7,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { errorTable } from '../../twin/index.ts';
 import { createRouteTable } from './app.ts';
 import { isStatusOfCode } from './errors.ts';
-import { createTestApi, tokenFor, type TestApi } from './testing.ts';
+import { createTestApi, publicIdOf, sitePathOf, tokenFor, type TestApi } from './testing.ts';
 
 let api: TestApi;
 let token: string;
 let daan: string;
+/** The site's UUID, as paths take it. */
+let site: string;
+/** Path parameters by name: the public ids of real records, so requests get past the lookups. */
+let knownIds: Record<string, string>;
 // Silenced: the last test logs on purpose; the others must not log at all.
 const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
@@ -19,6 +23,15 @@ beforeAll(async () => {
   api = createTestApi();
   token = await tokenFor(api.app);
   daan = await tokenFor(api.app, 'user-daan');
+  site = sitePathOf(api.live).split('/').at(-1) as string;
+  knownIds = {
+    site_id: site,
+    lock_id: publicIdOf(api.live, 'lock', 'lock-front'),
+    user_id: publicIdOf(api.live, 'site-user', 'user-7'),
+    tag_id: publicIdOf(api.live, 'tag', 'tag-7'),
+    access_group_id: publicIdOf(api.live, 'access-group', 'group-staff'),
+    iq_id: publicIdOf(api.live, 'iq', 'iq-1'),
+  };
 });
 afterAll(() => api.stop());
 beforeEach(() => errors.mockClear());
@@ -136,9 +149,11 @@ async function expectWellFormed(
   expect(response.status, where).not.toBe(500);
   if (response.status < 400 || method === 'HEAD') return;
   const answer = (await response.json()) as Record<string, unknown>;
-  // A 429 carries OAuth2's `error` / `error_description` beside the table's two fields.
+  // A 429, and any refusal of the identity endpoints but 413, carries OAuth2's `error` / `error_description`
+  // beside the table's two fields.
+  const identity = /\/connect\/(token|revocation)$/.test(new URL(url, 'http://x').pathname);
   const fields =
-    response.status === 429
+    response.status === 429 || (identity && response.status !== 413)
       ? ['ErrorCode', 'Message', 'error', 'error_description']
       : ['ErrorCode', 'Message'];
   expect(Object.keys(answer).sort(), where).toEqual(fields);
@@ -157,21 +172,7 @@ function headersFor(set: (typeof headerSets)[number]): Record<string, string> {
 describe('garbage at every route', () => {
   it('answers every bad body with a 4xx in the error shape', async () => {
     for (const route of routes) {
-      const url = concretePath(
-        route.path,
-        (name) =>
-          ({
-            site_id: 'office',
-            lock_id: 'lock-front',
-            user_id: 'user-7',
-            tag_id: 'tag-7',
-            access_group_id: 'group-staff',
-            pod_id: 'pod-x',
-            iq_id: 'iq-1',
-            command_id: '1',
-            rule_id: 'rule-x',
-          })[name] ?? 'x',
-      );
+      const url = concretePath(route.path, (name) => knownIds[name] ?? 'x');
       for (const body of bodies)
         await expectWellFormed(route.method.toUpperCase(), url, headersFor('token'), body);
     }
@@ -182,7 +183,7 @@ describe('garbage at every route', () => {
       for (const id of idValues)
         await expectWellFormed(
           route.method.toUpperCase(),
-          concretePath(route.path, (name) => (name === 'site_id' ? 'office' : id)),
+          concretePath(route.path, (name) => (name === 'site_id' ? site : id)),
           headersFor('token'),
           '{}',
         );
@@ -195,20 +196,20 @@ describe('garbage at every route', () => {
       for (const query of queries)
         await expectWellFormed(
           route.method.toUpperCase(),
-          concretePath(route.path, () => 'office') + query,
+          concretePath(route.path, (name) => knownIds[name] ?? 'x') + query,
           headersFor('token'),
           '{}',
         );
       for (const headers of headerSets)
         await expectWellFormed(
           route.method.toUpperCase(),
-          concretePath(route.path, () => 'office'),
+          concretePath(route.path, (name) => knownIds[name] ?? 'x'),
           headersFor(headers),
           '{"x":1}',
         );
     }
     for (const method of ['OPTIONS', 'HEAD', 'PUT', 'TRACE', 'PROPFIND'])
-      await expectWellFormed(method, '/v1.2/sites/office/locks', headersFor('token'), undefined);
+      await expectWellFormed(method, `${sitePathOf(api.live)}/locks`, headersFor('token'), undefined);
     for (const path of [
       '/v1.2',
       '/v1.2/',
@@ -216,7 +217,10 @@ describe('garbage at every route', () => {
       '/v1.1/sites',
       '/v1.3/sites',
       '/connect/authorize',
-      '/v1.2/sites/office/locks/lock-front/locking/extra',
+      '/identity/connect/authorize',
+      '/v1.2/sites/office',
+      `${sitePathOf(api.live)}/locks/${knownIds.lock_id}/locking/extra`,
+      `${sitePathOf(api.live)}/entries`,
     ]) {
       await expectWellFormed('GET', path, headersFor('token'), undefined);
     }
@@ -242,7 +246,7 @@ describe('garbage at every route', () => {
         fc.string({ unit: 'grapheme', maxLength: 20 }),
         async (route, body, headers, id) => {
           const url = concretePath(route.path, (name) =>
-            name === 'site_id' ? 'office' : encodeURIComponent(id),
+            name === 'site_id' ? site : encodeURIComponent(id),
           );
           await expectWellFormed(route.method.toUpperCase(), url, headersFor(headers), body);
         },
@@ -253,7 +257,7 @@ describe('garbage at every route', () => {
 
   it('refuses JSON nested too deep or holding a number no double holds: 400/1100 naming where', async () => {
     const send = (body: string) =>
-      api.app.request('/v1.2/sites/office/users', {
+      api.app.request(`${sitePathOf(api.live)}/users`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body,
@@ -278,10 +282,10 @@ describe('garbage at every route', () => {
     const broken = createTestApi();
     try {
       const owner = await tokenFor(broken.app);
-      broken.live.twin.cloud.core.listLocks = () => {
+      broken.live.twin.cloud.core.getSite = () => {
         throw new TypeError('secret internal detail');
       };
-      const response = await broken.app.request('/v1.2/sites/office/locks', {
+      const response = await broken.app.request('/v1.2/sites', {
         headers: { authorization: `Bearer ${owner}` },
       });
       expect(response.status).toBe(500);

@@ -38,46 +38,24 @@ describe('GET /openapi.json', () => {
       for (const method of Object.keys(operations)) documented.add(`${method} ${path}`);
     expect([...documented].sort()).toEqual([...served].sort());
     expect(served.size).toBeGreaterThanOrEqual(40);
+    // The routes of this part of the API by name; every other route is checked through the route table below.
     for (const required of [
       'post /connect/token',
       'post /connect/revocation',
+      'post /identity/connect/token',
+      'post /identity/connect/revocation',
+      'get /v1.1/sites',
       'get /v1.2/sites',
+      'get /v1.1/sites/{site_id}',
       'get /v1.2/sites/{site_id}',
-      'get /v1.2/sites/{site_id}/locks',
-      'get /v1.2/sites/{site_id}/locks/{lock_id}',
-      'patch /v1.2/sites/{site_id}/locks/{lock_id}',
-      'patch /v1.2/sites/{site_id}/locks/{lock_id}/locking',
-      'get /v1.2/sites/{site_id}/iqs',
-      'get /v1.2/sites/{site_id}/users',
-      'post /v1.2/sites/{site_id}/users',
-      'patch /v1.2/sites/{site_id}/users/{user_id}',
-      'delete /v1.2/sites/{site_id}/users/{user_id}',
-      'put /v1.2/sites/{site_id}/users/{user_id}/pin',
-      'get /v1.2/sites/{site_id}/tags',
-      'post /v1.2/sites/{site_id}/tags/{tag_id}/block',
-      'post /v1.2/sites/{site_id}/tags/{tag_id}/unblock',
-      'get /v1.2/sites/{site_id}/access_groups',
-      'post /v1.2/sites/{site_id}/access_groups',
-      'patch /v1.2/sites/{site_id}/access_groups/{access_group_id}',
-      'delete /v1.2/sites/{site_id}/access_groups/{access_group_id}',
-      'post /v1.2/sites/{site_id}/access_groups/{access_group_id}/users',
-      'delete /v1.2/sites/{site_id}/access_groups/{access_group_id}/users',
-      'post /v1.2/sites/{site_id}/access_groups/{access_group_id}/locks',
-      'delete /v1.2/sites/{site_id}/access_groups/{access_group_id}/locks',
-      'put /v1.2/sites/{site_id}/access_groups/{access_group_id}/time_schedules',
-      'get /v1.2/sites/{site_id}/pods',
-      'post /v1.2/sites/{site_id}/pods',
-      'get /v1.2/sites/{site_id}/pods/{pod_id}/guests',
-      'post /v1.2/sites/{site_id}/pods/{pod_id}/guests',
       'get /v1.2/sites/{site_id}/subscription',
-      'get /v1.2/sites/{site_id}/notifications',
-      'post /v1.2/sites/{site_id}/notifications',
-      'get /v1.2/sites/{site_id}/alerts',
-      'get /v1.1/sites/{site_id}/entries',
+      'get /v1.2/me',
       'get /openapi.json',
     ]) {
       expect(served, required).toContain(required);
     }
+    // Known paths without a method in this version are answered (405) but not documented as operations.
+    expect(documented).not.toContain('get /v1.2/sites/{site_id}/entries');
   });
 
   it('describes parameters, bodies, list shapes and errors of every operation from the route table', () => {
@@ -92,14 +70,20 @@ describe('GET /openapi.json', () => {
       const names = operation.parameters.map((parameter) => parameter.name);
       for (const name of route.path.matchAll(/\{([a-z_]+)\}/g)) expect(names).toContain(name[1]);
       if (route.response.kind === 'list') {
-        expect(names).toEqual(expect.arrayContaining(['$filter', '$orderby', '$top', '$skip']));
+        // A log pages with a continuation token (body, header or query), never with $skip.
+        const continuation = route.response.paging === 'continuation';
+        const paging = continuation ? ['CLP-Continuation-Token', 'continuation_token'] : ['$skip'];
+        expect(names).toEqual(expect.arrayContaining(['$filter', '$orderby', '$top', ...paging]));
+        if (continuation) expect(names).not.toContain('$skip');
         expect(operation.responses['200']).toHaveProperty(
           ['content', 'application/json', 'schema', 'properties', 'items', 'type'],
           'array',
         );
         expect(operation.responses['200']).toHaveProperty(
           ['content', 'application/json', 'schema', 'required'],
-          ['items', 'next_page_link', 'count'],
+          continuation
+            ? ['items', 'continuation_token', 'next_page_link', 'count']
+            : ['items', 'next_page_link', 'count'],
         );
       }
       expect(operation.requestBody !== undefined).toBe(route.body !== undefined);
@@ -115,22 +99,30 @@ describe('GET /openapi.json', () => {
       }
       expect(operation.security).toEqual(route.auth === 'none' ? [] : [{ oauth2: [] }, { bearer: [] }]);
     }
-    const locking = document.paths['/v1.2/sites/{site_id}/locks/{lock_id}/locking']?.patch;
-    expect(locking?.requestBody).toHaveProperty(
-      ['content', 'application/json', 'schema', 'properties', 'locked_state', 'enum'],
-      ['unlocked', 'office_mode', 'locked'],
+    const sites = document.paths['/v1.1/sites']?.get;
+    expect(sites?.responses['200']).toHaveProperty(
+      [
+        'content',
+        'application/json',
+        'schema',
+        'properties',
+        'items',
+        'items',
+        'properties',
+        'site_uid',
+        'type',
+      ],
+      'string',
     );
-    expect(locking?.responses).toHaveProperty([
-      '202',
-      'content',
-      'application/json',
-      'schema',
-      'properties',
-      'command_id',
-    ]);
-    expect(
-      document.paths['/v1.1/sites/{site_id}/entries']?.get?.parameters.map((parameter) => parameter.name),
-    ).toContain('continuation_token');
+    expect(document.paths['/v1.2/me']?.get?.responses['200']).toHaveProperty(
+      ['content', 'application/json', 'schema', 'required'],
+      ['id', 'first_name', 'last_name', 'email'],
+    );
+    expect(document.paths['/connect/token']?.post?.responses['200']).toHaveProperty(
+      ['content', 'application/json', 'schema', 'properties', 'scope', 'const'],
+      'user_api.full_access',
+    );
+    expect(document.paths['/connect/token']?.post?.description).toMatch(/invalid_client.*401/);
   });
 
   it('documents the limits: 413 on every body, 429 with Retry-After on the token endpoints', () => {

@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { errorTable, type ErrorCode } from '../../twin/index.ts';
 import { demoUserPassword, tokensMax, tokensPerUserMax } from './auth.ts';
 import { bodyBytesMax } from './body.ts';
-import { continuationParameter, listSchema, topDefault, topMax } from './list.ts';
+import {
+  continuationHeader,
+  continuationListSchema,
+  continuationParameter,
+  listSchema,
+  topDefault,
+  topMax,
+} from './list.ts';
 import { offTableStatuses } from './errors.ts';
 import { pathParameters, routeErrors, type Route } from './route-table.ts';
 
@@ -121,9 +128,23 @@ function listParameters(continuation: boolean): Record<string, unknown>[] {
       required: false,
       schema: { type: 'integer', minimum: 1, maximum: topMax, default: topDefault },
     },
-    { name: '$skip', in: 'query', required: false, schema: { type: 'integer', minimum: 0, default: 0 } },
   ];
+  if (!continuation)
+    parameters.push({
+      name: '$skip',
+      in: 'query',
+      required: false,
+      schema: { type: 'integer', minimum: 0, default: 0 },
+    });
   if (continuation) {
+    parameters.push({
+      name: continuationHeader,
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
+      description:
+        'the previous page’s continuation_token: where the next page starts ($skip is refused: 400/1102)',
+    });
     parameters.push({
       name: continuationParameter,
       in: 'query',
@@ -145,9 +166,15 @@ function requestBody(route: Route): Record<string, unknown> {
 function responses(route: Route): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   const { response } = route;
-  if (response.kind === 'empty') result['204'] = { description: 'Done' };
+  if (response.kind === 'empty')
+    result[String(response.status ?? 204)] = { description: response.status === 202 ? 'Accepted' : 'Done' };
   else {
-    const schema = response.kind === 'list' ? listSchema(response.schema) : response.schema;
+    const schema =
+      response.kind !== 'list'
+        ? response.schema
+        : response.paging === 'continuation'
+          ? continuationListSchema(response.schema)
+          : listSchema(response.schema);
     const status = response.kind === 'item' ? (response.status ?? 200) : 200;
     result[String(status)] = {
       description: response.kind === 'list' ? 'A page of the list' : 'The resource',

@@ -9,7 +9,8 @@ import type { CloudCore, ErrorCode } from '../../twin/index.ts';
 import type { LiveTwin } from '../live-twin.ts';
 import type { Authenticator } from './auth.ts';
 import { parseBody, readFormOrJson, readJsonBody } from './body.ts';
-import { notFound } from './errors.ts';
+import { connectIdsOf, isUuid, type ConnectIds } from './connect-ids.ts';
+import { malformedRequest, notFound } from './errors.ts';
 import { continuationPage, readListQuery, skipPage, type ItemFields, type LogSource } from './list.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -25,8 +26,13 @@ export interface RouteContext<Body> {
   readonly core: CloudCore;
   /** The token's user: the actor of every cloud operation ('' on routes without a token). */
   readonly actorId: string;
-  /** Path parameters, decoded (`site_id`, `lock_id` …). */
+  /**
+   * Path parameters, decoded (`site_id`, `lock_id` …), as the client wrote them (public UUIDs), but for
+   * `site_id`, which is already the twin's own site id (the site's public id has been checked).
+   */
   readonly params: Readonly<Record<string, string>>;
+  /** The Connect API's public ids of this twin (connect-ids.ts). */
+  readonly ids: ConnectIds;
   readonly body: Body;
   readonly url: URL;
   readonly request: Request;
@@ -39,8 +45,8 @@ export type RouteResponse =
   | { readonly kind: 'item'; readonly status?: 200 | 201 | 202; readonly schema: z.ZodType }
   /** A list with the OData options; `paging` continuation pages with `continuation_token` (entries). */
   | { readonly kind: 'list'; readonly schema: z.ZodType; readonly paging?: 'skip' | 'continuation' }
-  /** 204, no body. */
-  | { readonly kind: 'empty' };
+  /** No body: 204 unless told (202: accepted, done at once or soon, as the service answers deletes). */
+  | { readonly kind: 'empty'; readonly status?: 202 | 204 };
 
 /** What a list handler gives back: the whole list, or (continuation paging) a log source. */
 export type ListSource = readonly unknown[] | LogSource<unknown>;
@@ -136,6 +142,17 @@ function remoteAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
+/**
+ * The twin's site id behind a path's `site_id`: paths take the site's UUID; its `site_uid` or name there is a
+ * malformed request (400/1100), as on the service; another UUID is not found.
+ */
+function siteOfPath(pathSiteId: string, ids: ConnectIds, siteId: string): string {
+  if (!isUuid(pathSiteId))
+    throw malformedRequest(`a site is named by its id (a UUID) in paths, not ${JSON.stringify(pathSiteId)}`);
+  if (ids.publicId('site', siteId) !== pathSiteId) throw notFound(`site ${pathSiteId}`);
+  return siteId;
+}
+
 async function handleRoute(c: Context, route: Route, services: RestServices): Promise<Response> {
   const { live } = services;
   const state = live.twin.cloud.state;
@@ -143,6 +160,8 @@ async function handleRoute(c: Context, route: Route, services: RestServices): Pr
     route.auth === 'none' ? undefined : services.auth.authenticate(c.req.header('authorization'), state);
   const params: Record<string, string> = {};
   for (const name of pathParameters(route.path)) params[name] = c.req.param(name) ?? '';
+  const ids = connectIdsOf(live);
+  if (params.site_id !== undefined) params.site_id = siteOfPath(params.site_id, ids, state.site.id);
   // A token sees its own site only; any other id is simply not found (the caller learns nothing of it).
   if (session !== undefined && params.site_id !== undefined && params.site_id !== session.siteId)
     throw notFound(`site ${params.site_id}`);
@@ -162,6 +181,7 @@ async function handleRoute(c: Context, route: Route, services: RestServices): Pr
     core: live.recordingCore(),
     actorId: session?.userId ?? '',
     params,
+    ids,
     body,
     url,
     request: c.req.raw,
@@ -171,7 +191,7 @@ async function handleRoute(c: Context, route: Route, services: RestServices): Pr
   const { response } = route;
   switch (response.kind) {
     case 'empty':
-      return c.body(null, 204);
+      return c.body(null, response.status ?? 204);
     case 'item':
       return c.json(result as object, response.status ?? 200);
     case 'list': {

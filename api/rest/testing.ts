@@ -5,6 +5,7 @@
 import type { Hono } from 'hono';
 import { liveTwinOfNamedSite, type LiveTwin } from '../live-twin.ts';
 import { createRestApp, type RestOptions } from './app.ts';
+import { connectIdsOf, type IdKind } from './connect-ids.ts';
 
 export const testClient = { clientId: 'test-client', clientSecret: 'test-client-secret-0123456789' } as const;
 
@@ -16,11 +17,16 @@ export interface TestApi {
 
 /** A paused live twin of a library site without background traffic, unless asked for. */
 export function createTestLive(
-  options: { readonly site?: string; readonly background?: boolean } = {},
+  options: {
+    readonly site?: string;
+    readonly background?: boolean;
+    readonly overrides?: Readonly<Record<string, unknown>>;
+  } = {},
 ): LiveTwin {
   return liveTwinOfNamedSite(options.site ?? 'office', {
     background: options.background ?? false,
     paused: true,
+    ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
   });
 }
 
@@ -28,6 +34,7 @@ export function createTestApi(
   options: {
     readonly site?: string;
     readonly background?: boolean;
+    readonly overrides?: Readonly<Record<string, unknown>>;
     readonly rest?: Partial<RestOptions>;
   } = {},
 ): TestApi {
@@ -46,7 +53,13 @@ export async function tokenFor(app: Hono, username?: string): Promise<string> {
           client_id: testClient.clientId,
           client_secret: testClient.clientSecret,
         }
-      : { grant_type: 'password', username, password: 'lockstep' };
+      : {
+          grant_type: 'password',
+          username,
+          password: 'lockstep',
+          client_id: testClient.clientId,
+          client_secret: testClient.clientSecret,
+        };
   const response = await app.request('/connect/token', { method: 'POST', body: new URLSearchParams(fields) });
   const body = (await response.json()) as { access_token?: string };
   if (response.status !== 200 || body.access_token === undefined)
@@ -86,4 +99,14 @@ export async function call<T = AnyJson>(
     body: (text === '' ? undefined : JSON.parse(text)) as T,
     headers: response.headers,
   };
+}
+
+/** The public (Connect) id of a twin record: `publicIdOf(live, 'lock', 'lock-front')`. */
+export function publicIdOf(live: LiveTwin, kind: IdKind, internalId: string): string {
+  return connectIdsOf(live).publicId(kind, internalId);
+}
+
+/** `/v1.2/sites/<the site's UUID>` (or another version): the prefix of every site resource's path. */
+export function sitePathOf(live: LiveTwin, version: 'v1.1' | 'v1.2' = 'v1.2'): string {
+  return `/${version}/sites/${publicIdOf(live, 'site', live.twin.cloud.state.site.id)}`;
 }

@@ -29,13 +29,15 @@ const password = (username: string, secret: string) => ({
   grant_type: 'password',
   username,
   password: secret,
+  client_id: testClient.clientId,
+  client_secret: testClient.clientSecret,
 });
 
 describe('wrong passwords', () => {
   it('lock the user name out after a few failures: 429 with Retry-After, even for the right password', async () => {
     const { app } = start({ rateLimits: { failuresMax: 3 } });
     for (let attempt = 0; attempt < 3; attempt += 1)
-      expect((await postForm(app, '/connect/token', password('user-daan', 'guess'))).status).toBe(401);
+      expect((await postForm(app, '/connect/token', password('user-daan', 'guess'))).status).toBe(400);
     const locked = await postForm(app, '/connect/token', password('user-daan', 'guess'));
     expect(locked.status).toBe(429);
     expect(locked.body).toMatchObject({ ErrorCode: 1500, error: 'slow_down' });
@@ -48,12 +50,12 @@ describe('wrong passwords', () => {
 
   it('back off: each further lock-out lasts twice as long', async () => {
     const { app } = start({ rateLimits: { failuresMax: 1, lockoutSeconds: 1, lockoutSecondsMax: 60 } });
-    expect((await postForm(app, '/connect/token', password('user-daan', 'guess'))).status).toBe(401);
+    expect((await postForm(app, '/connect/token', password('user-daan', 'guess'))).status).toBe(400);
     const first = await postForm(app, '/connect/token', password('user-daan', 'guess'));
     expect({ status: first.status, retryAfter: first.retryAfter }).toEqual({ status: 429, retryAfter: '1' });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     // Locked out a second time: two seconds now.
-    expect((await postForm(app, '/connect/token', password('user-daan', 'guess'))).status).toBe(401);
+    expect((await postForm(app, '/connect/token', password('user-daan', 'guess'))).status).toBe(400);
     expect((await postForm(app, '/connect/token', password('user-daan', 'guess'))).retryAfter).toBe('2');
   });
 
@@ -63,6 +65,16 @@ describe('wrong passwords', () => {
     expect((await postForm(app, '/connect/token', wrong)).status).toBe(401);
     expect((await postForm(app, '/connect/token', wrong)).status).toBe(401);
     expect((await postForm(app, '/connect/token', wrong)).status).toBe(429);
+  });
+
+  it('of a wrong client count against that client id, not the user name the request carried', async () => {
+    const { app } = start({ rateLimits: { failuresMax: 2 } });
+    const wrongClient = { ...password('user-daan', 'lockstep'), client_id: 'someone-else' };
+    expect((await postForm(app, '/connect/token', wrongClient)).status).toBe(401);
+    expect((await postForm(app, '/connect/token', wrongClient)).status).toBe(401);
+    expect((await postForm(app, '/connect/token', wrongClient)).status).toBe(429);
+    // The user's password was never tried: with the right client the user is not locked out.
+    expect((await postForm(app, '/connect/token', password('user-daan', 'lockstep'))).status).toBe(200);
   });
 
   it('2,000 in a row end in 429s, and the failure table stays bounded per address', async () => {
@@ -76,9 +88,9 @@ describe('wrong passwords', () => {
       );
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
     }
-    expect(statuses.get(401)).toBeLessThanOrEqual(50);
+    expect(statuses.get(400)).toBeLessThanOrEqual(50);
     expect(statuses.get(429)).toBeGreaterThanOrEqual(1_950);
-    expect([...statuses.keys()].sort()).toEqual([401, 429]);
+    expect([...statuses.keys()].sort()).toEqual([400, 429]);
   });
 });
 
@@ -140,10 +152,18 @@ describe('POST /connect/revocation', () => {
       client_id: testClient.clientId,
       client_secret: 'nope',
     });
-    expect({ status: wrong.status, code: wrong.body.ErrorCode }).toEqual({ status: 401, code: 1500 });
+    expect({ status: wrong.status, error: wrong.body.error, code: wrong.body.ErrorCode }).toEqual({
+      status: 401,
+      error: 'invalid_client',
+      code: 1500,
+    });
     expect((await call(app, 'GET', '/v1.2/sites', owner)).status).toBe(200);
     const missing = await postForm(app, '/connect/revocation', {});
-    expect({ status: missing.status, code: missing.body.ErrorCode }).toEqual({ status: 400, code: 1101 });
+    expect({ status: missing.status, error: missing.body.error, code: missing.body.ErrorCode }).toEqual({
+      status: 400,
+      error: 'invalid_request',
+      code: 1101,
+    });
     const right = await postForm(app, '/connect/revocation', { token: owner, ...clientFields() });
     expect(right.status).toBe(200);
     expect((await call(app, 'GET', '/v1.2/sites', owner)).status).toBe(401);
@@ -158,7 +178,10 @@ describe('the demo password', () => {
   it('opens no account unless allowed', async () => {
     const { app } = start({ demoPasswords: false });
     const refused = await postForm(app, '/connect/token', password('user-daan', 'lockstep'));
-    expect({ status: refused.status, code: refused.body.ErrorCode }).toEqual({ status: 401, code: 1500 });
+    expect({ status: refused.status, error: refused.body.error }).toEqual({
+      status: 400,
+      error: 'invalid_grant',
+    });
     expect(
       (await postForm(app, '/connect/token', { grant_type: 'client_credentials', ...clientFields() })).status,
     ).toBe(200);
@@ -190,10 +213,10 @@ describe('the demo password', () => {
     expect(
       (await postForm(app, '/connect/token', password('anna.devries@example.com', 'anna password 1'))).status,
     ).toBe(200);
-    expect((await postForm(app, '/connect/token', password('user-daan', 'lockstep'))).status).toBe(401);
-    expect((await postForm(app, '/connect/token', password('user-bram', 'lockstep'))).status).toBe(401);
+    expect((await postForm(app, '/connect/token', password('user-daan', 'lockstep'))).status).toBe(400);
+    expect((await postForm(app, '/connect/token', password('user-bram', 'lockstep'))).status).toBe(400);
     expect((await postForm(app, '/connect/token', password('user-daan', 'anna password 1'))).status).toBe(
-      401,
+      400,
     );
   });
 });

@@ -17,7 +17,9 @@ export interface RestBenchOptions {
 }
 
 const benchClient = { clientId: 'bench-client', clientSecret: 'bench-client-secret-0123456789' } as const;
-const lockQuery = "/v1.2/sites/office/locks?$filter=online eq true and contains(name,'o')&$orderby=name desc";
+/** The polled request, on the site's UUID (which a client finds in the site list, as `siteIdOf` does). */
+const lockQuery = (siteId: string) =>
+  `/v1.2/sites/${siteId}/locks?$filter=online eq true and contains(customer_reference,'o')&$orderby=customer_reference desc`;
 
 /** Requests per second for `GET …/locks?$filter=…` on a loopback server of the office site. */
 export async function measureRestRequestsPerSecond(options: RestBenchOptions = {}): Promise<number> {
@@ -28,7 +30,7 @@ export async function measureRestRequestsPerSecond(options: RestBenchOptions = {
   try {
     const token = await clientToken(server.url);
     const elapsedMs = await runClient({
-      url: `${server.url}${encodeURI(lockQuery)}`,
+      url: `${server.url}${encodeURI(lockQuery(await siteIdOf(server.url, token)))}`,
       token,
       warmUpRequests: options.warmUpRequests ?? 500,
       requests,
@@ -110,4 +112,13 @@ async function clientToken(url: string): Promise<string> {
   const body = (await response.json()) as { access_token?: string };
   if (body.access_token === undefined) throw new Error(`no token: ${response.status}`);
   return body.access_token;
+}
+
+/** The site's id (UUID) from the site list, as a client of the Connect API finds it. */
+async function siteIdOf(url: string, token: string): Promise<string> {
+  const response = await fetch(`${url}/v1.2/sites`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { items?: { id?: string }[] };
+  const id = body.items?.[0]?.id;
+  if (id === undefined) throw new Error(`no site: ${response.status}`);
+  return id;
 }

@@ -287,7 +287,7 @@ export async function runLiveHostile(
     const anonymousEvents = (await healthEvents(target.url, tally)) - eventsBefore;
     const tokens = {
       owner: await fetchToken(target.url, { clientId: target.clientId, clientSecret: target.clientSecret }),
-      user: await fetchToken(target.url, { username: 'user-daan', password: 'lockstep' }),
+      user: await fetchToken(target.url, { username: 'user-daan', password: 'lockstep', client: target }),
     };
     await inParallel(cases.slice(anonymousCount), (hostile, index) =>
       runCase(target, index % 2 === 0 ? 'owner' : 'user', hostile, tally, tokens),

@@ -3,7 +3,11 @@
  * from real and broken segments, broken and missing headers, garbage JSON, JSON nested far too deep, numbers no
  * double holds, OData options that are nonsense, chunked bodies past the limit, floods of wrong passwords, slow
  * senders and readers that go away. Every answer must be below 500 and, when it is an error, in the error
- * table's shape with the status the table (or the documented 413/429) gives its code; the server must stay up.
+ * table's shape with the status the table (or the documented 405/413/429) gives its code (the identity endpoints
+ * add OAuth 2's `error` fields, `/v2` answers an RFC 7807 problem); the server must stay up.
+ *
+ * Paths name real records by placeholders (`{site}`, `{lock}`, `{user}`, `{tag}`), filled in with the ids the
+ * target's own lists show, so the same cases reach the handlers of any server, whatever its ids look like.
  *
  * `runRestHostile(count)` is the runner: the bounded test (rest-requests.test.ts) and the soak call it. Cases run
  * a few at a time (`concurrency`) so that floods and slow clients overlap with ordinary ones.
@@ -50,9 +54,20 @@ export interface RestHostileReport {
 const requestTimeoutMs = 10_000;
 const failuresKept = 20;
 
+/** Stand for the ids of real records of the target (`knownIds`). */
+const placeholders = ['{site}', '{lock}', '{user}', '{tag}'] as const;
+
 const segments = [
   'sites',
+  '{site}',
+  '{site}',
   'office',
+  'me',
+  '{lock}',
+  '{user}',
+  '{tag}',
+  'connect',
+  'token',
   'other-site',
   'locks',
   'lock-front',
@@ -86,7 +101,19 @@ const segments = [
   'x'.repeat(3_000),
 ];
 
-const prefixes = ['/v1.2', '/v1.1', '/v1.0', '/connect', '', '/v2', '/openapi.json', '/healthz', '/live'];
+const prefixes = [
+  '/v1.2',
+  '/v1.1',
+  '/v1.0',
+  '/connect',
+  '/identity/connect',
+  '/identity',
+  '',
+  '/v2',
+  '/openapi.json',
+  '/healthz',
+  '/live',
+];
 
 const queries = [
   '',
@@ -193,19 +220,28 @@ const apiPathArbitrary = fc
 /** Real routes with real ids: the requests that reach handlers, not only the router. */
 const realPathArbitrary = fc
   .constantFrom(
-    '/v1.2/sites/office/locks',
-    '/v1.2/sites/office/locks/lock-front',
-    '/v1.2/sites/office/locks/lock-front/locking',
-    '/v1.2/sites/office/users',
-    '/v1.2/sites/office/users/user-daan',
-    '/v1.2/sites/office/users/user-daan/pin',
-    '/v1.2/sites/office/tags/tag-daan/block',
-    '/v1.2/sites/office/access_groups',
-    '/v1.2/sites/office/pods',
-    '/v1.2/sites/office/notifications',
-    '/v1.1/sites/office/entries',
+    '/v1.2/sites',
+    '/v1.1/sites',
+    '/v1.2/sites/{site}',
+    '/v1.2/sites/{site}/subscription',
+    '/v1.2/me',
+    '/v1.2/sites/{site}/locks',
+    '/v1.2/sites/{site}/locks/{lock}',
+    '/v1.2/sites/{site}/locks/{lock}/locking',
+    '/v1.2/sites/{site}/users',
+    '/v1.2/sites/{site}/users/{user}',
+    '/v1.2/sites/{site}/users/{user}/pin',
+    '/v1.2/sites/{site}/tags/{tag}/block',
+    '/v1.2/sites/{site}/access_groups',
+    '/v1.2/sites/{site}/pods',
+    '/v1.2/sites/{site}/notifications',
+    '/v1.2/sites/{site}/entries',
+    '/v1.1/sites/{site}/entries',
+    '/v2/sites/{site}/permissions',
     '/connect/token',
     '/connect/revocation',
+    '/identity/connect/token',
+    '/identity/connect/revocation',
   )
   .chain((path) => fc.constantFrom(...queries).map((query) => `${path}${query}`));
 
@@ -241,7 +277,13 @@ export const hostileCaseArbitrary: fc.Arbitrary<HostileCase> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('chunked' as const),
-      path: fc.constantFrom('/connect/token', '/v1.2/sites/office/users', '/nowhere', '/'),
+      path: fc.constantFrom(
+        '/connect/token',
+        '/identity/connect/token',
+        '/v1.2/sites/{site}/users',
+        '/nowhere',
+        '/',
+      ),
       bytes: fc.integer({ min: 100_000, max: 2_000_000 }),
     }),
   },
@@ -257,7 +299,7 @@ export const hostileCaseArbitrary: fc.Arbitrary<HostileCase> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('slow-sender' as const),
-      path: fc.constantFrom('/connect/token', '/v1.2/sites/office/users'),
+      path: fc.constantFrom('/connect/token', '/identity/connect/token', '/v1.2/sites/{site}/users'),
       pieces: fc.integer({ min: 2, max: 6 }),
       gapMs: fc.integer({ min: 5, max: 60 }),
     }),
@@ -267,9 +309,9 @@ export const hostileCaseArbitrary: fc.Arbitrary<HostileCase> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('slow-reader' as const),
       path: fc.constantFrom(
-        '/v1.1/sites/office/entries?$top=1000',
+        '/v1.1/sites/{site}/entries?$top=1000',
         '/openapi.json',
-        '/v1.2/sites/office/locks',
+        '/v1.2/sites/{site}/locks',
       ),
       pauseMs: fc.integer({ min: 10, max: 200 }),
     }),
@@ -308,6 +350,7 @@ export async function runRestHostile(
   const tally: Tally = { sent: 0, unanswered: 0, closedOverLimit: 0, byStatus: {}, failures: [] };
   try {
     const token = await validToken(target, agent);
+    const ids = await knownIds(target, agent, token);
     const cases = fc.sample(hostileCaseArbitrary, { numRuns: count, seed });
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -317,7 +360,7 @@ export async function runRestHostile(
         const hostile = cases[index] as HostileCase;
         const where = `seed ${seed} case ${index}: ${describeCase(hostile)}`;
         try {
-          await runCase(hostile, { target, agent, token, tally, where });
+          await runCase(hostile, { target, agent, token, ids, tally, where });
         } catch (error) {
           tally.unanswered += 1;
           fail(tally, `${where}: ${error instanceof Error ? error.message : String(error)}`);
@@ -358,8 +401,18 @@ interface CaseContext {
   readonly target: RestTarget;
   readonly agent: Agent;
   readonly token: string;
+  /** The placeholders' ids (`{site}` → the site's id). */
+  readonly ids: Readonly<Record<string, string>>;
   readonly tally: Tally;
   readonly where: string;
+}
+
+/** `path` with its placeholders filled in. */
+function pathOf(path: string, context: CaseContext): string {
+  let result = path;
+  for (const placeholder of placeholders)
+    result = result.replaceAll(placeholder, context.ids[placeholder] ?? 'x');
+  return result;
 }
 
 async function runCase(hostile: HostileCase, context: CaseContext): Promise<void> {
@@ -374,6 +427,8 @@ async function runCase(hostile: HostileCase, context: CaseContext): Promise<void
           grant_type: 'password',
           username: hostile.username,
           password: `guess-${attempt}`,
+          client_id: context.target.clientId,
+          client_secret: context.target.clientSecret,
         });
         const answer = await send(context, {
           method: 'POST',
@@ -381,7 +436,7 @@ async function runCase(hostile: HostileCase, context: CaseContext): Promise<void
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           body: body.toString(),
         });
-        judge(answer, context, `attempt ${attempt}`);
+        judge(answer, context, `attempt ${attempt}`, { path: '/connect/token' });
         if (answer?.status === 200) fail(context.tally, `${context.where}: a wrong password got a token`);
       }
       return;
@@ -426,7 +481,7 @@ async function plainRequest(
     headers,
     ...(withBody ? { body: hostile.body } : {}),
   });
-  judge(answer, context, '', hostile.method === 'HEAD');
+  judge(answer, context, '', { path: hostile.path, noBody: hostile.method === 'HEAD' });
 }
 
 async function chunkedRequest(
@@ -437,7 +492,7 @@ async function chunkedRequest(
   const answer = await new Promise<Answer | 'closed'>((resolve, reject) => {
     let sentBytes = 0;
     let answered = false;
-    const request = httpRequest(`${context.target.url}${hostile.path}`, {
+    const request = httpRequest(`${context.target.url}${pathOf(hostile.path, context)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       timeout: requestTimeoutMs,
@@ -472,7 +527,7 @@ async function chunkedRequest(
     context.tally.closedOverLimit += 1;
     return;
   }
-  judge(answer, context, '');
+  judge(answer, context, '', { path: hostile.path });
   if (hostile.bytes > 300 * 1024 && answer.status !== 413)
     fail(context.tally, `${context.where}: a body over the limit answered ${answer.status}, not 413`);
 }
@@ -484,7 +539,7 @@ async function slowSender(
   const body = 'grant_type=password&username=user-daan&password=still-wrong';
   const pieceLength = Math.ceil(body.length / hostile.pieces);
   const answer = await new Promise<Answer>((resolve, reject) => {
-    const request = httpRequest(`${context.target.url}${hostile.path}`, {
+    const request = httpRequest(`${context.target.url}${pathOf(hostile.path, context)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) },
       timeout: requestTimeoutMs,
@@ -502,7 +557,7 @@ async function slowSender(
     };
     sendPiece();
   });
-  judge(answer, context, '');
+  judge(answer, context, '', { path: hostile.path });
 }
 
 /** Asks for a large answer, reads a little, pauses, then goes away: the server must not mind. */
@@ -511,7 +566,7 @@ async function slowReader(
   context: CaseContext,
 ): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const request = httpRequest(`${context.target.url}${hostile.path}`, {
+    const request = httpRequest(`${context.target.url}${pathOf(hostile.path, context)}`, {
       headers: { authorization: `Bearer ${context.token}` },
       timeout: requestTimeoutMs,
     });
@@ -542,7 +597,7 @@ interface Outgoing {
 async function send(context: CaseContext, outgoing: Outgoing): Promise<Answer | undefined> {
   let request: ReturnType<typeof httpRequest>;
   try {
-    request = httpRequest(`${context.target.url}${outgoing.path}`, {
+    request = httpRequest(`${context.target.url}${pathOf(outgoing.path, context)}`, {
       method: outgoing.method,
       headers: outgoing.headers,
       agent: context.agent,
@@ -582,8 +637,16 @@ function collect(
   response.on('error', reject);
 }
 
-/** Counts an answer and checks it: below 500, and an error in the table's shape with its status. */
-function judge(answer: Answer | undefined, context: CaseContext, step: string, noBody = false): void {
+/**
+ * Counts an answer and checks it: below 500, and an error in the table's shape with its status. `path` is where
+ * it went (the identity endpoints answer OAuth 2 errors; `/v2` a problem).
+ */
+function judge(
+  answer: Answer | undefined,
+  context: CaseContext,
+  step: string,
+  { path, noBody = false }: { readonly path: string; readonly noBody?: boolean },
+): void {
   if (answer === undefined) return;
   count(context.tally, answer.status);
   const where = step === '' ? context.where : `${context.where} (${step})`;
@@ -592,7 +655,7 @@ function judge(answer: Answer | undefined, context: CaseContext, step: string, n
     return;
   }
   if (answer.status < 400 || noBody || refusedByParser(answer)) return;
-  const problem = errorBodyProblem(answer);
+  const problem = isPermissionApi(path) ? problemBodyProblem(answer) : errorBodyProblem(answer, path);
   if (problem !== undefined) fail(context.tally, `${where}: ${answer.status} ${problem}`);
 }
 
@@ -608,7 +671,27 @@ function refusedByParser(answer: Answer): boolean {
   );
 }
 
-function errorBodyProblem(answer: Answer): string | undefined {
+function isPermissionApi(path: string): boolean {
+  return /^\/v2(\/|\?|$)/.test(path);
+}
+
+function isIdentityEndpoint(path: string): boolean {
+  return /^(\/identity)?\/connect\/(token|revocation)(\?|$)/.test(path);
+}
+
+/** What is wrong with a `/v2` answer: it must be 403 with an RFC 7807 problem. */
+function problemBodyProblem(answer: Answer): string | undefined {
+  if (answer.status !== 403) return `a /v2 path answered ${answer.status}, not 403`;
+  if (!String(answer.headers['content-type']).startsWith('application/problem+json'))
+    return `a /v2 problem as ${String(answer.headers['content-type'])}`;
+  const body = JSON.parse(answer.body) as Record<string, unknown>;
+  const keys = Object.keys(body).sort().join(',');
+  return keys === 'detail,status,title,type' && body.status === 403
+    ? undefined
+    : `a /v2 problem with ${keys}`;
+}
+
+function errorBodyProblem(answer: Answer, path: string): string | undefined {
   let body: unknown;
   try {
     body = JSON.parse(answer.body);
@@ -626,7 +709,10 @@ function errorBodyProblem(answer: Answer): string | undefined {
   if (answer.status === 429) {
     if (extra !== 'error,error_description') return `a 429 carries ${extra}`;
     if (!/^\d+$/.test(String(answer.headers['retry-after']))) return 'a 429 without Retry-After';
+  } else if (isIdentityEndpoint(path) && answer.status !== 413 && answer.status !== 405) {
+    if (extra !== 'error,error_description') return `an identity endpoint's error carries ${extra}`;
   } else if (extra !== '') return `extra fields ${extra}`;
+  if (answer.status === 405 && answer.headers.allow === undefined) return 'a 405 without Allow';
   return undefined;
 }
 
@@ -666,4 +752,31 @@ async function validToken(target: RestTarget, agent: Agent): Promise<string> {
   if (answer.status !== 200 || typeof token !== 'string')
     throw new Error(`no token: ${answer.status} ${answer.body}`);
   return token;
+}
+
+/** The placeholders' ids, from the target's own lists (as a client finds them): the site, and its first records. */
+async function knownIds(target: RestTarget, agent: Agent, token: string): Promise<Record<string, string>> {
+  const firstId = async (path: string): Promise<string> => {
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      const request = httpRequest(`${target.url}${path}`, {
+        agent,
+        headers: { authorization: `Bearer ${token}` },
+        timeout: requestTimeoutMs,
+      });
+      request.on('response', (response) => collect(response, resolve, reject));
+      request.on('error', reject);
+      request.end();
+    });
+    const id = (JSON.parse(answer.body) as { items?: { id?: unknown }[] }).items?.[0]?.id;
+    return typeof id === 'string' ? encodeURIComponent(id) : 'x';
+  };
+  const site = await firstId('/v1.2/sites');
+  const records = Object.fromEntries(
+    await Promise.all(
+      (['lock', 'user', 'tag'] as const).map(
+        async (kind) => [`{${kind}}`, await firstId(`/v1.2/sites/${site}/${kind}s`)] as const,
+      ),
+    ),
+  );
+  return { '{site}': site, ...records };
 }

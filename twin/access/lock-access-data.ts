@@ -17,11 +17,17 @@ export interface CredentialGrant {
   readonly validUntilUtcMs: number | undefined;
 }
 
+/** A user the lock knows but must refuse whatever the credential: suspended (no seat) or blocked by an admin. */
+export type UserStanding = 'active' | 'suspended' | 'blocked';
+
 export interface UserGrant {
   /** Union of the schedules of every access group giving this user this lock. */
   readonly schedules: readonly Schedule[];
   readonly manualOfficeMode: boolean;
   readonly easyOfficeMode: boolean;
+  readonly standing: UserStanding;
+  /** Whether the keypad takes this user's PIN (a known PIN without it is refused by name, not as unknown). */
+  readonly usePin: boolean;
 }
 
 export interface GrantTables {

@@ -6,7 +6,15 @@
  */
 import type { CredentialGrant, GrantTables, LockAccessData, UserGrant } from '../access/lock-access-data.ts';
 import { credentialIds } from '../access/lock-access-data.ts';
-import type { AccessGroup, CloudState, Schedule } from './model.ts';
+import type { UserStanding } from '../access/lock-access-data.ts';
+import type { AccessGroup, CloudState, CloudUser, Schedule } from './model.ts';
+
+/** Blocked before suspended: a blocked user stays refused whatever their seat. */
+function standingOf(user: CloudUser | undefined): UserStanding {
+  if (user?.blocked === true) return 'blocked';
+  if (user?.subscriptionState === 'suspended') return 'suspended';
+  return 'active';
+}
 
 export class AccessCompiler {
   /** Tables by the ids of the groups that grant a lock; valid until the state changes (`invalidate`). */
@@ -49,11 +57,13 @@ export class AccessCompiler {
     }
     const users = new Map<string, UserGrant>();
     for (const [userId, schedules] of schedulesByUser) {
-      const permissions = this.state.users.get(userId)?.permissions;
+      const user = this.state.users.get(userId);
       users.set(userId, {
         schedules,
-        manualOfficeMode: permissions?.manualOfficeMode ?? false,
-        easyOfficeMode: permissions?.easyOfficeMode ?? false,
+        manualOfficeMode: user?.permissions.manualOfficeMode ?? false,
+        easyOfficeMode: user?.permissions.easyOfficeMode ?? false,
+        standing: standingOf(user),
+        usePin: user?.usePin ?? true,
       });
     }
     return { credentials: this.compileCredentials(users), users };
@@ -88,7 +98,8 @@ export class AccessCompiler {
           userId: user.id,
           kind: 'pin',
           blocked: false,
-          ...open,
+          validFromUtcMs: undefined,
+          validUntilUtcMs: user.pinExpiresAtUtcMs,
         });
     }
     return credentials;

@@ -1,11 +1,13 @@
 /**
  * Access groups: users × locks × schedules (site time zone). Managed from super-user up. A group with no schedule
  * is allowed (it is being set up) and grants nothing. A pod guest may be in a group only if all its locks are
- * locks of the guest's pods (2222).
+ * locks of the guest's pods (2222). Each schedule keeps the id it is given (the API names schedules by id), unique
+ * in its group.
  */
+import { siteCountsMax } from '../site/physical-bounds.ts';
 import { type CoreContext, commitAccess, found, unique } from './core-context.ts';
-import type { AccessGroup, Schedule } from './model.ts';
-import { requireIdList, requireName, requireNewId, requireSchedules } from './parameters.ts';
+import type { AccessGroup, GroupSchedule } from './model.ts';
+import { invalid, requireIdList, requireName, requireNewId, requireSchedules } from './parameters.ts';
 import { requireGuestsConfined } from './pods.ts';
 import { actor, requireLevel, superUserLevel } from './rights.ts';
 
@@ -14,7 +16,38 @@ export interface NewAccessGroup {
   readonly name: string;
   readonly userIds?: readonly string[];
   readonly lockIds?: readonly string[];
-  readonly schedules?: readonly Schedule[];
+  readonly schedules?: readonly GroupSchedule[];
+}
+
+/** Most schedules one group holds (as many as a site spec's group may). */
+export const schedulesPerGroupMax = siteCountsMax.schedules;
+/** Longest schedule id. */
+const scheduleIdLengthMax = 200;
+
+function withoutId(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null || !('id' in item)) return item;
+  const { id: _id, ...window } = item as Record<string, unknown>;
+  return window;
+}
+
+/** Valid schedules, each with the id it was given (a string, unique in the group) or none. */
+function requireGroupSchedules(value: unknown, parameterName = 'schedules'): GroupSchedule[] {
+  if (!Array.isArray(value)) throw invalid(parameterName, 'must be an array of schedules');
+  if (value.length > schedulesPerGroupMax)
+    throw invalid(parameterName, `a group holds at most ${schedulesPerGroupMax} schedules`);
+  const items = value as readonly unknown[];
+  // The window is checked without its id (the schedule check knows no id).
+  const schedules = requireSchedules(items.map(withoutId), parameterName);
+  const seen = new Set<string>();
+  return schedules.map((schedule, index) => {
+    const id = (items[index] as { readonly id?: unknown }).id;
+    if (id === undefined || id === null) return schedule;
+    if (typeof id !== 'string' || id === '' || id.length > scheduleIdLengthMax)
+      throw invalid(`${parameterName}[${index}].id`, `1–${scheduleIdLengthMax} characters`);
+    if (seen.has(id)) throw invalid(`${parameterName}[${index}].id`, `the id ${id} is used twice`);
+    seen.add(id);
+    return { id, ...schedule };
+  });
 }
 
 /** The group after the actor's rights and the group's existence are checked. */
@@ -53,7 +86,7 @@ export function createAccessGroup(context: CoreContext, actorId: string, input: 
     name: requireName(input.name),
     userIds: existingUsers(context, input.userIds ?? [], 'userIds'),
     lockIds: existingLocks(context, input.lockIds ?? [], 'lockIds'),
-    schedules: requireSchedules(input.schedules ?? []),
+    schedules: requireGroupSchedules(input.schedules ?? []),
   };
   return save(context, undefined, group);
 }
@@ -124,8 +157,8 @@ export function setGroupSchedules(
   context: CoreContext,
   actorId: string,
   groupId: string,
-  schedules: readonly Schedule[],
+  schedules: readonly GroupSchedule[],
 ): AccessGroup {
   const old = groupToChange(context, actorId, groupId);
-  return save(context, old, { ...old, schedules: requireSchedules(schedules) });
+  return save(context, old, { ...old, schedules: requireGroupSchedules(schedules) });
 }

@@ -13,6 +13,7 @@
 import * as groups from './access-groups.ts';
 import { type CloudHooks, type CoreContext, found } from './core-context.ts';
 import * as credentials from './credentials.ts';
+import * as iqActivation from './iq-activation.ts';
 import * as iqs from './iqs.ts';
 import * as lockSettings from './lock-settings.ts';
 import { authorizeLockCommand, type LockCommand } from './lock-commands.ts';
@@ -31,12 +32,14 @@ import type {
   Role,
   Schedule,
   SiteRecord,
+  SubscriptionState,
 } from './model.ts';
 import * as pods from './pods.ts';
 import { actor, reader, requireManage } from './rights.ts';
 import { CloudError } from './error-table.ts';
 import { releaseSite } from './site-release.ts';
 import type { CloudRepeater } from './state-from-spec.ts';
+import * as userSettings from './user-settings.ts';
 import * as users from './users.ts';
 
 export type { CloudHooks } from './core-context.ts';
@@ -44,6 +47,7 @@ export type { NewAccessGroup } from './access-groups.ts';
 export type { TagReplacement } from './credentials.ts';
 export type { NewPod } from './pods.ts';
 export type { NewUser, UserChanges } from './users.ts';
+export type { UserSettings } from './user-settings.ts';
 
 export interface CloudCoreOptions {
   /** The site's repeaters (see `cloudRepeatersFromSpec`), for the IQ tree limits; none when left out. */
@@ -95,9 +99,19 @@ export class CloudCore {
     return users.setPermissions(this.context, actorId, userId, changes);
   }
 
+  /** Names, PIN switch, block and shown expiry (user-settings.ts). */
+  setUserSettings(actorId: string, userId: string, settings: userSettings.UserSettings): CloudUser {
+    return userSettings.setUserSettings(this.context, actorId, userId, settings);
+  }
+
+  /** Subscribe (needs a free seat) or suspend a user. */
+  setSubscriptionState(actorId: string, userId: string, state: SubscriptionState): CloudUser {
+    return userSettings.setSubscriptionState(this.context, actorId, userId, state);
+  }
+
   /** `pin` undefined removes the PIN. */
-  setPin(actorId: string, userId: string, pin: string | undefined): CloudUser {
-    return users.setPin(this.context, actorId, userId, pin);
+  setPin(actorId: string, userId: string, pin: string | undefined, expiresAtUtcMs?: number): CloudUser {
+    return users.setPin(this.context, actorId, userId, pin, expiresAtUtcMs);
   }
 
   getUser(actorId: string, userId: string): CloudUser {
@@ -340,6 +354,40 @@ export class CloudCore {
     return [...this.context.repeaters.values()];
   }
 
+  // --- IQ activation and one-time passwords (iq-activation.ts) -------------------------------------------------
+
+  /** Remote openings through the IQ need a one-time password, or not (admins and owners). */
+  setIqOtp(actorId: string, iqId: string, enabled: boolean): CloudIq {
+    return iqs.setIqOtp(this.context, actorId, iqId, enabled);
+  }
+
+  /** The acting user's first secret on the IQ (`secret` chosen by the caller: `iqSecretOf`). */
+  handOutIqSecret(actorId: string, iqId: string, secret: string): string {
+    return iqActivation.handOutIqSecret(this.context, actorId, iqId, secret);
+  }
+
+  /** Mails the acting user their IQ PIN (`pin` chosen by the caller: `iqPinOf`) into the outbox. */
+  mailIqPin(actorId: string, iqId: string, pin: string): void {
+    iqActivation.mailIqPin(this.context, actorId, iqId, pin);
+  }
+
+  /** Changes the acting user's IQ PIN with a valid OTP (`new = old − delta`); the first change activates. */
+  changeIqPin(actorId: string, iqId: string, otp: string | null | undefined, delta: string): void {
+    iqActivation.changeIqPin(this.context, actorId, iqId, { otp: otp ?? undefined, delta });
+  }
+
+  /** The OTP check of a remote opening (counts failures, so it is a change): throws the refusal. */
+  requireLockingOtp(actorId: string, lockId: string, otp: string | null | undefined): void {
+    iqActivation.requireLockingOtp(this.context, actorId, lockId, otp ?? undefined);
+  }
+
+  /** The IQs a user (the acting user unless told) has begun or finished activating. */
+  listActivatedIqs(actorId: string, userId?: string): ReturnType<typeof iqActivation.activatedIqsOf> {
+    const user = reader(this.context, actorId);
+    const of = userId === undefined ? user : found(this.state.users, userId);
+    return iqActivation.activatedIqsOf(this.state.iqs.values(), of.id);
+  }
+
   /** Reads need a known actor on a released site (or an installer before release). */
   /** Sends a user the invitation to the app; only a user with an email can be invited (4201). */
   inviteUser(actorId: string, userId: string): CloudUser {
@@ -348,6 +396,14 @@ export class CloudCore {
     requireManage(this.state.site, by, user);
     if (user.email === undefined || !user.email.includes('@'))
       throw new CloudError(4201, `${userId} has no email address`);
+    this.context.hooks.mail?.({
+      ruleId: 'invitation',
+      channel: 'email',
+      recipient: user.email,
+      subject: `You are invited to ${this.state.site.name}`,
+      body: `${by.name} invites ${user.name} to the site ${this.state.site.name}. Install the app and sign in with ${user.email} to get your keys.`,
+      atUtcMs: this.context.hooks.nowUtcMs(),
+    });
     return user;
   }
 

@@ -12,6 +12,7 @@ import type { GrantTables, LockAccessData } from '../access/lock-access-data.ts'
 import { AccessCompiler } from './access-compiler.ts';
 import { CloudError } from './error-table.ts';
 import type { CloudState, Schedule } from './model.ts';
+import type { OutboxMessage } from './notifications.ts';
 import type { CloudRepeater } from './state-from-spec.ts';
 
 export interface CloudHooks {
@@ -24,6 +25,8 @@ export interface CloudHooks {
    * through the new one. Their access data itself did not change, so `accessChanged` is not called for them.
    */
   topologyChanged?(lockIds: readonly string[]): void;
+  /** A message the cloud itself sends (an IQ PIN by email) into the outbox; dropped when left out. */
+  mail?(message: OutboxMessage): void;
 }
 
 export interface CoreContext {
@@ -96,7 +99,14 @@ function grantsFingerprint(grants: GrantTables): string {
     ]);
   const users = [...grants.users]
     .sort(([a], [b]) => compareText(a, b))
-    .map(([id, grant]) => [id, scheduleSet(grant.schedules), grant.manualOfficeMode, grant.easyOfficeMode]);
+    .map(([id, grant]) => [
+      id,
+      scheduleSet(grant.schedules),
+      grant.manualOfficeMode,
+      grant.easyOfficeMode,
+      grant.standing,
+      grant.usePin,
+    ]);
   return JSON.stringify([credentials, users]);
 }
 

@@ -9,6 +9,10 @@
  * - 3102 (seed "408 / 404 / 400 / 403 / 500"): 408 when the lock does not answer in time (out of reach), the
  *   status the twin produces; the others belong to IQ errors the twin does not model;
  * - 3201 (seed "500 RequestFailedException ???"): 500.
+ *
+ * From the Connect contract (../shared/ks-connect-contract.md), which the seed's table lacks:
+ * - 2202 "User not found", 404: a user id of the wrong kind (site-user id where the platform id belongs) or unknown;
+ * - 3102 also answers 400 (`otp_invalid`) and 403 (`otp_blocked`) for one-time passwords: `statusOverrides` below.
  */
 export const errorTable = {
   1100: { httpStatus: 400, message: 'The request received is invalid' },
@@ -17,6 +21,7 @@ export const errorTable = {
   1500: { httpStatus: 401, message: 'Unauthorized request' },
   1501: { httpStatus: 400, message: 'Activation code invalid' },
   2201: { httpStatus: 500, message: 'An internal error has occurred. Please contact the administrator' },
+  2202: { httpStatus: 404, message: 'User not found' },
   2203: { httpStatus: 403, message: 'Operation cannot be executed.' },
   2204: { httpStatus: 400, message: 'Iq tree is invalid' },
   2205: { httpStatus: 400, message: 'Offline access is invalid' },
@@ -68,6 +73,9 @@ export const errorTable = {
 
 export type ErrorCode = keyof typeof errorTable;
 
+/** Statuses a code may answer besides its table row (the contract's one-time-password refusals). */
+export const statusOverrides: Partial<Record<ErrorCode, readonly number[]>> = { 3102: [400, 403] };
+
 /** A refused operation: the table's code and HTTP status, and what exactly was wrong. */
 export class CloudError extends Error {
   readonly httpStatus: number;
@@ -77,11 +85,15 @@ export class CloudError extends Error {
     /** Specifics for people (which user, which lock); the table's message is the contract. */
     readonly detail?: string,
     parameterName?: string,
+    /** A status other than the table's, only where `statusOverrides` allows it for this code. */
+    httpStatus?: number,
   ) {
     const base = errorTable[code].message.replace('{parameterName}', parameterName ?? 'parameter');
     super(detail === undefined ? base : `${base} (${detail})`);
     this.name = 'CloudError';
-    this.httpStatus = errorTable[code].httpStatus;
+    if (httpStatus !== undefined && !(statusOverrides[code] ?? []).includes(httpStatus))
+      throw new RangeError(`code ${code} never answers ${httpStatus}`);
+    this.httpStatus = httpStatus ?? errorTable[code].httpStatus;
   }
 }
 

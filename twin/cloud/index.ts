@@ -11,3 +11,6 @@ export * from './entries-log.ts';
 export * from './access-compiler.ts';
 export * from './access-sync.ts';
 export type { LockCommand } from './lock-commands.ts';
+export * from './otp.ts';
+export { iqPinOf, iqSecretOf, otpBlockMs, pinMinusDelta } from './iq-activation.ts';
+export { isSettling } from './consistency-lag.ts';

@@ -1,7 +1,7 @@
 /**
  * IQs in the cloud: adding one (not yet activated), activating it with the code on the device, replacing a broken
- * one, deleting one, and moving locks and repeaters between IQs within the tree limits. From admin up (so an
- * installer, before release).
+ * one, deleting one, moving locks and repeaters between IQs within the tree limits, and switching its one-time
+ * password for remote openings on or off (`otpEnabled`). From admin up (so an installer, before release).
  *
  * - 1501 the activation code is not the IQ's; 2208 the IQ is already activated;
  * - 2206 a replacement IQ must be known, activated and still empty (no locks, no repeaters);
@@ -36,8 +36,24 @@ function repeatersOn(context: CoreContext, iqId: string): CloudRepeater[] {
 export function addIq(context: CoreContext, actorId: string, iqId: string): CloudIq {
   iqActor(context, actorId);
   const id = requireNewId(context, iqId, 'iqId');
-  const iq: CloudIq = { id, activated: false, activationCode: activationCodeOf(id) };
+  const iq: CloudIq = {
+    id,
+    activated: false,
+    activationCode: activationCodeOf(id),
+    otpEnabled: false,
+    userActivations: [],
+  };
   context.state.iqs.set(id, iq);
+  return iq;
+}
+
+/** Switches the one-time password for remote openings through this IQ on or off (admins and owners). */
+export function setIqOtp(context: CoreContext, actorId: string, iqId: string, enabled: boolean): CloudIq {
+  iqActor(context, actorId);
+  const old = found(context.state.iqs, iqId);
+  if (typeof enabled !== 'boolean') throw new CloudError(1101, 'otp_enabled is true or false', 'otp_enabled');
+  const iq: CloudIq = { ...old, otpEnabled: enabled };
+  context.state.iqs.set(iqId, iq);
   return iq;
 }
 

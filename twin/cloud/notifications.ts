@@ -125,6 +125,11 @@ export class Notifier {
     return sent;
   }
 
+  /** Queues a message the cloud sends itself, not from a rule (an IQ PIN mailed to its user). */
+  send(message: OutboxMessage): void {
+    this.messages.append(message);
+  }
+
   /** Queued messages, oldest first; only one channel's when given. */
   outbox(channel?: Channel): readonly OutboxMessage[] {
     const messages = this.messages.all();

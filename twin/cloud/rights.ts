@@ -1,5 +1,5 @@
 /**
- * Who may do what. Roles rank owner > admin > super-user > user; a user edits only users at the same or a lower
+ * Who may do what. Roles rank owner > admin > super-user > user = guest; a user edits only users at the same or a lower
  * rank, and a plain user manages nobody but themselves (and reads everyone). An installer commissions the site:
  * until it is released nobody else may use it at all (2210) and the installer acts with an admin's rank; once it is
  * released the installer has no rights left (2203), though reads still work.
@@ -16,6 +16,8 @@ export const roleLevels: Readonly<Record<Role, number>> = Object.freeze({
   admin: 3,
   'super-user': 2,
   user: 1,
+  // A guest (the Connect API's `site_guest`: a booking's visitor) has a plain user's rights: none over others.
+  guest: 1,
   installer: 3,
 });
 

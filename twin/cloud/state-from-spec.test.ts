@@ -55,7 +55,13 @@ describe('cloudStateFromSpec', () => {
     expect(meeting?.settings.alerts).toEqual({ notClosed: true, intrusion: true, lowBattery: true });
     expect(state.locks.get('lock-garage')?.settings.openTimeMs).toBe(20_000);
     expect([...state.digitalKeys.keys()]).toEqual(['phone-anna', 'phone-bram', 'phone-5']);
-    expect(state.iqs.get('iq-1')).toEqual({ id: 'iq-1', activated: true, activationCode: 'ACT-iq-1' });
+    expect(state.iqs.get('iq-1')).toEqual({
+      id: 'iq-1',
+      activated: true,
+      activationCode: 'ACT-iq-1',
+      otpEnabled: false,
+      userActivations: [],
+    });
     expect(state.tags.get('tag-7')).toEqual({ id: 'tag-7', userId: 'user-7', blocked: false });
   });
 

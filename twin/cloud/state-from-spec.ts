@@ -55,7 +55,8 @@ export function cloudStateFromSpec(spec: SiteSpec): CloudState {
         seats: spec.subscription.seats,
       },
     },
-    users: byId(spec.users.map(userFromSpec)),
+    consistencyLagMs: 0,
+    users: byId(spec.users.map((user) => userFromSpec(user, Date.parse(spec.startsAtUtc)))),
     tags: byId(spec.tags.map((tag): CloudTag => ({ id: tag.id, userId: tag.user, blocked: tag.blocked }))),
     phones: byId(
       spec.phones.map((phone): CloudPhone => ({
@@ -73,6 +74,8 @@ export function cloudStateFromSpec(spec: SiteSpec): CloudState {
         id: iq.id,
         activated: true,
         activationCode: activationCodeOf(iq.id),
+        otpEnabled: iq.otpEnabled,
+        userActivations: [],
       })),
     ),
     pods: byId(
@@ -97,15 +100,23 @@ function byId<T extends { readonly id: string }>(items: readonly T[]): Map<strin
   return new Map(items.map((item) => [item.id, item]));
 }
 
-function userFromSpec(user: SiteSpec['users'][number]): CloudUser {
+function userFromSpec(user: SiteSpec['users'][number], createdAtUtcMs: number): CloudUser {
   return {
     id: user.id,
     // The cloud shows a name for everyone; a spec user without one (before fake people) shows the id.
     name: user.name ?? user.id,
+    firstName: undefined,
+    lastName: undefined,
     email: user.email,
     role: user.role,
     permissions: { ...user.permissions },
     pin: user.pin,
+    pinExpiresAtUtcMs: undefined,
+    usePin: true,
+    blocked: false,
+    subscriptionState: 'subscribed',
+    expiresAtUtcMs: undefined,
+    createdAtUtcMs,
   };
 }
 

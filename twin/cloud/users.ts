@@ -6,6 +6,7 @@
  * goes for PINs ('pin-codes').
  */
 import { type CoreContext, commitAccess, found, locksOfUser } from './core-context.ts';
+import { requireSettled } from './consistency-lag.ts';
 import { CloudError } from './error-table.ts';
 import { type CloudUser, noPermissions, type Permissions, type Role, roles } from './model.ts';
 import { invalid, requireEmail, requireName, requireNewId, requirePin } from './parameters.ts';
@@ -28,6 +29,17 @@ export interface NewUser {
   readonly role?: Role;
   readonly permissions?: Partial<Permissions>;
   readonly pin?: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  /** true when left out. */
+  readonly usePin?: boolean;
+  readonly blocked?: boolean;
+  readonly expiresAtUtcMs?: number;
+  /**
+   * At a site whose seats are all taken: 'refuse' (2203, when left out) or 'suspend', which creates the user
+   * suspended, holding no seat (what the service does to a new guest at a full site, reporting nothing).
+   */
+  readonly whenSeatsFull?: 'refuse' | 'suspend';
 }
 
 export interface UserChanges {
@@ -50,12 +62,37 @@ export function addUser(context: CoreContext, actorId: string, input: NewUser): 
   const email = input.email === undefined ? undefined : requireEmail(state, input.email, id);
   const permissions = grantedPermissions(context, noPermissions, input.permissions ?? {});
   const pin = input.pin === undefined ? undefined : newPin(context, input.pin, id);
-  const { seats } = state.site.subscription;
-  if (state.users.size >= seats)
-    throw new CloudError(2203, `all ${seats} seats of the subscription are taken`);
-  const user: CloudUser = { id, name, email, role, permissions, pin };
+  const full = seatsTaken(state) >= state.site.subscription.seats;
+  if (full && input.whenSeatsFull !== 'suspend') throw seatsFull(state.site.subscription.seats);
+  const user: CloudUser = {
+    id,
+    name,
+    firstName: input.firstName === undefined ? undefined : requireName(input.firstName),
+    lastName: input.lastName === undefined ? undefined : requireName(input.lastName),
+    email,
+    role,
+    permissions,
+    pin,
+    pinExpiresAtUtcMs: undefined,
+    usePin: input.usePin ?? true,
+    blocked: input.blocked ?? false,
+    subscriptionState: full ? 'suspended' : 'subscribed',
+    expiresAtUtcMs: input.expiresAtUtcMs,
+    createdAtUtcMs: context.hooks.nowUtcMs(),
+  };
   state.users.set(id, user);
   return user;
+}
+
+/** Seats in use: every user who is not suspended. */
+export function seatsTaken(state: CoreContext['state']): number {
+  let taken = 0;
+  for (const user of state.users.values()) if (user.subscriptionState === 'subscribed') taken += 1;
+  return taken;
+}
+
+function seatsFull(seats: number): CloudError {
+  return new CloudError(2203, `all ${seats} seats of the subscription are taken`);
 }
 
 export function updateUser(
@@ -158,18 +195,26 @@ export function setPermissions(
   });
 }
 
-/** `pin` undefined removes the user's PIN. */
+/** `pin` undefined removes the user's PIN; `expiresAtUtcMs` ends the new one's validity (none when left out). */
 export function setPin(
   context: CoreContext,
   actorId: string,
   userId: string,
   pin: string | undefined,
+  expiresAtUtcMs?: number,
 ): CloudUser {
   const { state } = context;
   const by = actor(context, actorId);
   const target = found(state.users, userId);
   requireManage(state.site, by, target);
-  const user: CloudUser = { ...target, pin: pin === undefined ? undefined : newPin(context, pin, userId) };
+  if (expiresAtUtcMs !== undefined && !Number.isSafeInteger(expiresAtUtcMs))
+    throw invalid('expiry_date', 'an instant');
+  requireSettled(context, userId, 2203);
+  const user: CloudUser = {
+    ...target,
+    pin: pin === undefined ? undefined : newPin(context, pin, userId),
+    pinExpiresAtUtcMs: pin === undefined ? undefined : expiresAtUtcMs,
+  };
   return commitAccess(context, locksOfUser(state, userId), () => {
     state.users.set(userId, user);
     return user;

@@ -48,6 +48,10 @@ export function decide(attempt: CredentialAttempt, circumstances: LockCircumstan
   if (grant.validUntilUtcMs !== undefined && lockUtcMs >= grant.validUntilUtcMs)
     return refuse('key expired', grant.userId);
   const user = data.grants.users.get(grant.userId);
+  if (user?.standing === 'blocked') return refuse('user blocked', grant.userId);
+  if (user?.standing === 'suspended') return refuse('user suspended', grant.userId);
+  if (grant.kind === 'pin' && user?.usePin === false)
+    return refuse('pin not enabled for this user', grant.userId);
   if (user === undefined || user.schedules.length === 0)
     return refuse('no access group grants this lock', grant.userId);
   const timeZone = circumstances.defects?.has('schedule-in-utc') === true ? 'UTC' : data.timeZone;

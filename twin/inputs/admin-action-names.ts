@@ -15,6 +15,7 @@ export const adminActionNames = [
   'office-mode',
   'remote-open',
   'remove-group-users',
+  'remove-notification-rule',
   'replace-tag',
   'revoke-key',
   'set-alerts',

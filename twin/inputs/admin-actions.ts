@@ -15,10 +15,11 @@ type Action = (cloud: CloudActions, actor: string, args: readonly unknown[]) => 
 
 /** Actions by name, each calling the cloud (remote commands travel on through the IQ). */
 const actions: Record<AdminActionName, Action> = {
-  'remote-open': (cloud, actor, args) => cloud.remoteOpen(actor, text(args, 0)),
+  // args: [lock id, one-time password?] (the password only where the lock's IQ has OTP on).
+  'remote-open': (cloud, actor, args) => cloud.remoteOpen(actor, text(args, 0), optionalText(args, 1)),
   'office-mode': (cloud, actor, args) => cloud.setOfficeMode(actor, text(args, 0), args[1] === true),
   'set-pin': (cloud, actor, args) =>
-    cloud.changePin(actor, text(args, 0), args[1] === null ? undefined : text(args, 1)),
+    cloud.changePin(actor, text(args, 0), args[1] === null ? undefined : text(args, 1), instant(args[2])),
   'block-tag': (cloud, actor, args) => cloud.core.blockTag(actor, text(args, 0)),
   'unblock-tag': (cloud, actor, args) => cloud.core.unblockTag(actor, text(args, 0)),
   'replace-tag': (cloud, actor, args) => cloud.core.replaceTag(actor, text(args, 0), text(args, 1)),
@@ -53,6 +54,10 @@ const actions: Record<AdminActionName, Action> = {
     return operation.call(cloud.core, actor, ...args.slice(1));
   },
   'add-notification-rule': (cloud, _actor, args) => cloud.notifier.setRule(args[0] as never),
+  'remove-notification-rule': (cloud, _actor, args) => {
+    if (!cloud.notifier.removeRule(text(args, 0)))
+      throw new CloudError(3104, `notification rule ${text(args, 0)}`);
+  },
 };
 
 function text(args: readonly unknown[], index: number): string {
@@ -60,6 +65,11 @@ function text(args: readonly unknown[], index: number): string {
   if (typeof value !== 'string')
     throw new CloudError(1101, `argument ${index + 1} must be a string`, `args[${index}]`);
   return value;
+}
+
+/** A string argument that may be left out (or null). */
+function optionalText(args: readonly unknown[], index: number): string | undefined {
+  return args[index] === undefined || args[index] === null ? undefined : text(args, index);
 }
 
 /** An ISO instant argument as UTC ms (absent: undefined). */

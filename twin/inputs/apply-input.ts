@@ -50,6 +50,9 @@ export function applyInput(target: InputTarget, input: TwinInput): InputOutcome 
     case 'phone-internet':
       devices.setPhoneInternet(input.phone, input.on);
       return applied;
+    case 'cloud-lag':
+      target.cloud.setConsistencyLag(input.lagMs);
+      return applied;
     case 'admin':
       return applyAdminAction(target, input);
   }

@@ -75,6 +75,11 @@ export const twinInputSchema = z.discriminatedUnion('type', [
     lock: id,
     offsetMs: z.number().int().min(-86_400_000).max(86_400_000),
   }),
+  /**
+   * The cloud's eventual consistency as a fault: for `lagMs` after its creation a new guest reads `roles: []`, and
+   * its PIN and group joins are refused (twin/cloud/consistency-lag.ts). 0 switches it off.
+   */
+  z.strictObject({ type: z.literal('cloud-lag'), lagMs: z.number().int().min(0).max(600_000) }),
   /** An admin action in the app or the API (see admin-actions.ts). */
   adminInputSchema,
 ]);

@@ -40,10 +40,13 @@ export interface DeviceActions {
 export interface CloudActions {
   readonly core: CloudCore;
   readonly notifier: Notifier;
-  remoteOpen(actorId: string, lockId: string): RemoteCommand;
+  /** `otp`: the one-time password an IQ with OTP on asks for. */
+  remoteOpen(actorId: string, lockId: string, otp?: string): RemoteCommand;
   setOfficeMode(actorId: string, lockId: string, on: boolean): RemoteCommand;
-  changePin(actorId: string, userId: string, pin: string | undefined): void;
+  changePin(actorId: string, userId: string, pin: string | undefined, expiresAtUtcMs?: number): void;
   onCommandSettled(commandId: number, listener: (code: number | null) => void): void;
+  /** The eventual-consistency fault: new guests stay half-known this long (0: off). */
+  setConsistencyLag(lagMs: number): void;
 }
 
 export interface InputTarget {

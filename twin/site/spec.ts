@@ -62,6 +62,8 @@ export const iqSpecSchema = z.strictObject({
   id,
   name: name.optional(),
   position: positionSchema,
+  /** Remote opening through this IQ needs a one-time password (off unless asked, so simple demos stay simple). */
+  otpEnabled: z.boolean().default(false),
 });
 
 export const repeaterSpecSchema = z.strictObject({

@@ -4,8 +4,10 @@ import { accessGroupRoutes } from './access-groups.ts';
 import { entryRoutes } from './entries.ts';
 import { iqRoutes } from './iqs.ts';
 import { lockRoutes } from './locks.ts';
+import { meRoutes } from './me.ts';
 import { notificationRoutes } from './notifications.ts';
 import { podRoutes } from './pods.ts';
+import { timeScheduleRoutes } from './schedules.ts';
 import { siteRoutes } from './sites.ts';
 import { tagRoutes } from './tags.ts';
 import { revocationRoute, tokenRoute } from './token.ts';
@@ -15,11 +17,13 @@ export const restRoutes: readonly Route[] = [
   tokenRoute,
   revocationRoute,
   ...siteRoutes,
+  ...meRoutes,
   ...lockRoutes,
   ...iqRoutes,
   ...userRoutes,
   ...tagRoutes,
   ...accessGroupRoutes,
+  ...timeScheduleRoutes,
   ...podRoutes,
   ...notificationRoutes,
   ...entryRoutes,

@@ -7,7 +7,6 @@
  */
 import {
   CloudError,
-  idSchema,
   notificationRulesMax,
   requireFeature,
   requireLevel,
@@ -37,15 +36,21 @@ function requireRuleManager({ core, actorId, live }: RouteContext<unknown>): voi
   requireFeature(live.twin.cloud.state, 'notifications');
 }
 
+/** The twin's ids behind public user (platform) or lock ids; an unknown one is 1101 naming its place. */
 function existingIds(
-  ids: readonly string[],
-  known: ReadonlyMap<string, unknown>,
+  context: RouteContext<unknown>,
+  kind: 'user' | 'lock',
+  publicIds: readonly string[],
   parameterName: string,
 ): string[] {
-  ids.forEach((id, index) => {
-    if (!known.has(id)) throw invalidParameter(`${parameterName}[${index}]`, `no ${id} in this site`);
+  const { ids, core } = context;
+  const candidates = kind === 'user' ? core.state.users : core.state.locks;
+  const found = publicIds.map((publicId, index) => {
+    const id = ids.resolve(kind, publicId, candidates);
+    if (id === undefined) throw invalidParameter(`${parameterName}[${index}]`, `no ${publicId} in this site`);
+    return id;
   });
-  return [...new Set(ids)];
+  return [...new Set(found)];
 }
 
 export const notificationRoutes: readonly Route[] = [
@@ -57,9 +62,9 @@ export const notificationRoutes: readonly Route[] = [
     tag: 'notifications',
     response: { kind: 'list', schema: notificationRuleSchema },
     errors: [2210],
-    handle: ({ core, actorId, live }) => {
+    handle: ({ core, actorId, live, ids }) => {
       core.getSite(actorId);
-      return live.twin.cloud.notifier.rules().map(notificationRuleView);
+      return live.twin.cloud.notifier.rules().map((rule) => notificationRuleView(ids, rule));
     },
   }),
   defineRoute({
@@ -75,14 +80,10 @@ export const notificationRoutes: readonly Route[] = [
     errors: [2203, 2210, 2212, 4101],
     handle: (context) => {
       requireRuleManager(context as RouteContext<unknown>);
-      const { body, live } = context;
+      const { body, live, ids, actorId } = context;
       const { notifier, state } = live.twin.cloud;
-      if (!idSchema.safeParse(body.id).success)
-        throw invalidParameter('id', 'an id is 1–64 letters, digits, or _ . : -');
-      if (notifier.rules().some((rule) => rule.id === body.id))
-        throw invalidParameter('id', `rule ${body.id} already exists`);
       if (notifier.rules().length >= notificationRulesMax)
-        throw invalidParameter('id', `a site has at most ${notificationRulesMax} notification rules`);
+        throw invalidParameter('name', `a site has at most ${notificationRulesMax} notification rules`);
       if (body.name.trim() === '') throw invalidParameter('name', 'must not be empty');
       if (body.channels.length === 0) throw new CloudError(4101, 'the rule has no channel');
       if (body.recipients.length === 0) throw new CloudError(4101, 'the rule has no recipient');
@@ -90,17 +91,24 @@ export const notificationRoutes: readonly Route[] = [
       const lockIds = body.lock_ids ?? 'any';
       const schedules = body.time_schedules ?? 'always';
       const rule: NotificationRule = {
-        id: body.id,
+        id: ids.newId(state.site.id, live.inputCount, 'notification-rule'),
         name: body.name,
-        userIds: userIds === 'anyone' ? 'anyone' : existingIds(userIds, state.users, 'user_ids'),
-        lockIds: lockIds === 'any' ? 'any' : existingIds(lockIds, state.locks, 'lock_ids'),
+        userIds: userIds === 'anyone' ? 'anyone' : existingIds(context, 'user', userIds, 'user_ids'),
+        lockIds: lockIds === 'any' ? 'any' : existingIds(context, 'lock', lockIds, 'lock_ids'),
         schedules: schedules === 'always' ? 'always' : schedulesFromApi(schedules, 'time_schedules'),
         methods: body.methods === undefined || body.methods === 'any' ? 'any' : [...new Set(body.methods)],
         channels: [...new Set(body.channels)],
         recipients: [...new Set(body.recipients)],
       };
-      notifier.setRule(rule);
-      return notificationRuleView(rule);
+      // Through the twin as an admin input, so a session's export replays it.
+      const { outcome } = live.apply({
+        type: 'admin',
+        actor: actorId,
+        action: 'add-notification-rule',
+        args: [rule],
+      });
+      if (outcome.kind === 'admin-refused') throw outcome.error;
+      return notificationRuleView(ids, rule);
     },
   }),
   defineRoute({
@@ -118,8 +126,19 @@ export const notificationRoutes: readonly Route[] = [
       if (user === undefined) throw notFound(actorId);
       // Removing never needs the feature, so a lapsed subscription can still be cleaned up.
       requireLevel(site, user, adminLevel, 'manage notification rules');
-      if (!live.twin.cloud.notifier.removeRule(params.rule_id as string))
-        throw notFound(`notification rule ${params.rule_id}`);
+      const ruleId = context.ids.resolve(
+        'notification-rule',
+        params.rule_id as string,
+        new Set(live.twin.cloud.notifier.rules().map((rule) => rule.id)),
+      );
+      if (ruleId === undefined) throw notFound(`notification rule ${params.rule_id}`);
+      const { outcome } = live.apply({
+        type: 'admin',
+        actor: actorId,
+        action: 'remove-notification-rule',
+        args: [ruleId],
+      });
+      if (outcome.kind === 'admin-refused') throw outcome.error;
     },
   }),
   defineRoute({
@@ -130,9 +149,9 @@ export const notificationRoutes: readonly Route[] = [
     tag: 'notifications',
     response: { kind: 'list', schema: outboxMessageSchema },
     errors: [2210],
-    handle: ({ core, actorId, live }) => {
+    handle: ({ core, actorId, live, ids }) => {
       core.getSite(actorId);
-      return live.twin.cloud.notifier.outbox().map(outboxMessageView);
+      return live.twin.cloud.notifier.outbox().map((message) => outboxMessageView(ids, message));
     },
   }),
   defineRoute({
@@ -144,9 +163,9 @@ export const notificationRoutes: readonly Route[] = [
     tag: 'notifications',
     response: { kind: 'list', schema: alertSchema },
     errors: [2210],
-    handle: ({ core, actorId, live }) => {
+    handle: ({ core, actorId, live, ids }) => {
       core.getSite(actorId);
-      return live.twin.cloud.alerts.history().map(alertView);
+      return live.twin.cloud.alerts.history().map((alert) => alertView(ids, alert));
     },
   }),
 ];

@@ -1,12 +1,19 @@
 /** Pods: named groups of members with guests and the locks the pod may use (admins and owners; the pods feature). */
-import { defineRoute, type Route } from '../route-table.ts';
-import { podCreateSchema, podSchema, userIdsSchema, userSchema } from '../schemas.ts';
-import { podView, userView } from '../views.ts';
+import { isSettling } from '../../../twin/index.ts';
+import { recordOf, userOf } from '../connect-resolve.ts';
+import { defineRoute, type Route, type RouteContext } from '../route-table.ts';
+import { siteUserSchema, siteUserView } from '../shapes/users.ts';
+import { podCreateSchema, podGuestSchema, podSchema, podView } from '../shapes/tags-and-pods.ts';
 import { sitePath } from './paths.ts';
 
 const podsPath = `${sitePath}/pods`;
 const podPath = `${podsPath}/{pod_id}`;
-const podErrors = [2203, 2210, 2212, 2213, 2214, 2215, 2216, 2217, 2219, 2221, 2222] as const;
+const podErrors = [2202, 2203, 2210, 2212, 2213, 2214, 2215, 2216, 2217, 2219, 2221, 2222] as const;
+
+const podOf = (context: RouteContext<unknown>): string =>
+  recordOf(context, 'pod', context.params.pod_id as string);
+const platformUsers = (context: RouteContext<unknown>, ids: readonly string[]): string[] =>
+  ids.map((id) => userOf(context, 'user', id));
 
 export const podRoutes: readonly Route[] = [
   defineRoute({
@@ -17,7 +24,7 @@ export const podRoutes: readonly Route[] = [
     tag: 'pods',
     response: { kind: 'list', schema: podSchema },
     errors: [2210],
-    handle: ({ core, actorId }) => core.listPods(actorId).map(podView),
+    handle: ({ core, actorId, ids }) => core.listPods(actorId).map((pod) => podView(ids, pod)),
   }),
   defineRoute({
     method: 'get',
@@ -27,7 +34,7 @@ export const podRoutes: readonly Route[] = [
     tag: 'pods',
     response: { kind: 'item', schema: podSchema },
     errors: [2210],
-    handle: ({ core, actorId, params }) => podView(core.getPod(actorId, params.pod_id as string)),
+    handle: (context) => podView(context.ids, context.core.getPod(context.actorId, podOf(context))),
   }),
   defineRoute({
     method: 'post',
@@ -38,50 +45,74 @@ export const podRoutes: readonly Route[] = [
     body: podCreateSchema,
     response: { kind: 'item', status: 201, schema: podSchema },
     errors: podErrors,
-    handle: ({ core, actorId, body }) =>
-      podView(
-        core.createPod(actorId, {
-          id: body.id,
-          name: body.name,
-          memberIds: body.member_ids,
-          guestLimit: body.guest_limit,
-          ...(body.guest_ids === undefined ? {} : { guestIds: body.guest_ids }),
-          ...(body.lock_ids === undefined ? {} : { lockIds: body.lock_ids }),
-        }),
-      ),
+    handle: (context) => {
+      const { core, actorId, body, ids, live } = context;
+      const memberIds = platformUsers(context, body.member_ids);
+      const guestIds = platformUsers(context, body.guest_ids ?? []);
+      const lockIds = (body.lock_ids ?? []).map((id) => recordOf(context, 'lock', id));
+      const pod = core.createPod(actorId, {
+        id: ids.newId(core.state.site.id, live.inputCount, 'pod'),
+        name: body.customer_reference,
+        memberIds,
+        guestLimit: body.guest_limit,
+        guestIds,
+        lockIds,
+      });
+      return podView(ids, pod);
+    },
   }),
   defineRoute({
     method: 'get',
     path: `${podPath}/guests`,
     operationId: 'listPodGuests',
-    summary: 'A pod’s guests',
+    summary: 'A pod’s guests, as site users',
     tag: 'pods',
-    response: { kind: 'list', schema: userSchema },
+    response: { kind: 'list', schema: siteUserSchema },
     errors: [2210],
-    handle: ({ core, actorId, params }) =>
-      core.getPod(actorId, params.pod_id as string).guestIds.map((id) => userView(core.getUser(actorId, id))),
+    handle: (context) => {
+      const { core, actorId, ids, live } = context;
+      const nowUtcMs = live.twin.epochUtcMs + live.twin.clock.now();
+      return core.getPod(actorId, podOf(context)).guestIds.map((id) => {
+        const user = core.getUser(actorId, id);
+        return siteUserView(ids, user, !isSettling(core.state, user, nowUtcMs));
+      });
+    },
   }),
   defineRoute({
     method: 'post',
     path: `${podPath}/guests`,
-    operationId: 'addPodGuests',
-    summary: 'Adds guests to a pod (within its guest limit; confined to its locks)',
+    operationId: 'addPodGuest',
+    summary: 'Adds a guest to a pod, by platform user id (within its guest limit; confined to its locks)',
     tag: 'pods',
-    body: userIdsSchema,
+    body: podGuestSchema,
     response: { kind: 'item', schema: podSchema },
     errors: podErrors,
-    handle: ({ core, actorId, params, body }) =>
-      podView(core.addPodGuests(actorId, params.pod_id as string, body.user_ids)),
+    handle: (context) =>
+      podView(
+        context.ids,
+        context.core.addPodGuests(
+          context.actorId,
+          podOf(context),
+          platformUsers(context, [context.body.user_id]),
+        ),
+      ),
   }),
   defineRoute({
     method: 'delete',
     path: `${podPath}/guests/{user_id}`,
     operationId: 'removePodGuest',
-    summary: 'Removes a guest from a pod',
+    summary: 'Removes a guest from a pod (by platform user id)',
     tag: 'pods',
     response: { kind: 'item', schema: podSchema },
     errors: podErrors,
-    handle: ({ core, actorId, params }) =>
-      podView(core.removePodGuests(actorId, params.pod_id as string, [params.user_id as string])),
+    handle: (context) =>
+      podView(
+        context.ids,
+        context.core.removePodGuests(
+          context.actorId,
+          podOf(context),
+          platformUsers(context, [context.params.user_id as string]),
+        ),
+      ),
   }),
 ];

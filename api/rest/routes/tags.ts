@@ -1,11 +1,14 @@
 /** Tags (RFID fobs): who holds each, blocking a lost one and unblocking it. A block reaches the locks through the IQ. */
-import { defineRoute, type Route } from '../route-table.ts';
-import { tagSchema } from '../schemas.ts';
-import { tagView } from '../views.ts';
+import { recordOf } from '../connect-resolve.ts';
+import { defineRoute, type Route, type RouteContext } from '../route-table.ts';
+import { tagSchema, tagView } from '../shapes/tags-and-pods.ts';
 import { sitePath } from './paths.ts';
 
 const tagsPath = `${sitePath}/tags`;
 const tagPath = `${tagsPath}/{tag_id}`;
+
+const tagOf = (context: RouteContext<unknown>): string =>
+  recordOf(context, 'tag', context.params.tag_id as string);
 
 export const tagRoutes: readonly Route[] = [
   defineRoute({
@@ -16,7 +19,7 @@ export const tagRoutes: readonly Route[] = [
     tag: 'tags',
     response: { kind: 'list', schema: tagSchema },
     errors: [2210],
-    handle: ({ core, actorId }) => core.listTags(actorId).map(tagView),
+    handle: ({ core, actorId, ids }) => core.listTags(actorId).map((tag) => tagView(ids, tag)),
   }),
   defineRoute({
     method: 'get',
@@ -26,7 +29,7 @@ export const tagRoutes: readonly Route[] = [
     tag: 'tags',
     response: { kind: 'item', schema: tagSchema },
     errors: [2210],
-    handle: ({ core, actorId, params }) => tagView(core.getTag(actorId, params.tag_id as string)),
+    handle: (context) => tagView(context.ids, context.core.getTag(context.actorId, tagOf(context))),
   }),
   defineRoute({
     method: 'post',
@@ -36,7 +39,7 @@ export const tagRoutes: readonly Route[] = [
     tag: 'tags',
     response: { kind: 'item', schema: tagSchema },
     errors: [2203, 2210],
-    handle: ({ core, actorId, params }) => tagView(core.blockTag(actorId, params.tag_id as string)),
+    handle: (context) => tagView(context.ids, context.core.blockTag(context.actorId, tagOf(context))),
   }),
   defineRoute({
     method: 'post',
@@ -46,6 +49,6 @@ export const tagRoutes: readonly Route[] = [
     tag: 'tags',
     response: { kind: 'item', schema: tagSchema },
     errors: [2203, 2210],
-    handle: ({ core, actorId, params }) => tagView(core.unblockTag(actorId, params.tag_id as string)),
+    handle: (context) => tagView(context.ids, context.core.unblockTag(context.actorId, tagOf(context))),
   }),
 ];

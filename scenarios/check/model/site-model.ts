@@ -50,7 +50,14 @@ export interface ModelGroup {
 }
 
 /** Rank of each role as a target: an installer ranks as an admin. As an actor, see `actingRank`. */
-const rank: Readonly<Record<Role, number>> = { owner: 4, admin: 3, 'super-user': 2, user: 1, installer: 3 };
+const rank: Readonly<Record<Role, number>> = {
+  owner: 4,
+  admin: 3,
+  'super-user': 2,
+  user: 1,
+  guest: 1,
+  installer: 3,
+};
 const superUserRank = rank['super-user'];
 const adminRank = rank.admin;
 const always: Schedule = { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' };
