@@ -102,7 +102,7 @@ describe('GET /v1.1/sites/{site_id}/entries', () => {
       iq_revision: '2.0',
       exit_requested: false,
       access_by: 'tag',
-      access_detail: 'tag-anna',
+      access_detail: '',
       ttl_in_seconds: 7_776_000,
       expiration_date_time: expect.stringMatching(/^2026-05-31T07:00:0\d\.\d{3}Z$/),
     });

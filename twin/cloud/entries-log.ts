@@ -27,8 +27,6 @@ export interface Entry {
   readonly detail: string;
   readonly userId: string | undefined;
   readonly method: AccessMethod | undefined;
-  /** The tag shown, when the method is a tag (what the API's `access_detail` names); never a PIN. */
-  readonly tagId: string | undefined;
 }
 
 export interface AuditAck {
@@ -97,7 +95,6 @@ export class EntriesLog {
         detail: `${overflow.lostEvents} events lost (seq ${overflow.firstLostSeq}–${overflow.lastLostSeq})`,
         userId: undefined,
         method: undefined,
-        tagId: undefined,
       });
     }
     for (const event of upload.events) {
@@ -115,7 +112,6 @@ export class EntriesLog {
         detail: event.detail,
         userId: event.userId,
         method: event.method,
-        tagId: event.method === 'tag' ? event.credentialId : undefined,
       });
     }
     this.highestSeqByLock.set(lockId, highest);
@@ -162,7 +158,6 @@ export class EntriesLog {
       detail: fields.detail,
       userId: fields.userId,
       method: fields.method,
-      tagId: fields.tagId,
       utcDateTime: flat(instant.toUTC().toISO({ suppressMilliseconds: false }) ?? ''),
       localDateTime: flat(instant.toISO({ includeOffset: false }) ?? ''),
     };

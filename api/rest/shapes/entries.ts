@@ -11,8 +11,8 @@
  *   cannot reach makes no entry).
  * - `user_id` is the platform user id (as in group membership), also of a user deleted since; names are then null.
  * - `utc_date_time` / `local_date_time` are the lock's own time, to the whole second (`…T07:00:00Z` / `…T08:00:00`).
- * - `access_detail` is the tag's id for tags and `""` otherwise (a PIN is never shown); MAC addresses are derived
- *   from the public ids; `iq_revision` is `2.0`; `ttl_in_seconds` is the 90 days the log keeps an entry.
+ * - `access_detail` (the service's tag number) is always `""`: the entries log does not keep which tag was shown
+ *   (and a PIN is never shown); MAC addresses are derived from the public ids; `iq_revision` is `2.0`; `ttl_in_seconds` is the 90 days the log keeps an entry.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -60,7 +60,7 @@ export const entrySchema = z.object({
   iq_revision: z.string().nullable(),
   exit_requested: z.boolean().describe('opened from inside (the handle)'),
   access_by: z.enum(accessMethods).nullable(),
-  access_detail: z.string().describe('the tag, for tags; empty otherwise (a PIN is never shown)'),
+  access_detail: z.string().describe('always empty in the twin (the service shows the tag number)'),
   ttl_in_seconds: z.number().int(),
   expiration_date_time: z.string().describe('when the log lets the entry go (90 days after it arrived)'),
 });
@@ -179,7 +179,7 @@ export function entryView(context: EntryViewContext, entry: Entry, position: num
     iq_revision: iqId === undefined ? null : iqRevision,
     exit_requested: entry.method === 'inside_handle',
     access_by: entry.method ?? null,
-    access_detail: entry.tagId ?? '',
+    access_detail: '',
     ttl_in_seconds: entryTtlSeconds,
     expiration_date_time: new Date(context.epochUtcMs + entry.receivedMs + entryTtlMs).toISOString(),
   };
