@@ -71,6 +71,18 @@ describe('the site before release', () => {
     expect(core.listUsers('installer')).toHaveLength(8);
     expect(core.getUser('owner', 'user-3').role).toBe('admin');
   });
+
+  it('lets only an installer make an installer', () => {
+    const { core } = createFixture((spec) => {
+      spec.released = false;
+    });
+    expect(core.addUser('installer', { id: 'fitter', name: 'Fay Fitter', role: 'installer' }).role).toBe(
+      'installer',
+    );
+    core.releaseSite('installer', 'owner');
+    refusedWith(2203, () => core.addUser('owner', { id: 'fitter-2', name: 'Finn', role: 'installer' }));
+    refusedWith(2203, () => core.setRole('owner', 'user-1', 'installer'));
+  });
 });
 
 describe('tags', () => {
