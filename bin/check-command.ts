@@ -5,7 +5,6 @@
  * and transitions, named situations) that a sweep can be required to reach.
  */
 import { availableParallelism } from 'node:os';
-import { SingleBar } from 'cli-progress';
 import {
   caseOfRun,
   checkModeDefault,
@@ -32,7 +31,9 @@ import {
 } from '../scenarios/index.ts';
 import { defectCatalog, defectNames, isDefectName } from '../twin/index.ts';
 import { CheckPool, type Sweep, type SweepTask } from './check-pool.ts';
+import { closestNames, didYouMeanHint } from './did-you-mean.ts';
 import { BadInputError, exitCodes } from './exit-codes.ts';
+import { progressBar, type Progress } from './progress.ts';
 
 export interface CheckFlags {
   runs?: string;
@@ -126,9 +127,14 @@ function planOf(flags: CheckFlags): CheckPlan {
   if (shard === undefined || shard.count < 1 || shard.index < 1 || shard.index > shard.count)
     throw new BadInputError(`--shard must be i/n with 1 ≤ i ≤ n, got "${shardText}"`);
   const defects = flags.defect ?? [];
-  for (const defect of defects)
-    if (!isDefectName(defect))
-      throw new BadInputError(`unknown defect "${defect}" (known: ${defectNames.join(', ')})`);
+  for (const defect of defects) {
+    if (isDefectName(defect)) continue;
+    const suggestions = closestNames(defect, defectNames);
+    throw new BadInputError(`unknown defect "${defect}" (${didYouMeanHint(suggestions)}known: ${defectNames.join(', ')})`, {
+      code: 'unknown-name',
+      suggestions,
+    });
+  }
   return {
     runs,
     sweepSeed: wholeNumber(flags.seed, 'seed', 1, -(2 ** 31), 2 ** 31 - 1),
@@ -155,18 +161,8 @@ function print(text: string): void {
   process.stdout.write(text + '\n');
 }
 
-function progressBar(plan: CheckPlan, label: string): { tick: () => void; stop: () => void } {
-  if (plan.json || process.stderr.isTTY !== true) return { tick: () => undefined, stop: () => undefined };
-  const bar = new SingleBar(
-    {
-      format: `${label} [{bar}] {value}/{total} runs | {eta_formatted} left`,
-      stream: process.stderr,
-      hideCursor: true,
-    },
-    undefined,
-  );
-  bar.start(plan.indices.length, 0);
-  return { tick: () => bar.increment(), stop: () => bar.stop() };
+function planProgress(plan: CheckPlan, label: string): Progress {
+  return progressBar({ total: plan.indices.length, unit: 'runs', label, json: plan.json });
 }
 
 function runOptionsOf(plan: CheckPlan): SweepTask {
@@ -308,7 +304,7 @@ function listDefects(json: boolean): void {
 }
 
 function determinismCheck(plan: CheckPlan): void {
-  const bar = progressBar(plan, 'determinism');
+  const bar = planProgress(plan, 'determinism');
   for (const runIndex of plan.indices) {
     const comparison = compareRuns(
       caseOfRun(runIndex, { sweepSeed: plan.sweepSeed, steps: plan.steps, defects: plan.defects }),
@@ -353,7 +349,7 @@ export async function checkCommand(flags: CheckFlags): Promise<void> {
   if (flags.listDefects === true) return listDefects(flags.json === true);
   const plan = planOf(flags);
   if (flags.determinism === true) return determinismCheck(plan);
-  const bar = progressBar(plan, 'check');
+  const bar = planProgress(plan, 'check');
   const sweep = plan.jobs === 1 ? sweepHere(plan, bar.tick) : await sweepOnWorkers(plan, bar.tick);
   bar.stop();
   const failure = sweep.outcomes.find((outcome) => outcome.failed);

@@ -3,13 +3,24 @@
  * code (0 = passed, 1 = failed, 2 = bad input with a message naming what was wrong, never a stack trace). The
  * process entry (`cli.ts`) and in-process tests both run it.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { describeScenarioList, runCommand, demoCommand, listCommand, benchCommand } from './commands.ts';
 import { exitCodes, BadInputError } from './exit-codes.ts';
-import { checkCommand } from './check-command.ts';
-import { replayCommand } from './replay-command.ts';
 import { quietPeriodMs } from '../scenarios/index.ts';
-import { serveCommand } from './serve-command.ts';
+import type { CheckFlags } from './check-command.ts';
+import type { ServeFlags } from './serve-command.ts';
+
+// `check`, `replay` and `serve` are loaded when they run (`serve` brings the HTTP server and the page with it,
+// `check` its worker pool), so that `lockstep list` starts at once.
+
+/** The package's version (package.json beside bin/), for `--version`. */
+function packageVersion(): string {
+  const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
+  return typeof json.version === 'string' ? json.version : 'unknown';
+}
 
 function parseSeed(text: string): number {
   if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
@@ -35,8 +46,11 @@ how many runs reached it (a run counts once). With --jobs and --shard the counts
 function buildProgram(): Command {
   const program = new Command('lockstep')
     .description('A deterministic digital twin of a cloud smart-lock site, and the harness around it.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'print this help (lockstep help <command>: that command\'s)')
     .exitOverride()
-    .showHelpAfterError('(run lockstep --help for usage)');
+    .showHelpAfterError('(run lockstep --help for usage)')
+    .showSuggestionAfterError(true);
   program
     .command('list')
     .description('list the named scenarios and sites')
@@ -97,7 +111,7 @@ function buildProgram(): Command {
     .option('--transition-coverage-min <percent>', 'threshold for --require-coverage (default 95)')
     .option('--json', 'print one JSON object')
     .addHelpText('after', checkHelpAfter)
-    .action((options) => checkCommand(options));
+    .action(async (options: CheckFlags) => (await import('./check-command.ts')).checkCommand(options));
   program
     .command('replay')
     .description(
@@ -105,7 +119,9 @@ function buildProgram(): Command {
     )
     .argument('<file>', 'a failure file written by lockstep check, or a scenario file with "expectedHash"')
     .option('--json', 'print one JSON object')
-    .action((file: string, options: { json?: boolean }) => replayCommand(file, options));
+    .action(async (file: string, options: { json?: boolean }) =>
+      (await import('./replay-command.ts')).replayCommand(file, options),
+    );
   program
     .command('serve')
     .description('serve the live twin: REST API, live WebSocket protocol and browser visualization')
@@ -128,14 +144,17 @@ function buildProgram(): Command {
       'also serve /connect/token and /connect/revocation under this path ("" for none)',
       '/identity',
     )
-    .action((options) => serveCommand(options));
+    .action(async (options: ServeFlags) => (await import('./serve-command.ts')).serveCommand(options));
   program
     .command('bench')
     .description(
-      'measure speed and memory: campus day, events/s, check runs/s (one and two workers), trace bytes per event, heap per device, clock race, REST requests/s, WebSocket p99 (docs/performance.md)',
+      'measure speed and memory: heap per device, campus day, events/s, check runs/s (one and two workers), trace bytes per event, clock race, REST requests/s, WebSocket p99, CLI start (docs/performance.md); a progress bar on a terminal',
     )
     .option('--json', 'print one JSON object')
-    .option('--quick', 'a shorter run (1 simulated hour, 1,000-actor clock race) for a quick look')
+    .option(
+      '--quick',
+      'a shorter look (1 simulated hour of the campus, 40 check runs, a 1,000-actor clock race); the figures it shortens are named for their workload (campus-hour-…, …-1000-actors), "quick": true in --json',
+    )
     .action((options: { json?: boolean; quick?: boolean }) => benchCommand(options));
   program.addHelpText('after', `\n${describeScenarioList()}`);
   return program;
@@ -145,24 +164,68 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** `--json` among the arguments (before a `--`): errors then go to stdout as one JSON object too. */
+export function wantsJson(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).includes('--json');
+}
+
+/** What an error is, for `--json`: its code and a one-line message. */
+export interface CliErrorReport {
+  readonly code: string;
+  readonly message: string;
+  readonly suggestions?: readonly string[];
+}
+
+/** Prints `{"error": {"code", "message"}}` on stdout (with `suggestions` for an unknown name). */
+export function printJsonError(report: CliErrorReport): void {
+  const { suggestions, ...error } = report;
+  const withSuggestions = suggestions === undefined || suggestions.length === 0 ? error : report;
+  process.stdout.write(JSON.stringify({ error: withSuggestions }) + '\n');
+}
+
+/** Commander's error as a report: `commander.unknownOption` → `unknown-option`, its message on one line. */
+function commanderReport(error: CommanderError): CliErrorReport {
+  const code = error.code
+    .replace(/^commander\./, '')
+    .replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  const message = error.message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+  const suggested = /\(Did you mean ([^?]+)\?\)/.exec(message)?.[1];
+  return { code, message, ...(suggested === undefined ? {} : { suggestions: [suggested] }) };
+}
+
 /**
  * Runs one command line (the arguments after `lockstep`) and answers its exit code. Bad input is one line on
- * stderr and code 2; an unexpected error is one line and code 1. The commands set `process.exitCode` for their
- * verdict; it is read here and put back as it was, so a test can run many command lines in one process.
+ * stderr and code 2; an unexpected error is one line and code 1; with `--json` either is also one JSON object on
+ * stdout (`{"error": {"code", "message"}}`), so a script reading stdout never finds it empty. The commands set
+ * `process.exitCode` for their verdict; it is read here and put back as it was, so a test can run many command
+ * lines in one process.
  */
 export async function runCli(args: readonly string[]): Promise<number> {
   const exitCodeBefore = process.exitCode;
   process.exitCode = undefined;
+  const json = wantsJson(args);
   try {
     await buildProgram().parseAsync([...args], { from: 'user' });
     return Number(process.exitCode ?? exitCodes.passed);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.passed : exitCodes.badInput;
+    if (error instanceof CommanderError) {
+      // Help and --version end the parse with exit code 0; anything else commander refuses is bad input.
+      if (error.exitCode === 0) return exitCodes.passed;
+      if (json) printJsonError(commanderReport(error));
+      return exitCodes.badInput;
+    }
     if (error instanceof BadInputError) {
       process.stderr.write(`lockstep: ${error.message}\n`);
+      if (json)
+        printJsonError({ code: error.code, message: error.message, suggestions: error.suggestions });
       return exitCodes.badInput;
     }
     process.stderr.write(`lockstep: internal error: ${errorText(error)}\n`);
+    if (json) printJsonError({ code: 'internal-error', message: errorText(error) });
     return exitCodes.failed;
   } finally {
     process.exitCode = exitCodeBefore;

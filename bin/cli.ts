@@ -3,7 +3,7 @@
  * object on stdout; exit code 0 = passed, 1 = failed, 2 = bad input (with a message naming what was wrong, never
  * a stack trace).
  */
-import { errorText, runCli } from './cli-program.ts';
+import { errorText, printJsonError, runCli, wantsJson } from './cli-program.ts';
 import { exitCodes } from './exit-codes.ts';
 
 type EscapeEvent = 'uncaughtException' | 'unhandledRejection';
@@ -19,6 +19,7 @@ function exitOnEscapedError(event: EscapeEvent): (error: unknown) => void {
     if ((error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') process.exit(exitCodes.passed);
     if (process.listenerCount(event) > 1) return;
     process.stderr.write(`lockstep: internal error: ${errorText(error)}\n`);
+    if (wantsJson(process.argv.slice(2))) printJsonError({ code: 'internal-error', message: errorText(error) });
     process.exit(exitCodes.failed);
   };
 }

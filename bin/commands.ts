@@ -8,29 +8,19 @@ import {
   scenarioNames,
   loadNamedScenario,
   summarizeRun,
-  type LoadResult,
   type PreparedRun,
   type RunOptions,
   type RunResult,
   type Scenario,
 } from '../scenarios/index.ts';
-import { describeSite, siteNames, TopologyLimitError, type SpecError } from '../twin/index.ts';
-import { runBenchmarks } from './bench/run-benchmarks.ts';
+import { describeSite, siteNames, TopologyLimitError } from '../twin/index.ts';
 import { BadInputError, exitCodes } from './exit-codes.ts';
-import { resolveTarget } from './resolve-target.ts';
+import { progressBar } from './progress.ts';
+import { formatErrors, resolveTarget } from './resolve-target.ts';
 import { TraceFileWriter } from './trace-file.ts';
 
 function print(text: string): void {
   process.stdout.write(text + '\n');
-}
-
-function formatErrors(errors: readonly SpecError[]): string {
-  return errors.map((error) => `${error.path}: ${error.message}`).join('\n  ');
-}
-
-function required<T>(result: LoadResult<T>): T {
-  if (!result.ok) throw new BadInputError(formatErrors(result.errors));
-  return result.value;
 }
 
 /** A duration flag: at most the longest run (`runMsMax`, 100 virtual days), else bad input naming the flag. */
@@ -122,7 +112,7 @@ export function runCommand(target: string | undefined, options: RunCommandOption
     throw new BadInputError(
       'run needs a target (a scenario name, a site name, or a .json file), or --all for every library scenario',
     );
-  const scenario = required(resolveTarget(target));
+  const scenario = resolveTarget(target);
   const base = overrides(options);
   const writer = options.trace === undefined ? undefined : new TraceFileWriter(options.trace);
   const narrator = options.narrate === true && options.json !== true ? new Narrator(print) : undefined;
@@ -167,16 +157,23 @@ function runAllCommand(options: RunCommandOptions): void {
     return loaded.value;
   });
   const results: RunResult[] = [];
-  for (const scenario of scenarios) {
-    let run: PreparedRun;
-    try {
-      run = prepare(scenario, runOptions);
-    } catch (error) {
-      if (error instanceof BadInputError)
-        throw new BadInputError(`library scenario ${scenario.name}: ${error.message}`);
-      throw error;
+  const bar = progressBar({ total: scenarios.length, unit: 'scenarios', json: options.json === true });
+  try {
+    for (const scenario of scenarios) {
+      bar.update(results.length, scenario.name);
+      let run: PreparedRun;
+      try {
+        run = prepare(scenario, runOptions);
+      } catch (error) {
+        if (error instanceof BadInputError)
+          throw new BadInputError(`library scenario ${scenario.name}: ${error.message}`);
+        throw error;
+      }
+      results.push(runPrepared(run));
     }
-    results.push(runPrepared(run));
+    bar.update(results.length, 'done');
+  } finally {
+    bar.stop();
   }
   const passed = results.every((result) => result.passed);
   if (options.json === true) print(JSON.stringify({ passed, scenarios: results }));
@@ -212,7 +209,7 @@ export async function demoCommand(options: {
   until: string;
   speed?: number;
 }): Promise<void> {
-  const scenario = required(resolveTarget(options.site));
+  const scenario = resolveTarget(options.site);
   const untilMs = durationOption(options.until, 'until') as number;
   const speed = options.speed ?? (process.stdout.isTTY === true ? 120 : Number.POSITIVE_INFINITY);
   if (!(speed > 0)) throw new BadInputError('--speed must be a positive number');
@@ -244,20 +241,35 @@ export async function demoCommand(options: {
   );
 }
 
+/** The quick look's workload (`bench --quick`): every figure it changes is named for it (run-benchmarks.ts). */
+const quickBench = { campusSimulatedMs: 3_600_000, clockRaceActors: 1_000, checkRuns: 40 } as const;
+
 export async function benchCommand(options: { json?: boolean; quick?: boolean }): Promise<void> {
-  const progress = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
-  const benchmarks = await runBenchmarks({
-    progress,
-    ...(options.quick === true
-      ? { campusSimulatedMs: 3_600_000, clockRaceActors: 1_000, checkRuns: 40 }
-      : {}),
-  });
+  // Loaded only here: the benchmarks bring the REST server and the WebSocket clients with them.
+  const { benchStages, runBenchmarks } = await import('./bench/run-benchmarks.ts');
+  const quick = options.quick === true;
+  const bar = progressBar({ total: benchStages, unit: 'figures', json: options.json === true });
+  let stage = 0;
+  const progress = (message: string): void => {
+    if (bar.shown) bar.update(stage++, message);
+    else process.stderr.write(`bench: ${message}\n`);
+  };
+  let benchmarks;
+  try {
+    benchmarks = await runBenchmarks({ progress, ...(quick ? quickBench : {}) });
+  } finally {
+    bar.stop();
+  }
   if (options.json === true) {
-    print(JSON.stringify({ benchmarks }));
+    print(JSON.stringify({ ...(quick ? { quick: true } : {}), benchmarks }));
     return;
   }
+  if (quick)
+    print(
+      `quick look (${quickBench.campusSimulatedMs / 3_600_000} simulated hour of the campus, ${quickBench.checkRuns} check runs, a ${quickBench.clockRaceActors.toLocaleString('en')}-actor clock race): not the figures the targets are judged by`,
+    );
   for (const benchmark of benchmarks)
     print(
-      `${benchmark.name.padEnd(36)} ${String(benchmark.value ?? 'error').padStart(12)} ${benchmark.unit}${benchmark.error === undefined ? '' : `  (${benchmark.error})`}`,
+      `${benchmark.name.padEnd(44)} ${String(benchmark.value ?? 'error').padStart(12)} ${benchmark.unit}${benchmark.error === undefined ? '' : `  (${benchmark.error})`}`,
     );
 }

@@ -10,27 +10,51 @@ import {
   type LoadResult,
   type Scenario,
 } from '../scenarios/index.ts';
-import { loadNamedSite, parseSiteSpec, siteNames, type SpecError } from '../twin/index.ts';
+import {
+  isSiteName,
+  loadNamedSite,
+  parseSiteSpec,
+  siteNames,
+  specFilePath,
+  type SpecError,
+} from '../twin/index.ts';
+import { closestNames, didYouMeanHint } from './did-you-mean.ts';
+import { BadInputError } from './exit-codes.ts';
 
 function fromSiteJson(json: unknown): LoadResult<Scenario> {
   const parsed = parseSiteSpec(json);
   return parsed.ok ? { ok: true, value: siteScenario(parsed.spec) } : { ok: false, errors: parsed.errors };
 }
 
-export function resolveTarget(target: string): LoadResult<Scenario> {
+/** The scenario a target names, or bad input naming what was wrong (an unknown name with the closest known). */
+export function resolveTarget(target: string): Scenario {
   if (existsSync(target) || target.endsWith('.json')) {
     const json = readJsonFile(target);
-    if (!json.ok) return json;
-    return looksLikeScenario(json.value) ? parseScenario(json.value) : fromSiteJson(json.value);
+    if (!json.ok) throw badInput(json.errors, 'unreadable-file');
+    const parsed = looksLikeScenario(json.value) ? parseScenario(json.value) : fromSiteJson(json.value);
+    if (!parsed.ok) throw badInput(parsed.errors, 'bad-input');
+    return parsed.value;
   }
-  const named = loadNamedScenario(target);
-  if (named !== undefined) return named;
-  const site = loadNamedSite(target);
-  if (site !== undefined) return fromSiteJson(site);
-  const known = `scenarios: ${scenarioNames().join(', ')}; sites: ${siteNames().join(', ')}`;
-  const error: SpecError = {
-    path: '(target)',
-    message: `no scenario, site or file named "${target}" (${known})`,
-  };
-  return { ok: false, errors: [error] };
+  const named = loadNamedScenario(target) ?? (isSiteName(target) ? fromSiteJson(loadNamedSite(target)) : undefined);
+  if (named !== undefined) {
+    if (!named.ok) throw badInput(named.errors, 'bad-input');
+    return named.value;
+  }
+  const known = [...scenarioNames(), ...siteNames()];
+  const suggestions = closestNames(target, known);
+  throw new BadInputError(
+    `(target): no scenario, site or file named "${target}" (${didYouMeanHint(suggestions)}scenarios: ${scenarioNames().join(', ')}; sites: ${siteNames().join(', ')})`,
+    { code: 'unknown-name', suggestions },
+  );
+}
+
+/** Spec errors as one bad-input message, a field per line. */
+export function formatErrors(errors: readonly SpecError[]): string {
+  return errors.map((error) => `${error.path}: ${error.message}`).join('\n  ');
+}
+
+function badInput(errors: readonly SpecError[], code: 'unreadable-file' | 'bad-input'): BadInputError {
+  // A file's JSON and reading problems are at the file's own path; anything deeper is the content's.
+  const fileLevel = errors.every((error) => error.path === specFilePath);
+  return new BadInputError(formatErrors(errors), { code: fileLevel ? code : 'bad-input' });
 }

@@ -6,6 +6,7 @@ import {
   readPasswordFile,
   startServer,
   type PasswordBook,
+  type RunningServer,
 } from '../api/index.ts';
 import { isSiteName } from '../twin/index.ts';
 import { mountViz } from '../viz/serve.ts';
@@ -60,6 +61,23 @@ function userPasswords(path: string | undefined): { userPasswords?: PasswordBook
   return { userPasswords: read.book };
 }
 
+/** A port the server cannot have (taken, privileged, an address not on this machine) as bad input with a hint. */
+function listenError(error: unknown, host: string, port: number): BadInputError | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE')
+    return new BadInputError(
+      `--port ${port}: port ${port} on ${host} is in use (another lockstep serve?): stop what holds it, pick another with --port N, or --port 0 for a free one`,
+      { code: 'port-in-use' },
+    );
+  if (code === 'EACCES')
+    return new BadInputError(
+      `--port ${port}: not allowed to listen on port ${port} on ${host} (ports under 1024 need privileges): pick another with --port N, or --port 0 for a free one`,
+    );
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new BadInputError(`--host ${host}: not an address of this machine (${code})`);
+  return undefined;
+}
+
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
@@ -67,32 +85,35 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const speed = Number(flags.speed);
   if (!(speed > 0 && speed <= 86_400))
     throw new BadInputError(`--speed must be a number in (0, 86400], got "${flags.speed}"`);
-  const resolved = resolveTarget(flags.scenario);
-  if (!resolved.ok)
-    throw new BadInputError(resolved.errors.map((error) => `${error.path}: ${error.message}`).join('\n'));
+  const scenario = resolveTarget(flags.scenario);
   const clientCredentials = {
     ...credentials(flags.host),
     ...userPasswords(flags.passwordFile),
     ...identityPrefix(flags.identityPrefix),
   };
+  const seed = flags.seed ?? scenario.seed ?? 1;
   const live = new LiveTwin({
-    scenario: resolved.value,
-    siteInput: isSiteName(flags.scenario) ? flags.scenario : (resolved.value.spec as never),
-    seed: flags.seed ?? resolved.value.seed ?? 1,
+    scenario,
+    siteInput: isSiteName(flags.scenario) ? flags.scenario : (scenario.spec as never),
+    seed,
     speed,
   });
-  // The page is the CLI's to add: the server knows nothing of viz/ (design.md's layering).
-  const server = await startServer({
-    live,
-    host: flags.host,
-    port,
-    credentials: clientCredentials,
-    mount: mountViz,
-    anonymousReadOnly: flags.anonymousReadOnly === true,
-  });
-  process.stdout.write(
-    `lockstep live twin: ${resolved.value.name} (seed ${flags.seed ?? resolved.value.seed ?? 1}) at ${speed}x\n`,
-  );
+  let server: RunningServer;
+  try {
+    // The page is the CLI's to add: the server knows nothing of viz/ (design.md's layering).
+    server = await startServer({
+      live,
+      host: flags.host,
+      port,
+      credentials: clientCredentials,
+      mount: mountViz,
+      anonymousReadOnly: flags.anonymousReadOnly === true,
+    });
+  } catch (error) {
+    live.stop();
+    throw listenError(error, flags.host, port) ?? error;
+  }
+  process.stdout.write(`lockstep live twin: ${scenario.name} (seed ${seed}) at ${speed}x\n`);
   const prefix = flags.identityPrefix ?? identityPrefixDefault;
   const identityUrls = `${server.url}/connect/token${prefix === '' ? '' : `  (and ${server.url}${prefix}/connect/token)`}`;
   process.stdout.write(

@@ -153,6 +153,29 @@ describe('time schedules', () => {
     }
   });
 
+  it('holds at most 64 schedules per group (400/1101)', async () => {
+    const { schedules } = await groupForTag7();
+    for (let index = 0; index < 64; index++) {
+      const hour = String(index % 24).padStart(2, '0');
+      const answer = await call(api.app, 'POST', schedules, owner, {
+        monday: true,
+        start_time: `${hour}:00`,
+        end_time: `${hour}:30`,
+      });
+      expect(answer.status).toBe(201);
+    }
+    const over = await call(api.app, 'POST', schedules, owner, {
+      sunday: true,
+      start_time: '08:00',
+      end_time: '09:00',
+    });
+    expect(over).toMatchObject({
+      status: 400,
+      body: { ErrorCode: 1101, Message: expect.stringMatching(/at most 64/) },
+    });
+    expect((await call(api.app, 'GET', `${schedules}?$top=1000`, owner)).body.count).toBe(64);
+  });
+
   it('names a site spec group’s schedules, and the names stay when schedules are added', async () => {
     const { app, live } = api;
     const staff = `${groupsPath()}/${publicIdOf(live, 'access-group', 'group-staff')}/time_schedules`;
@@ -201,6 +224,24 @@ describe('time schedules at the door', () => {
     });
     expect(added.body).toMatchObject({ start_time: '00:00:00', end_time: '23:59:59' });
     api.live.advance(60_000);
+    expect(tapTag7()).toBe('lock_opened');
+  });
+
+  it('lets a new member of an already scheduled group in within 45 s of the grant', async () => {
+    const { app, live } = api;
+    const groups = `${sitePathOf(live)}/access_groups`;
+    const group = (await call(app, 'POST', groups, owner, { customer_reference: 'Scheduled' })).body.id;
+    const lock = { lock_id: publicIdOf(live, 'lock', 'lock-server') };
+    expect((await call(app, 'POST', `${groupsPath()}/${group}/locks`, owner, lock)).status).toBe(201);
+    const always = { ...everyDay, start_time: '00:00', end_time: '23:59' };
+    expect((await call(app, 'POST', `${groupsPath()}/${group}/time_schedules`, owner, always)).status).toBe(
+      201,
+    );
+    live.advance(60_000);
+    expect(tapTag7()).toBe('lock_rejected');
+    const member = { user_id: publicIdOf(live, 'user', 'user-7') };
+    expect((await call(app, 'POST', `${groups}/${group}/users`, owner, member)).status).toBe(201);
+    live.advance(45_000);
     expect(tapTag7()).toBe('lock_opened');
   });
 

@@ -218,7 +218,16 @@ describe('guests, seats and PINs', () => {
       status: 403,
       body: { ErrorCode: 2203 },
     });
+    const group = await call(test.app, 'POST', `${site}/access_groups`, owner, {
+      customer_reference: 'Guests',
+    });
+    const members = `${site}/access_groups/${group.body.id}/users`;
+    expect(await call(test.app, 'POST', members, owner, { user_id: guest.body.user.id })).toMatchObject({
+      status: 404,
+      body: { ErrorCode: 2202 },
+    });
     test.live.advance(60_000);
+    expect((await call(test.app, 'POST', members, owner, { user_id: guest.body.user.id })).status).toBe(201);
     expect((await call(test.app, 'GET', userPath, owner)).body.roles).toMatchObject([{ code: 'site_guest' }]);
     expect((await call(test.app, 'PUT', `${userPath}/pin`, owner, {})).status).toBe(200);
     // Users made before the fault, and after it is switched off, are never delayed.

@@ -6,7 +6,8 @@
  */
 import { runCampusDay, measureCampusHeap, dayMs } from './campus-day.ts';
 import { measureCheckOnWorkers, measureCheckOneThread } from './check-sweep.ts';
-import { runClockRace } from './clock-race.ts';
+import { clockRaceOptionsDefault, runClockRace } from './clock-race.ts';
+import { measureCliStartMs } from './cli-start.ts';
 
 export interface Benchmark {
   readonly name: string;
@@ -29,13 +30,27 @@ export const checkRunsDefault = 300;
 
 /**
  * Figures measured by benchmark files of their own (the REST API, the live WebSocket), each file exporting one
- * async function that returns the figure. To add one, add a row: a missing file, or one that throws, is reported
- * as that figure's error.
+ * async function that returns the figure, loaded only when its figure is measured (they bring the server with
+ * them). To add one, add a row; a file that fails to load or throws is reported as that figure's error. The
+ * imports are written out so that the compiled CLI (bin/build.js) bundles them.
  */
-const externalFigures: readonly { readonly name: string; readonly unit: string; readonly file: string }[] = [
-  { name: 'rest-req-per-s', unit: 'requests/s', file: './rest-bench.ts' },
-  { name: 'ws-p99-ms-200-clients', unit: 'ms', file: './live-ws-bench.ts' },
+const externalFigures: readonly {
+  readonly name: string;
+  readonly unit: string;
+  readonly file: string;
+  readonly load: () => Promise<Record<string, unknown>>;
+}[] = [
+  { name: 'rest-req-per-s', unit: 'requests/s', file: './rest-bench.ts', load: () => import('./rest-bench.ts') },
+  {
+    name: 'ws-p99-ms-200-clients',
+    unit: 'ms',
+    file: './live-ws-bench.ts',
+    load: () => import('./live-ws-bench.ts'),
+  },
 ];
+
+/** How many times `runBenchmarks` reports progress: once before each measurement (a progress bar's total). */
+export const benchStages = 6 + externalFigures.length;
 
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -45,6 +60,18 @@ function campusSpanName(simulatedMs: number): string {
   if (simulatedMs === 3_600_000) return 'campus-hour';
   return `campus-${Math.round(simulatedMs / 60_000)}min`;
 }
+
+/**
+ * The clock race's figure: the ratio grows with the number of actors (XState's clock re-sorts every timer on each
+ * step), so a race of another size than the default's is named for its size.
+ */
+function clockRaceName(actors: number): string {
+  const name = 'speedup-vs-xstate-simulated-clock';
+  return actors === clockRaceOptionsDefault.actors ? name : `${name}-${actors}-actors`;
+}
+
+/** Starts of the CLI timed for `cli-start-ms` (after one that is not counted). */
+const cliStartRuns = 7;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -63,10 +90,11 @@ async function measured(
   }
 }
 
-async function externalFigure(file: string): Promise<number> {
+async function externalFigure(figure: (typeof externalFigures)[number]): Promise<number> {
+  const { file } = figure;
   let module: Record<string, unknown>;
   try {
-    module = (await import(new URL(file, import.meta.url).href)) as Record<string, unknown>;
+    module = await figure.load();
   } catch (error) {
     throw new Error(`${file} could not be loaded: ${errorText(error)}`);
   }
@@ -127,20 +155,23 @@ export async function runBenchmarks(options: BenchOptions = {}): Promise<Benchma
     value: oneValue === null || twoValue === null ? null : round(twoValue / oneValue, 2),
     unit: 'x',
   });
-  progress('clock race: our clock against XState’s SimulatedClock…');
+  const actors = options.clockRaceActors ?? clockRaceOptionsDefault.actors;
+  progress(`clock race: our clock against XState’s SimulatedClock, ${actors} actors…`);
   benchmarks.push(
-    ...(await measured([{ name: 'speedup-vs-xstate-simulated-clock', unit: 'x' }], () => [
-      round(
-        runClockRace(options.clockRaceActors === undefined ? {} : { actors: options.clockRaceActors })
-          .speedup,
-        1,
-      ),
+    ...(await measured([{ name: clockRaceName(actors), unit: 'x' }], () => [
+      round(runClockRace({ actors }).speedup, 1),
     ])),
   );
   for (const figure of externalFigures) {
     progress(`${figure.name}: ${figure.file}…`);
     const { name, unit } = figure;
-    benchmarks.push(...(await measured([{ name, unit }], async () => [await externalFigure(figure.file)])));
+    benchmarks.push(...(await measured([{ name, unit }], async () => [await externalFigure(figure)])));
   }
+  progress(`cli-start-ms: \`node bin/lockstep.js list\`, median of ${cliStartRuns} starts…`);
+  benchmarks.push(
+    ...(await measured([{ name: 'cli-start-ms', unit: 'ms' }], () => [
+      Math.round(measureCliStartMs({ runs: cliStartRuns })),
+    ])),
+  );
   return benchmarks;
 }

@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../../api/server.ts';
 import type { LiveTwin } from '../../api/live-twin.ts';
 import { fetchToken, liveTestClient } from '../fixtures/live-socket.ts';
 import { LiveTestClient } from './live-client.ts';
+import { lockIdOver, sitePathOver } from '../fixtures/connect-paths.ts';
 
 const servers: RunningServer[] = [];
 const clients: LiveTestClient[] = [];
@@ -123,7 +124,9 @@ describe('the actor is the token’s user, and roles decide', () => {
   it('refuses remote opening to a user without the permission with the same code as REST', async () => {
     const { server } = await serve();
     const token = await fetchToken(server.url, { username: 'user-daan', password: 'lockstep' });
-    const rest = await fetch(`${server.url}/v1.2/sites/office/locks/lock-front/locking`, {
+    const site = await sitePathOver(server.url, token);
+    const front = await lockIdOver(site, token, 'Front door');
+    const rest = await fetch(`${site}/locks/${front}/locking`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ locked_state: 'unlocked' }),

@@ -12,6 +12,7 @@ import { siteScenario } from '../../scenarios/index.ts';
 import { loadNamedSite, parseSiteSpec, type TwinInput } from '../../twin/index.ts';
 import { fetchToken, liveTestClient } from '../fixtures/live-socket.ts';
 import { LiveTestClient } from './live-client.ts';
+import { lockIdOver, sitePathOver } from '../fixtures/connect-paths.ts';
 
 const servers: RunningServer[] = [];
 const clients: LiveTestClient[] = [];
@@ -119,14 +120,16 @@ describe('an exception inside the twin ends the session, not the server', () => 
     }
     expect(await healthy(server)).toBe(true);
     const token = await fetchToken(server.url, liveTestClient);
-    const write = await fetch(`${server.url}/v1.2/sites/office/locks/lock-front/locking`, {
+    const site = await sitePathOver(server.url, token);
+    const front = await lockIdOver(site, token, 'Front door');
+    const write = await fetch(`${site}/locks/${front}/locking`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ locked_state: 'unlocked' }),
     });
     expect(write.status).toBe(403);
     expect(await write.json()).toMatchObject({ ErrorCode: 2203 });
-    const read = await fetch(`${server.url}/v1.2/sites/office/locks`, {
+    const read = await fetch(`${site}/locks`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(read.status).toBe(200);
@@ -176,7 +179,9 @@ describe('the session input limit', () => {
     expect(refused).toMatchObject({ type: 'error', code: 'session-full' });
     expect(String(refused?.message)).toMatch(/100000/);
     const token = await fetchToken(server.url, liveTestClient);
-    const write = await fetch(`${server.url}/v1.2/sites/office/locks/lock-front/locking`, {
+    const site = await sitePathOver(server.url, token);
+    const front = await lockIdOver(site, token, 'Front door');
+    const write = await fetch(`${site}/locks/${front}/locking`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ locked_state: 'unlocked' }),

@@ -21,6 +21,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openLiveSocket } from '../fixtures/live-socket.ts';
+import { sitePathOver, tagIdOver } from '../fixtures/connect-paths.ts';
 
 const soakMinutes = numberFromEnv('LOCKSTEP_SOAK_MINUTES', 10);
 const soakRequests = numberFromEnv('LOCKSTEP_SOAK_REQUESTS', 10_000);
@@ -158,13 +159,20 @@ async function steadyTraffic(
   endMs: number,
   counts: Counts,
 ): Promise<void> {
+  // Paths as a Connect client finds them: the site's UUID from the site list, the tag's from the tag list.
+  const site = await sitePathOver(url, login.bearer);
+  const entriesSite = await sitePathOver(url, login.bearer, 'v1.1');
+  const tag = await tagIdOver(site, login.bearer, 'tag-5');
   const requests: [string, string][] = [
-    ['GET', "/v1.2/sites/office/locks?$filter=online eq true and contains(name,'o')&$orderby=name"],
-    ['GET', '/v1.1/sites/office/entries?$top=100'],
-    ['GET', '/v1.2/sites/office/alerts?$filter=active'],
-    ['POST', '/v1.2/sites/office/tags/tag-5/block'],
-    ['GET', '/v1.2/sites/office/iqs'],
-    ['POST', '/v1.2/sites/office/tags/tag-5/unblock'],
+    [
+      'GET',
+      `${site}/locks?$filter=online eq true and contains(customer_reference,'o')&$orderby=customer_reference`,
+    ],
+    ['GET', `${entriesSite}/entries?$top=100`],
+    ['GET', `${site}/alerts?$filter=active`],
+    ['POST', `${site}/tags/${tag}/block`],
+    ['GET', `${site}/iqs`],
+    ['POST', `${site}/tags/${tag}/unblock`],
   ];
   let index = 0;
   while (performance.now() < endMs) {
@@ -172,7 +180,7 @@ async function steadyTraffic(
     index += 1;
     counts.sent += 1;
     try {
-      const response = await fetch(`${url}${path}`, {
+      const response = await fetch(path, {
         method,
         headers: { authorization: `Bearer ${login.bearer}` },
         signal: AbortSignal.timeout(10_000),

@@ -4,6 +4,7 @@
  * locks of the guest's pods (2222). Each schedule keeps the id it is given (the API names schedules by id), unique
  * in its group.
  */
+import { requireSettled } from './consistency-lag.ts';
 import { siteCountsMax } from '../site/physical-bounds.ts';
 import { type CoreContext, commitAccess, found, unique } from './core-context.ts';
 import type { AccessGroup, GroupSchedule } from './model.ts';
@@ -116,6 +117,8 @@ export function addGroupUsers(
 ): AccessGroup {
   const old = groupToChange(context, actorId, groupId);
   const added = existingUsers(context, userIds, 'userIds');
+  // A guest the cloud does not know everywhere yet is "not found" here (the eventual-consistency fault).
+  for (const userId of added) requireSettled(context, userId, 2202);
   return save(context, old, { ...old, userIds: unique([...old.userIds, ...added]) });
 }
 
