@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/mutation/sweep.mutation.ts'],
     testTimeout: 600_000,
+    // Children and workers run the (instrumented) sources, not dist/ (vitest.config.ts, bin/lockstep.js).
+    env: { LOCKSTEP_FROM_SOURCE: '1' },
   },
 });

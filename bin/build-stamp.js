@@ -3,9 +3,10 @@
 // stale dist/ never runs old code: an edit, a checkout or a deleted file sends it to the sources (through tsx).
 // Checking costs one stat per source file (a few milliseconds); plain JavaScript, so nothing is compiled first.
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 
-export const rootDir = fileURLToPath(new URL('..', import.meta.url));
+const rootUrl = new URL('..', import.meta.url);
+export const rootDir = fileURLToPath(rootUrl);
 export const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 export const buildStampPath = fileURLToPath(new URL('../dist/build-stamp.json', import.meta.url));
 export const bundlePath = fileURLToPath(new URL('../dist/lockstep.mjs', import.meta.url));
@@ -27,12 +28,17 @@ export function bundleStaleness() {
   } catch {
     return 'dist/ has no build';
   }
-  if (typeof stamp !== 'object' || stamp === null || typeof stamp.sources !== 'object' || stamp.sources === null)
+  if (
+    typeof stamp !== 'object' ||
+    stamp === null ||
+    typeof stamp.sources !== 'object' ||
+    stamp.sources === null
+  )
     return 'dist/build-stamp.json is not a build stamp';
   for (const [path, built] of Object.entries(stamp.sources)) {
     let now;
     try {
-      now = fileStamp(fileURLToPath(new URL(path, new URL('..', import.meta.url))));
+      now = fileStamp(fileURLToPath(new URL(path, rootUrl)));
     } catch {
       return `${path} is gone since the build`;
     }

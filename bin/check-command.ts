@@ -130,10 +130,13 @@ function planOf(flags: CheckFlags): CheckPlan {
   for (const defect of defects) {
     if (isDefectName(defect)) continue;
     const suggestions = closestNames(defect, defectNames);
-    throw new BadInputError(`unknown defect "${defect}" (${didYouMeanHint(suggestions)}known: ${defectNames.join(', ')})`, {
-      code: 'unknown-name',
-      suggestions,
-    });
+    throw new BadInputError(
+      `unknown defect "${defect}" (${didYouMeanHint(suggestions)}known: ${defectNames.join(', ')})`,
+      {
+        code: 'unknown-name',
+        suggestions,
+      },
+    );
   }
   return {
     runs,

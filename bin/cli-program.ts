@@ -47,7 +47,7 @@ function buildProgram(): Command {
   const program = new Command('lockstep')
     .description('A deterministic digital twin of a cloud smart-lock site, and the harness around it.')
     .version(packageVersion(), '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'print this help (lockstep help <command>: that command\'s)')
+    .helpOption('-h, --help', "print this help (lockstep help <command>: that command's)")
     .exitOverride()
     .showHelpAfterError('(run lockstep --help for usage)')
     .showSuggestionAfterError(true);
@@ -220,8 +220,7 @@ export async function runCli(args: readonly string[]): Promise<number> {
     }
     if (error instanceof BadInputError) {
       process.stderr.write(`lockstep: ${error.message}\n`);
-      if (json)
-        printJsonError({ code: error.code, message: error.message, suggestions: error.suggestions });
+      if (json) printJsonError({ code: error.code, message: error.message, suggestions: error.suggestions });
       return exitCodes.badInput;
     }
     process.stderr.write(`lockstep: internal error: ${errorText(error)}\n`);

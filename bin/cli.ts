@@ -19,7 +19,8 @@ function exitOnEscapedError(event: EscapeEvent): (error: unknown) => void {
     if ((error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') process.exit(exitCodes.passed);
     if (process.listenerCount(event) > 1) return;
     process.stderr.write(`lockstep: internal error: ${errorText(error)}\n`);
-    if (wantsJson(process.argv.slice(2))) printJsonError({ code: 'internal-error', message: errorText(error) });
+    if (wantsJson(process.argv.slice(2)))
+      printJsonError({ code: 'internal-error', message: errorText(error) });
     process.exit(exitCodes.failed);
   };
 }

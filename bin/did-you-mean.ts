@@ -28,23 +28,23 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The known names within a few edits of `name` (about a third of its length, at least one), closest first and
- * then in the order given; a name that starts another (`office` for `office-m`) counts as close too.
+ * The known names within a few edits of `name` (about a third of its length, at least one), or that it starts
+ * (`office-m` for `office-morning`): at most three, fewest edits first, then in the order given.
  */
 export function closestNames(name: string, known: readonly string[]): string[] {
   if (name.length === 0 || name.length > nameLengthMax) return [];
   const typed = name.toLowerCase();
   const editsMax = Math.max(1, Math.floor(typed.length / 3));
   const scored = known
+    .filter((candidate) => candidate !== name)
     .map((candidate, order) => {
       const lower = candidate.toLowerCase();
-      // Only the case differs (closest of all), or the name is the start of this one.
-      const distance =
-        lower === typed ? 0.25 : typed.length >= 3 && lower.startsWith(typed) ? 0.5 : editDistance(typed, lower);
-      return { candidate, order, distance };
+      const edits = editDistance(typed, lower);
+      const close = edits <= editsMax || (typed.length >= 3 && lower.startsWith(typed));
+      return { candidate, order, edits, close };
     })
-    .filter((entry) => entry.candidate !== name && entry.distance <= editsMax);
-  scored.sort((x, y) => x.distance - y.distance || x.order - y.order);
+    .filter((entry) => entry.close);
+  scored.sort((x, y) => x.edits - y.edits || x.order - y.order);
   return scored.map((entry) => entry.candidate).slice(0, 3);
 }
 

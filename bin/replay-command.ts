@@ -30,7 +30,7 @@ const storyLinesMax = 200;
 
 export function replayCommand(path: string, options: { json?: boolean }): void {
   const json = readJsonFile(path);
-  if (!json.ok) throw new BadInputError(formatErrors(path, json.errors));
+  if (!json.ok) throw new BadInputError(formatErrors(path, json.errors), { code: 'unreadable-file' });
   // A failure file has a site too, but it names its `format`; anything else with a site is a scenario.
   if (!hasFormat(json.value) && looksLikeScenario(json.value)) {
     replayScenarioFile(path, json.value, options);

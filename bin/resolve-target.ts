@@ -35,7 +35,8 @@ export function resolveTarget(target: string): Scenario {
     if (!parsed.ok) throw badInput(parsed.errors, 'bad-input');
     return parsed.value;
   }
-  const named = loadNamedScenario(target) ?? (isSiteName(target) ? fromSiteJson(loadNamedSite(target)) : undefined);
+  const named =
+    loadNamedScenario(target) ?? (isSiteName(target) ? fromSiteJson(loadNamedSite(target)) : undefined);
   if (named !== undefined) {
     if (!named.ok) throw badInput(named.errors, 'bad-input');
     return named.value;

@@ -12,6 +12,7 @@ import { isSiteName } from '../twin/index.ts';
 import { mountViz } from '../viz/serve.ts';
 import { BadInputError } from './exit-codes.ts';
 import { resolveTarget } from './resolve-target.ts';
+import { connectIdsOf, siteUid } from '../api/rest/connect-ids.ts';
 
 /** The demo site's documented API client (README): only for trying the API on this machine. */
 export const demoClient = { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' } as const;
@@ -116,6 +117,11 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   process.stdout.write(`lockstep live twin: ${scenario.name} (seed ${seed}) at ${speed}x\n`);
   const prefix = flags.identityPrefix ?? identityPrefixDefault;
   const identityUrls = `${server.url}/connect/token${prefix === '' ? '' : `  (and ${server.url}${prefix}/connect/token)`}`;
+  const site = live.twin.cloud.state.site;
+  const ids = connectIdsOf(live);
+  process.stdout.write(
+    `  site           ${site.name}: id ${ids.publicId('site', site.id)}, site_uid ${siteUid(live.seed, site.id)}\n`,
+  );
   process.stdout.write(
     `  visualization  ${server.url}/\n  REST API       ${server.url}/v1.2/sites  (OpenAPI at ${server.url}/openapi.json)\n  identity       ${identityUrls}\n  live protocol  ${server.url.replace('http', 'ws')}/live\n  health         ${server.url}/healthz\nCtrl-C stops it.\n`,
   );

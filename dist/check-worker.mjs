@@ -4,7 +4,7 @@ import {
   checkRun,
   countRun,
   emptyTally
-} from "./chunk-CQWBGAMY.mjs";
+} from "./chunk-AP2QGPGL.mjs";
 
 // bin/check-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

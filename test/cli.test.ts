@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -204,5 +205,152 @@ describe('lockstep serve', () => {
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/refusing to serve on 0\.0\.0\.0 with the demo API credentials/);
+  });
+});
+
+/** The one JSON object a `--json` run printed on stdout. */
+function jsonOf(stdout: string): Record<string, unknown> {
+  const lines = stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0] as string) as Record<string, unknown>;
+}
+
+describe('lockstep --json: an error is a JSON object on stdout too', () => {
+  it('for an unknown name, an unreadable file, a bad file, a bad flag value and an unknown command', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-'));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{ "name": ');
+    const badSite = join(dir, 'bad-site.json');
+    writeFileSync(
+      badSite,
+      JSON.stringify({ name: 'bad', iqs: [{ id: 'iq-1', position: { x: 'far', y: 0 } }] }),
+    );
+    const cases: { args: string[]; code: string; message: RegExp }[] = [
+      {
+        args: ['run', 'ofice', '--json'],
+        code: 'unknown-name',
+        message: /no scenario, site or file named "ofice"/,
+      },
+      {
+        args: ['run', join(dir, 'missing.json'), '--json'],
+        code: 'unreadable-file',
+        message: /cannot read .*ENOENT/,
+      },
+      {
+        args: ['replay', join(dir, 'missing.json'), '--json'],
+        code: 'unreadable-file',
+        message: /cannot read/,
+      },
+      { args: ['run', broken, '--json'], code: 'unreadable-file', message: /broken\.json/ },
+      { args: ['run', badSite, '--json'], code: 'bad-input', message: /iqs\[0\]\.position\.x/ },
+      {
+        args: ['run', 'office', '--until', 'forever', '--json'],
+        code: 'bad-input',
+        message: /--until: .*not a duration/,
+      },
+      {
+        args: ['run', 'office', '--seed', 'seven', '--json'],
+        code: 'invalid-argument',
+        message: /a seed is a whole number/,
+      },
+      {
+        args: ['check', '--defect', 'relock-nevr', '--json'],
+        code: 'unknown-name',
+        message: /unknown defect/,
+      },
+      {
+        args: ['check', '--runs', 'many', '--json'],
+        code: 'bad-input',
+        message: /--runs must be a whole number/,
+      },
+      { args: ['rn', 'office', '--json'], code: 'unknown-command', message: /unknown command 'rn'/ },
+      { args: ['list', '--jsn', '--json'], code: 'unknown-option', message: /unknown option '--jsn'/ },
+    ];
+    for (const { args, code, message } of cases) {
+      const result = await runCliCaptured(args);
+      expect(result.exitCode, args.join(' ')).toBe(2);
+      const printed = jsonOf(result.stdout) as { error: { code: string; message: string } };
+      expect(Object.keys(printed), args.join(' ')).toEqual(['error']);
+      expect(printed.error.code, args.join(' ')).toBe(code);
+      expect(printed.error.message, args.join(' ')).toMatch(message);
+      expect(result.stderr, args.join(' ')).not.toBe('');
+    }
+  });
+
+  it('without --json the error stays on stderr only, stdout empty', async () => {
+    const result = await runCliCaptured(['run', 'ofice']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/no scenario, site or file named "ofice"/);
+  });
+
+  it('in a child process: stdout has the JSON error, the exit code is still 2', () => {
+    const result = lockstep('run', 'no-such-thing', '--json');
+    expect(result.status).toBe(2);
+    expect(jsonOf(result.stdout)).toMatchObject({ error: { code: 'unknown-name' } });
+    expect(result.stderr).toMatch(/no scenario, site or file named "no-such-thing"/);
+  });
+});
+
+describe('lockstep: did you mean', () => {
+  it('suggests the closest scenario, site, defect and command', async () => {
+    const scenario = await runCliCaptured(['run', 'not-closd', '--json']);
+    expect(scenario.stderr).toMatch(/did you mean "not-closed"\?/);
+    expect(jsonOf(scenario.stdout)).toMatchObject({ error: { suggestions: ['not-closed'] } });
+    expect((await runCliCaptured(['run', 'two-door'])).stderr).toMatch(/did you mean "two-doors"\?/);
+    expect((await runCliCaptured(['demo', '--site', 'ofice'])).stderr).toMatch(/did you mean "office"\?/);
+    expect((await runCliCaptured(['check', '--defect', 'relock-nevr'])).stderr).toMatch(
+      /unknown defect "relock-nevr" \(did you mean "relock-never"\?/,
+    );
+    const command = await runCliCaptured(['chek']);
+    expect(command.exitCode).toBe(2);
+    expect(command.stderr).toMatch(/unknown command 'chek'\s+\(Did you mean check\?\)/);
+  });
+
+  it('suggests nothing for a name close to nothing', async () => {
+    const result = await runCliCaptured(['run', 'zzzzzzzz']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).not.toMatch(/did you mean/);
+  });
+});
+
+describe('lockstep --version and --help', () => {
+  it('prints the package version and help that names every command and the bench figures', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const printed = await runCliCaptured(['--version']);
+    expect(printed.exitCode).toBe(0);
+    expect(printed.stdout.trim()).toBe(version);
+    const help = await runCliCaptured(['--help']);
+    expect(help.exitCode).toBe(0);
+    for (const command of ['list', 'run', 'demo', 'check', 'replay', 'serve', 'bench'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    const bench = await runCliCaptured(['help', 'bench']);
+    expect(bench.stdout).toMatch(/CLI start/);
+    expect(bench.stdout).toMatch(/--quick .*named for\s+their workload/s);
+  });
+});
+
+describe('lockstep serve: a port in use', () => {
+  it('exits 2 with a hint naming the port and --port 0', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += String(chunk)));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(status).toBe(2);
+      expect(stderr).toMatch(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is in use`));
+      expect(stderr).toMatch(/--port 0 for a free one/);
+      expect(stderr).not.toMatch(/internal error/);
+      expect(stdout).toBe('');
+    } finally {
+      holder.close();
+    }
   });
 });

@@ -40,7 +40,12 @@ const externalFigures: readonly {
   readonly file: string;
   readonly load: () => Promise<Record<string, unknown>>;
 }[] = [
-  { name: 'rest-req-per-s', unit: 'requests/s', file: './rest-bench.ts', load: () => import('./rest-bench.ts') },
+  {
+    name: 'rest-req-per-s',
+    unit: 'requests/s',
+    file: './rest-bench.ts',
+    load: () => import('./rest-bench.ts'),
+  },
   {
     name: 'ws-p99-ms-200-clients',
     unit: 'ms',

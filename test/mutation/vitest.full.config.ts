@@ -12,5 +12,8 @@ export default defineConfig({
     include: [...(projectConfig.test?.include ?? []), 'test/mutation/sweep.mutation.ts'],
     exclude: ['**/node_modules/**', 'test/e2e/viz.e2e.test.ts'],
     setupFiles: ['test/mutation/child-mutant.setup.ts'],
+    // As in vitest.config.ts (spread above), said again so that no edit there can send a child to dist/: only
+    // the instrumented sources see the mutant.
+    env: { ...projectConfig.test?.env, LOCKSTEP_FROM_SOURCE: '1' },
   },
 });
