@@ -19,12 +19,12 @@ export function fileStamp(path) {
 
 /**
  * Why the compiled CLI must not run (no build, or a source changed since), or undefined when it may.
- * Never throws: an unreadable stamp is a reason too.
+ * Never throws: an unreadable stamp is a reason too. `stampPath`: another stamp, for tests.
  */
-export function bundleStaleness() {
+export function bundleStaleness(stampPath = buildStampPath) {
   let stamp;
   try {
-    stamp = JSON.parse(readFileSync(buildStampPath, 'utf8'));
+    stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
   } catch {
     return 'dist/ has no build';
   }

@@ -4,7 +4,9 @@
 // the TypeScript sources through tsx otherwise.
 //
 // One bundle for the command and one per worker thread it starts, all directly in dist/ (their shared chunks
-// too), the packages left in node_modules (esbuild must stay a package: `serve` bundles the page at run time).
+// too; each command's code is a chunk loaded when it runs). The packages are bundled too, so that only what is used
+// loads (faker's entry point alone loads every locale, 160 ms); the CommonJS ones get a `require` (the banner).
+// esbuild stays a package: `serve` bundles the page with it at run time, and its binary is its own.
 // Code that finds files beside its own source (`new URL('./library/', import.meta.url)`) keeps finding them in
 // the source tree: each source file's `import.meta.url` is replaced by that file's own URL. The exception is a
 // worker's entry: `new URL('./check-worker.js', import.meta.url)` names the tsx shim beside the TypeScript worker,
@@ -64,11 +66,31 @@ const ownSourcesPlugin = {
   },
 };
 
+/**
+ * Replaces dist/ with the new build. Two builds at once (two `npm test` in one tree) must not fail each other:
+ * a dist/ that another build moved away first, or put back first, is theirs to have; the stamp decides whether it
+ * may run.
+ */
+function putInPlace(outDir, oldDir) {
+  try {
+    renameSync(distDir, oldDir);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  try {
+    renameSync(outDir, distDir);
+  } catch (error) {
+    if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+  }
+}
+
 /** Builds beside dist/ (same depth, so the same relative URLs), then puts the new build in its place. */
 async function buildDist() {
   const outDir = join(rootDir, `dist.building-${process.pid}`);
   const oldDir = join(rootDir, `dist.old-${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });
+  // Wall time, to compare with the files' modification times (a coarse clock: a millisecond early is fine).
+  const startedAtMs = Date.now() - 1;
   try {
     const result = await build({
       absWorkingDir: rootDir,
@@ -96,9 +118,16 @@ async function buildDist() {
         .sort()
         .map((input) => [input, fileStamp(join(rootDir, input))]),
     );
-    writeFileSync(join(outDir, 'build-stamp.json'), JSON.stringify({ sources }, null, 1) + '\n');
-    if (existsSync(distDir)) renameSync(distDir, oldDir);
-    renameSync(outDir, distDir);
+    // A file written while esbuild read it may be in the bundle as it was before: stamp it as never seen, so the
+    // bundle counts as stale (and runs the sources) until the next build.
+    const changedDuring = Object.entries(sources).filter(([, stamp]) => stamp.mtimeMs >= startedAtMs);
+    for (const [input] of changedDuring) sources[input] = { sizeBytes: -1, mtimeMs: -1 };
+    if (changedDuring.length > 0)
+      process.stderr.write(
+        `lockstep: ${changedDuring.map(([input]) => input).join(', ')} changed during the build: build again\n`,
+      );
+    writeFileSync(join(outDir, 'build-stamp.json'), JSON.stringify({ sources }) + '\n');
+    putInPlace(outDir, oldDir);
     return Object.keys(sources).length;
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -43,6 +43,12 @@ Coverage (--coverage, --require-coverage): for each device machine (iq, repeater
 and transitions its runs reached, out of every one in the machine's definition, and for each named situation
 how many runs reached it (a run counts once). With --jobs and --shard the counts cover exactly the runs done.`;
 
+const programHelpAfter = `
+--json prints one JSON object on stdout, an error too: {"error": {"code", "message"}}.
+Exit codes: 0 passed, 1 a property or expectation failed, 2 bad input (the message names what was wrong).
+The command runs the build in dist/ (npm run build) while it is up to date, else the TypeScript sources through
+tsx (LOCKSTEP_FROM_SOURCE=1: always the sources).`;
+
 function buildProgram(): Command {
   const program = new Command('lockstep')
     .description('A deterministic digital twin of a cloud smart-lock site, and the harness around it.')
@@ -71,7 +77,9 @@ function buildProgram(): Command {
     .action((target: string | undefined, options) => runCommand(target, options));
   program
     .command('demo')
-    .description('narrate a site in virtual time (what `npm start` runs until the live server exists)')
+    .description(
+      'narrate a site or scenario in the terminal, in virtual time (npm start serves the page instead)',
+    )
     .option('--site <name>', 'site or scenario to narrate', 'office')
     .option('--seed <n>', 'root seed', parseSeed)
     .option('--until <duration>', 'virtual time to run to', '2h')
@@ -126,7 +134,7 @@ function buildProgram(): Command {
     .command('serve')
     .description('serve the live twin: REST API, live WebSocket protocol and browser visualization')
     .option('--host <host>', 'interface to bind (loopback unless told otherwise)', '127.0.0.1')
-    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .option('--port <port>', 'port (0 picks a free one; one in use is bad input, exit 2)', '8080')
     .option(
       '--scenario <name>',
       'scenario or site to run (a site runs with people coming and going)',
@@ -153,10 +161,10 @@ function buildProgram(): Command {
     .option('--json', 'print one JSON object')
     .option(
       '--quick',
-      'a shorter look (1 simulated hour of the campus, 40 check runs, a 1,000-actor clock race); the figures it shortens are named for their workload (campus-hour-…, …-1000-actors), "quick": true in --json',
+      'a shorter look (1 simulated hour of the campus, 40 check runs, a 1,000-actor clock race); every figure it changes is named for its workload (campus-hour-wall-s, events-per-s-campus-hour, check-runs-per-s-40-runs, …-1000-actors), "quick": true in --json',
     )
     .action((options: { json?: boolean; quick?: boolean }) => benchCommand(options));
-  program.addHelpText('after', `\n${describeScenarioList()}`);
+  program.addHelpText('after', `\n${describeScenarioList()}\n${programHelpAfter}`);
   return program;
 }
 

@@ -242,7 +242,7 @@ export async function demoCommand(options: {
 }
 
 /** The quick look's workload (`bench --quick`): every figure it changes is named for it (run-benchmarks.ts). */
-const quickBench = { campusSimulatedMs: 3_600_000, clockRaceActors: 1_000, checkRuns: 40 } as const;
+export const quickBench = { campusSimulatedMs: 3_600_000, clockRaceActors: 1_000, checkRuns: 40 } as const;
 
 export async function benchCommand(options: { json?: boolean; quick?: boolean }): Promise<void> {
   // Loaded only here: the benchmarks bring the REST server and the WebSocket clients with them.
@@ -257,6 +257,7 @@ export async function benchCommand(options: { json?: boolean; quick?: boolean })
   let benchmarks;
   try {
     benchmarks = await runBenchmarks({ progress, ...(quick ? quickBench : {}) });
+    bar.update(benchStages, 'done');
   } finally {
     bar.stop();
   }

@@ -4,7 +4,7 @@ import {
   checkRun,
   countRun,
   emptyTally
-} from "./chunk-AP2QGPGL.mjs";
+} from "./chunk-SR5LL4XO.mjs";
 
 // bin/check-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -3,10 +3,10 @@ const require = __lockstepCreateRequire(import.meta.url);
 import {
   formatErrors,
   resolveTarget
-} from "./chunk-7CDMASM6.mjs";
+} from "./chunk-CDGJEEDP.mjs";
 import {
   progressBar
-} from "./chunk-LZUUA4ZL.mjs";
+} from "./chunk-CXNXUJON.mjs";
 import "./chunk-CYDHUTXA.mjs";
 import {
   BadInputError,
@@ -28,7 +28,7 @@ import {
   scenarioNames,
   siteNames,
   summarizeRun
-} from "./chunk-AP2QGPGL.mjs";
+} from "./chunk-SR5LL4XO.mjs";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3688,7 +3688,7 @@ async function demoCommand(options) {
 }
 var quickBench = { campusSimulatedMs: 36e5, clockRaceActors: 1e3, checkRuns: 40 };
 async function benchCommand(options) {
-  const { benchStages, runBenchmarks } = await import("./run-benchmarks-AV4OMABD.mjs");
+  const { benchStages, runBenchmarks } = await import("./run-benchmarks-SO3YO2ZI.mjs");
   const quick = options.quick === true;
   const bar = progressBar({ total: benchStages, unit: "figures", json: options.json === true });
   let stage = 0;
@@ -3700,6 +3700,7 @@ async function benchCommand(options) {
   let benchmarks;
   try {
     benchmarks = await runBenchmarks({ progress, ...quick ? quickBench : {} });
+    bar.update(benchStages, "done");
   } finally {
     bar.stop();
   }
@@ -3741,13 +3742,20 @@ A failure file names its mode's property (twin-safety, twin-liveness, twin-invar
 Coverage (--coverage, --require-coverage): for each device machine (iq, repeater, lock, door, phone) the states
 and transitions its runs reached, out of every one in the machine's definition, and for each named situation
 how many runs reached it (a run counts once). With --jobs and --shard the counts cover exactly the runs done.`;
+var programHelpAfter = `
+--json prints one JSON object on stdout, an error too: {"error": {"code", "message"}}.
+Exit codes: 0 passed, 1 a property or expectation failed, 2 bad input (the message names what was wrong).
+The command runs the build in dist/ (npm run build) while it is up to date, else the TypeScript sources through
+tsx (LOCKSTEP_FROM_SOURCE=1: always the sources).`;
 function buildProgram() {
   const program2 = new Command("lockstep").description("A deterministic digital twin of a cloud smart-lock site, and the harness around it.").version(packageVersion(), "-V, --version", "print the version").helpOption("-h, --help", "print this help (lockstep help <command>: that command's)").exitOverride().showHelpAfterError("(run lockstep --help for usage)").showSuggestionAfterError(true);
   program2.command("list").description("list the named scenarios and sites").option("--json", "print one JSON object").action((options) => listCommand(options));
   program2.command("run").description(
     "run a scenario, a site (with seeded background traffic) or a scenario/site file; or, with --all, every library scenario"
   ).argument("[target]", "a scenario name, a site name, or a .json file (none with --all)").option("--all", "run every scenario of the library: one line each, then a summary; exit 1 if any failed").option("--seed <n>", "root seed of all randomness", parseSeed).option("--until <duration>", "virtual time to run to (e.g. 90s, 10m, 1h, 1d)").option("--trace <file>", "write the trace as JSON Lines to this file").option("--narrate", "tell what happens, in plain words").option("--json", "print one JSON object").action((target, options) => runCommand(target, options));
-  program2.command("demo").description("narrate a site in virtual time (what `npm start` runs until the live server exists)").option("--site <name>", "site or scenario to narrate", "office").option("--seed <n>", "root seed", parseSeed).option("--until <duration>", "virtual time to run to", "2h").addOption(
+  program2.command("demo").description(
+    "narrate a site or scenario in the terminal, in virtual time (npm start serves the page instead)"
+  ).option("--site <name>", "site or scenario to narrate", "office").option("--seed <n>", "root seed", parseSeed).option("--until <duration>", "virtual time to run to", "2h").addOption(
     new Option(
       "--speed <x>",
       "virtual seconds per wall second (default 120 on a terminal, as fast as possible otherwise)"
@@ -3764,13 +3772,13 @@ function buildProgram() {
   ).option(
     "--require-coverage",
     "fail (exit 1) when a named situation was never reached or a machine's transition coverage is under the threshold (implies --coverage)"
-  ).option("--transition-coverage-min <percent>", "threshold for --require-coverage (default 95)").option("--json", "print one JSON object").addHelpText("after", checkHelpAfter).action(async (options) => (await import("./check-command-LOVBZDR4.mjs")).checkCommand(options));
+  ).option("--transition-coverage-min <percent>", "threshold for --require-coverage (default 95)").option("--json", "print one JSON object").addHelpText("after", checkHelpAfter).action(async (options) => (await import("./check-command-CDAK5QD4.mjs")).checkCommand(options));
   program2.command("replay").description(
     "replay a failure file or a scenario that records its fingerprint (a live session export): the same run, event for event, told in plain words"
   ).argument("<file>", 'a failure file written by lockstep check, or a scenario file with "expectedHash"').option("--json", "print one JSON object").action(
-    async (file, options) => (await import("./replay-command-ZD7RT3V6.mjs")).replayCommand(file, options)
+    async (file, options) => (await import("./replay-command-Z2VWNLVZ.mjs")).replayCommand(file, options)
   );
-  program2.command("serve").description("serve the live twin: REST API, live WebSocket protocol and browser visualization").option("--host <host>", "interface to bind (loopback unless told otherwise)", "127.0.0.1").option("--port <port>", "port (0 picks a free one)", "8080").option(
+  program2.command("serve").description("serve the live twin: REST API, live WebSocket protocol and browser visualization").option("--host <host>", "interface to bind (loopback unless told otherwise)", "127.0.0.1").option("--port <port>", "port (0 picks a free one; one in use is bad input, exit 2)", "8080").option(
     "--scenario <name>",
     "scenario or site to run (a site runs with people coming and going)",
     "office"
@@ -3781,15 +3789,16 @@ function buildProgram() {
     "--identity-prefix <path>",
     'also serve /connect/token and /connect/revocation under this path ("" for none)',
     "/identity"
-  ).action(async (options) => (await import("./serve-command-F242SHYP.mjs")).serveCommand(options));
+  ).action(async (options) => (await import("./serve-command-2BXVP5RO.mjs")).serveCommand(options));
   program2.command("bench").description(
     "measure speed and memory: heap per device, campus day, events/s, check runs/s (one and two workers), trace bytes per event, clock race, REST requests/s, WebSocket p99, CLI start (docs/performance.md); a progress bar on a terminal"
   ).option("--json", "print one JSON object").option(
     "--quick",
-    'a shorter look (1 simulated hour of the campus, 40 check runs, a 1,000-actor clock race); the figures it shortens are named for their workload (campus-hour-\u2026, \u2026-1000-actors), "quick": true in --json'
+    'a shorter look (1 simulated hour of the campus, 40 check runs, a 1,000-actor clock race); every figure it changes is named for its workload (campus-hour-wall-s, events-per-s-campus-hour, check-runs-per-s-40-runs, \u2026-1000-actors), "quick": true in --json'
   ).action((options) => benchCommand(options));
   program2.addHelpText("after", `
-${describeScenarioList()}`);
+${describeScenarioList()}
+${programHelpAfter}`);
   return program2;
 }
 function errorText(error) {
@@ -3826,8 +3835,7 @@ async function runCli(args) {
     if (error instanceof BadInputError) {
       process.stderr.write(`lockstep: ${error.message}
 `);
-      if (json)
-        printJsonError({ code: error.code, message: error.message, suggestions: error.suggestions });
+      if (json) printJsonError({ code: error.code, message: error.message, suggestions: error.suggestions });
       return exitCodes.badInput;
     }
     process.stderr.write(`lockstep: internal error: ${errorText(error)}
@@ -3846,7 +3854,8 @@ function exitOnEscapedError(event) {
     if (process.listenerCount(event) > 1) return;
     process.stderr.write(`lockstep: internal error: ${errorText(error)}
 `);
-    if (wantsJson(process.argv.slice(2))) printJsonError({ code: "internal-error", message: errorText(error) });
+    if (wantsJson(process.argv.slice(2)))
+      printJsonError({ code: "internal-error", message: errorText(error) });
     process.exit(exitCodes.failed);
   };
 }

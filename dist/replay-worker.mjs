@@ -2,8 +2,8 @@ import { createRequire as __lockstepCreateRequire } from 'node:module';
 const require = __lockstepCreateRequire(import.meta.url);
 import {
   replayState
-} from "./chunk-ZQOTZ6KD.mjs";
-import "./chunk-AP2QGPGL.mjs";
+} from "./chunk-7QT2375Y.mjs";
+import "./chunk-SR5LL4XO.mjs";
 
 // api/live/replay-worker.ts
 import { parentPort } from "node:worker_threads";

@@ -324,9 +324,12 @@ describe('lockstep --version and --help', () => {
     expect(help.exitCode).toBe(0);
     for (const command of ['list', 'run', 'demo', 'check', 'replay', 'serve', 'bench'])
       expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    expect(help.stdout).toMatch(/--json prints one JSON object on stdout, an error too/);
+    expect(help.stdout).toMatch(/LOCKSTEP_FROM_SOURCE=1/);
+    expect(help.stdout).not.toMatch(/until the live server exists/);
     const bench = await runCliCaptured(['help', 'bench']);
     expect(bench.stdout).toMatch(/CLI start/);
-    expect(bench.stdout).toMatch(/--quick .*named for\s+their workload/s);
+    expect(bench.stdout).toMatch(/--quick .*named for\s+its\s+workload/s);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Generated input sequences with swarm testing: each run first draws which whole kinds of input and fault are
  * switched on (people with tags, phones, PINs, doors; admin changes; IQ internet, power, interference, battery,
- * clock drift), then a sequence of steps of the enabled kinds only. Runs that leave a kind out explore other
+ * clock drift, the cloud's eventual consistency), then a sequence of steps of the enabled kinds only. Runs that leave a kind out explore other
  * corners than runs that mix everything (Groce et al., "Swarm testing").
  */
 import fc from 'fast-check';
@@ -18,6 +18,8 @@ export interface Swarm {
   readonly interference: boolean;
   readonly battery: boolean;
   readonly clockDrift: boolean;
+  /** The cloud's eventual-consistency fault (`cloud-lag`), with guests made through the API to feel it. */
+  readonly cloudLag: boolean;
 }
 
 export const swarmArbitrary: fc.Arbitrary<Swarm> = fc
@@ -32,6 +34,7 @@ export const swarmArbitrary: fc.Arbitrary<Swarm> = fc
     interference: fc.boolean(),
     battery: fc.boolean(),
     clockDrift: fc.boolean(),
+    cloudLag: fc.boolean(),
   })
   // Someone has to do something: a run with no people tests nothing.
   .map((swarm) => (swarm.tags || swarm.phones || swarm.pins ? swarm : { ...swarm, tags: true }));
@@ -131,6 +134,9 @@ function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
   return steps;
 }
 
+/** Guests a run may create (ids no generated site uses). */
+const guestIds = ['guest-1', 'guest-2'];
+
 function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
   if (!swarm.admin) return [];
   const owner = ids.users[0] as string;
@@ -172,6 +178,41 @@ function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
   steps.push(
     admin('core', fc.tuple(fc.constant('deleteUser'), pick(ids.users)), anyone) as fc.Arbitrary<TwinInput>,
   );
+  // An admin blocks or unblocks a person (refused at every lock), or takes or gives back their seat.
+  steps.push(
+    admin(
+      'core',
+      fc.tuple(fc.constant('setUserSettings'), pick(ids.users), fc.record({ blocked: fc.boolean() })),
+      anyone,
+    ) as fc.Arbitrary<TwinInput>,
+  );
+  steps.push(
+    admin(
+      'core',
+      fc.tuple(
+        fc.constant('setSubscriptionState'),
+        pick([...ids.users, ...guestIds]),
+        fc.constantFrom('suspended', 'subscribed'),
+      ),
+      anyone,
+    ) as fc.Arbitrary<TwinInput>,
+  );
+  // Guests as a booking system makes them through the Connect API (created suspended at a full site).
+  steps.push(
+    admin(
+      'core',
+      fc.tuple(
+        fc.constant('addUser'),
+        fc.record({
+          id: pick(guestIds),
+          name: fc.constant('Guest'),
+          role: fc.constant('guest'),
+          whenSeatsFull: fc.constant('suspend'),
+        }),
+      ),
+      anyone,
+    ) as fc.Arbitrary<TwinInput>,
+  );
   if (ids.groups.length > 0) {
     steps.push(
       admin(
@@ -183,7 +224,7 @@ function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
     steps.push(
       admin(
         'add-group-users',
-        fc.tuple(pick(ids.groups), fc.tuple(pick(ids.users))),
+        fc.tuple(pick(ids.groups), fc.tuple(pick([...ids.users, ...guestIds]))),
         anyone,
       ) as fc.Arbitrary<TwinInput>,
     );
@@ -223,6 +264,14 @@ function faultSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
         type: fc.constant('battery' as const),
         lock: pick(ids.locks),
         level: fc.constantFrom('fresh' as const, 'low' as const, 'very-low' as const),
+      }),
+    );
+  if (swarm.cloudLag)
+    steps.push(
+      fc.record({
+        type: fc.constant('cloud-lag' as const),
+        // Off, around the minute integrators saw, and longer than a run's gaps.
+        lagMs: fc.constantFrom(0, 30_000, 60_000, 600_000),
       }),
     );
   if (swarm.clockDrift)

@@ -79,6 +79,8 @@ const accessReasons = new Set([
   'credential blocked',
   'key not yet valid',
   'key expired',
+  'user blocked',
+  'user suspended',
   'no access group grants this lock',
   'outside schedule',
 ]);
@@ -164,7 +166,7 @@ export class InvariantMonitor {
     switch (event.kind) {
       case 'input': {
         const input = event.input;
-        const verdict = this.reference.takeInput(input);
+        const verdict = this.reference.takeInput(input, tMs);
         if (input.type === 'present-tag' && (input.holdMs ?? 0) > officeModeHoldMs)
           this.longHoldsAtMs.set(input.lock, [...(this.longHoldsAtMs.get(input.lock) ?? []).slice(-7), tMs]);
         if (input.type === 'admin' && verdict !== undefined)

@@ -52,6 +52,11 @@ const pendingPerLockMax = 32;
 interface PendingCredential extends CredentialShown {
   readonly dueByMs: number;
   readonly holdMs: number;
+  /**
+   * Shown again at the same lock before its first showing was read: the two reads take random times, so which
+   * read answers which showing (and so which was held) cannot be told; a hold among them is not judged.
+   */
+  ambiguous?: boolean;
 }
 
 interface HeldTag {
@@ -292,6 +297,11 @@ export class LockWatch {
     const lock = this.locks.get(lockId);
     if (lock === undefined) return;
     if (lock.pending.length >= pendingPerLockMax) lock.pending.shift();
+    for (const earlier of lock.pending) {
+      if (earlier.credentialId !== pending.credentialId) continue;
+      earlier.ambiguous = true;
+      pending.ambiguous = true;
+    }
     lock.pending.push(pending);
     this.nextDueMs = Math.min(this.nextDueMs, pending.dueByMs);
   }
@@ -560,7 +570,7 @@ export class LockWatch {
 
   /** A tag held over the hold time: its 5 s mark comes exactly that long after it was read. */
   private noteHeld(lock: LockState, pending: PendingCredential, readMs: number): void {
-    if (pending.method !== 'tag' || pending.holdMs <= officeModeHoldMs) return;
+    if (pending.method !== 'tag' || pending.holdMs <= officeModeHoldMs || pending.ambiguous === true) return;
     if (lock.held.length >= pendingPerLockMax) lock.held.shift();
     lock.held.push({ credentialId: pending.credentialId, atMs: readMs + officeModeHoldMs });
     this.nextDueMs = Math.min(this.nextDueMs, readMs + officeModeHoldMs);

@@ -46,13 +46,13 @@ export class ReferenceModel {
     return this.site.lost;
   }
 
-  /** Takes in one input: an admin action is judged (and applied when it should be accepted), faults followed. */
-  takeInput(input: TwinInput): ModelVerdict | undefined {
+  /** Takes in one input at run time `tMs`: an admin action is judged (and applied when it should be accepted), faults followed. */
+  takeInput(input: TwinInput, tMs: number): ModelVerdict | undefined {
     if (input.type !== 'admin') {
       this.site.follow(input);
       return undefined;
     }
-    return this.site.judge(input);
+    return this.site.judge(input, tMs);
   }
 
   /**
@@ -99,6 +99,8 @@ export class ReferenceModel {
     if (credential.blocked) return 'blocked';
     if (credential.fromUtcMs !== undefined && lockUtcMs < credential.fromUtcMs) return 'key not yet valid';
     if (credential.untilUtcMs !== undefined && lockUtcMs >= credential.untilUtcMs) return 'key expired';
+    const refusedAs = rules.refusedUsers.get(credential.user);
+    if (refusedAs !== undefined) return `${credential.user} is ${refusedAs}`;
     const schedules = rules.schedules.get(credential.user) ?? [];
     if (!inSchedules(schedules, lockUtcMs, rules.timeZone))
       return `${credential.user} is outside every schedule on this lock`;

@@ -68,7 +68,9 @@ export function timedInputs(steps: readonly Step[]): TimedStepInput[] {
   });
 }
 
-function repairInputs(site: SiteSpecInput): TwinInput[] {
+/** Every fault of the case undone; the cloud's lag only when the case switched it on (older files replay as they were). */
+function repairInputs(site: SiteSpecInput, steps: readonly Step[]): TwinInput[] {
+  const lagged = steps.some((step) => step.input.type === 'cloud-lag');
   return [
     ...site.iqs.map((iq): TwinInput => ({ type: 'power', device: iq.id, on: true })),
     ...(site.repeaters ?? []).map((repeater): TwinInput => ({
@@ -77,6 +79,7 @@ function repairInputs(site: SiteSpecInput): TwinInput[] {
       on: true,
     })),
     ...site.iqs.map((iq): TwinInput => ({ type: 'iq-internet', iq: iq.id, up: true })),
+    ...(lagged ? [{ type: 'cloud-lag', lagMs: 0 } as const] : []),
   ];
 }
 
@@ -112,7 +115,7 @@ export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResul
   box.monitor = judged;
   const stepsRun = runSteps(twin, testCase.steps, judged);
   if (mode !== 'safety' && monitor.firstViolation === undefined) {
-    for (const input of repairInputs(testCase.site)) twin.apply(input);
+    for (const input of repairInputs(testCase.site, testCase.steps)) twin.apply(input);
     runQuietPeriod(twin, judged);
     monitor.checkLiveness();
   }

@@ -1,6 +1,6 @@
 /**
  * What a lock must decide on a credential, by the reference model: the domain's order of checks (battery, keypad,
- * the lock's data, block, key window, access group, schedule) applied to the rules of the data version the lock
+ * the lock's data, block, key window, a blocked or suspended user, access group, schedule) applied to the rules of the data version the lock
  * holds, at the lock's own clock. The reasons are the domain's audit wording of each refusal. Written apart from
  * the firmware on purpose: a wrong order or a wrong reason in the firmware shows as a disagreement.
  */
@@ -48,6 +48,8 @@ export function expectedDecision(shown: CredentialShown, situation: LockSituatio
     return refuse('key not yet valid', user);
   if (credential.untilUtcMs !== undefined && lockUtcMs >= credential.untilUtcMs)
     return refuse('key expired', user);
+  const refusedAs = rules.refusedUsers.get(user);
+  if (refusedAs !== undefined) return refuse(`user ${refusedAs}`, user);
   const schedules = rules.schedules.get(user) ?? [];
   if (schedules.length === 0) return refuse('no access group grants this lock', user);
   if (!inSchedules(schedules, lockUtcMs, rules.timeZone)) return refuse('outside schedule', user);

@@ -19,6 +19,8 @@ export interface LockRules {
   /** Schedules per user on this lock: the union over the groups giving it (empty: a group without schedules). */
   readonly schedules: ReadonlyMap<string, readonly Schedule[]>;
   readonly permissions: ReadonlyMap<string, { readonly mom: boolean; readonly eom: boolean }>;
+  /** Users the lock knows but must refuse whatever they show (blocked outranks suspended). */
+  readonly refusedUsers: ReadonlyMap<string, 'blocked' | 'suspended'>;
   readonly eomSchedules: readonly Schedule[];
   readonly openTimeMs: number;
   readonly fingerprint: string;
@@ -33,10 +35,13 @@ export function lockRulesOf(model: SiteModel, lockId: string): LockRules {
   for (const [phoneId, key] of model.keys)
     if (schedules.has(key.user)) credentials.set(`key:${phoneId}`, { ...key, blocked: false });
   const permissions = new Map<string, { mom: boolean; eom: boolean }>();
+  const refusedUsers = new Map<string, 'blocked' | 'suspended'>();
   for (const [userId, user] of model.users) {
     if (!schedules.has(userId)) continue;
     if (user.pin !== undefined) credentials.set(`pin:${user.pin}`, { user: userId, blocked: false });
     permissions.set(userId, { mom: user.manualOfficeMode, eom: user.easyOfficeMode });
+    if (user.blocked === true) refusedUsers.set(userId, 'blocked');
+    else if (user.suspended === true) refusedUsers.set(userId, 'suspended');
   }
   const lock = model.locks.get(lockId);
   const rules = {
@@ -44,6 +49,7 @@ export function lockRulesOf(model: SiteModel, lockId: string): LockRules {
     credentials,
     schedules,
     permissions,
+    refusedUsers,
     eomSchedules: lock?.eomSchedules ?? [],
     openTimeMs: lock?.openTimeMs ?? 0,
   };
@@ -87,5 +93,6 @@ function fingerprintOf(rules: Omit<LockRules, 'fingerprint'>): string {
     ]),
     byKey(rules.schedules).map(([id, list]) => [id, scheduleSetText(list)]),
     byKey(rules.permissions).map(([id, p]) => [id, p.mom, p.eom]),
+    byKey(rules.refusedUsers),
   ]);
 }

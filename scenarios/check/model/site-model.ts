@@ -7,8 +7,9 @@
  * permission or an admin's rank; office mode needs the MOM permission; a command needs its IQ connected). It
  * never reads the cloud's state: a bug in the cloud's operations shows as a disagreement.
  *
- * Only what generated runs do is modelled (user management: role changes and deletions); any other admin action makes the model give up judging (`lost`), so
- * that it never reports what it cannot know.
+ * Only what generated runs do is modelled (user management: role changes, deletions, blocking users, seats, and
+ * guests, whom the cloud's eventual-consistency fault leaves half-known for a while after their creation); any
+ * other admin action makes the model give up judging (`lost`), so that it never reports what it cannot know.
  */
 import type { AdminInput, Role, SiteSpec, TwinInput } from '../../../twin/index.ts';
 
@@ -35,6 +36,12 @@ export interface ModelUser {
   readonly manualOfficeMode: boolean;
   readonly easyOfficeMode: boolean;
   readonly pin: string | undefined;
+  /** Blocked by an admin: refused at every lock. */
+  readonly blocked?: boolean;
+  /** Holds no seat: refused at every lock. */
+  readonly suspended?: boolean;
+  /** When a user made during the run was created (run time, ms). */
+  readonly createdAtMs?: number;
 }
 
 export interface ModelLock {
@@ -80,6 +87,11 @@ export class SiteModel {
   private readonly released: boolean;
   /** Pod members: their role stays and they are not deleted while in the pod (2220). */
   private readonly inPod: ReadonlySet<string>;
+  private readonly seats: number;
+  /** The eventual-consistency fault: how long a new guest stays half-known (0: off). */
+  private lagMs = 0;
+  /** Every id the site's entities use (one namespace, as in the spec): a new user needs a fresh one. */
+  private readonly otherIds: ReadonlySet<string>;
   /** Set once an input the model does not know changed what it cannot follow. */
   lost = false;
   /** Counts the accepted changes to credentials and groups: lock rules need building again only when it moves. */
@@ -91,6 +103,17 @@ export class SiteModel {
     this.subscriptionActive = spec.subscription.active;
     this.released = spec.released;
     this.inPod = new Set(spec.pods.flatMap((pod) => pod.members));
+    this.seats = spec.subscription.seats;
+    this.otherIds = new Set([
+      ...spec.tags.map((tag) => tag.id),
+      ...spec.phones.map((phone) => phone.id),
+      ...spec.accessGroups.map((group) => group.id),
+      ...spec.locks.map((lock) => lock.id),
+      ...spec.iqs.map((iq) => iq.id),
+      ...spec.pods.map((pod) => pod.id),
+      ...spec.repeaters.map((repeater) => repeater.id),
+      ...spec.doors.map((door) => door.id),
+    ]);
     for (const user of spec.users)
       this.users.set(user.id, { ...user.permissions, role: user.role, pin: user.pin });
     for (const tag of spec.tags) this.tags.set(tag.id, { user: tag.user, blocked: tag.blocked });
@@ -132,13 +155,14 @@ export class SiteModel {
 
   /** Faults the model follows: whether each IQ can reach the cloud. */
   follow(input: TwinInput): void {
+    if (input.type === 'cloud-lag') this.lagMs = input.lagMs;
     if (input.type === 'iq-internet') this.iqInternet.set(input.iq, input.up);
     if (input.type === 'power' && this.iqPowered.has(input.device))
       this.iqPowered.set(input.device, input.on);
   }
 
   /** What the cloud should answer, applying the change to the model when it should be accepted. */
-  judge(input: AdminInput): ModelVerdict {
+  judge(input: AdminInput, tMs: number): ModelVerdict {
     const actor = this.users.get(input.actor);
     if (actor === undefined) return refused(3104, `no user ${input.actor}`);
     if (!this.released && actor.role !== 'installer') return refused(2210, 'the site is not released yet');
@@ -151,7 +175,7 @@ export class SiteModel {
         return this.setBlocked(input.actor, actor, args[0], input.action === 'block-tag');
       case 'add-group-users':
       case 'remove-group-users':
-        return this.changeGroup(actor, args[0], args[1], input.action === 'add-group-users');
+        return this.changeGroup(actor, args[0], args[1], input.action === 'add-group-users', tMs);
       case 'remote-open':
         return this.lockCommand(actor, args[0], 'remote-opening');
       case 'office-mode':
@@ -159,6 +183,9 @@ export class SiteModel {
       case 'core':
         if (args[0] === 'setRole') return this.setRole(input.actor, actor, args[1], args[2]);
         if (args[0] === 'deleteUser') return this.deleteUser(input.actor, actor, args[1]);
+        if (args[0] === 'addUser') return this.addGuest(actor, args[1], tMs);
+        if (args[0] === 'setUserSettings') return this.setBlockedUser(input.actor, actor, args[1], args[2]);
+        if (args[0] === 'setSubscriptionState') return this.setSeat(input.actor, actor, args[1], args[2]);
         this.lost = true;
         return { kind: 'not-judged' };
       default:
@@ -239,13 +266,21 @@ export class SiteModel {
     return accepted;
   }
 
-  private changeGroup(actor: ModelUser, groupId: unknown, userIds: unknown, add: boolean): ModelVerdict {
+  private changeGroup(
+    actor: ModelUser,
+    groupId: unknown,
+    userIds: unknown,
+    add: boolean,
+    tMs: number,
+  ): ModelVerdict {
     if (this.actingRank(actor) < superUserRank)
       return refused(2203, 'only a super user or above manages groups');
     const group = typeof groupId === 'string' ? this.groups.get(groupId) : undefined;
     if (group === undefined) return refused(3104, `no group ${String(groupId)}`);
     const ids = Array.isArray(userIds) ? userIds : [];
     if (ids.some((id) => typeof id !== 'string' || !this.users.has(id))) return refused(3104, 'no such user');
+    if (add && ids.some((id) => this.settling(id as string, tMs)))
+      return refused(2202, 'a guest created moments ago is not known everywhere yet');
     for (const id of ids as string[]) {
       if (add) group.users.add(id);
       else group.users.delete(id);
@@ -271,5 +306,81 @@ export class SiteModel {
     const connected = this.iqPowered.get(lock.iq) === true && this.iqInternet.get(lock.iq) === true;
     if (!connected) return refused(3105, `IQ ${lock.iq} is not connected`);
     return { kind: 'pending' };
+  }
+
+  /** A guest made while the eventual-consistency fault is on is half-known for that long after its creation. */
+  private settling(userId: string, tMs: number): boolean {
+    const user = this.users.get(userId);
+    return (
+      this.lagMs > 0 &&
+      user?.role === 'guest' &&
+      user.createdAtMs !== undefined &&
+      tMs - user.createdAtMs < this.lagMs
+    );
+  }
+
+  private seatsTaken(): number {
+    let taken = 0;
+    for (const user of this.users.values()) if (user.suspended !== true) taken++;
+    return taken;
+  }
+
+  /** A guest as the Connect API makes one: at a full site it is still made, holding no seat (suspended). */
+  private addGuest(actor: ModelUser, fields: unknown, tMs: number): ModelVerdict {
+    const guest = fields as { id?: unknown; name?: unknown; role?: unknown; whenSeatsFull?: unknown } | undefined;
+    if (guest?.role !== 'guest' || guest.whenSeatsFull !== 'suspend' || typeof guest.id !== 'string') {
+      this.lost = true;
+      return { kind: 'not-judged' };
+    }
+    if (this.actingRank(actor) < superUserRank) return refused(2203, 'only a super user or above adds users');
+    if (this.users.has(guest.id) || this.otherIds.has(guest.id)) return refused(1101, `${guest.id} is in use`);
+    if (typeof guest.name !== 'string' || guest.name.trim() === '') return refused(1101, 'a guest needs a name');
+    const suspended = this.seatsTaken() >= this.seats;
+    this.users.set(guest.id, {
+      role: 'guest',
+      remoteOpening: false,
+      manualOfficeMode: false,
+      easyOfficeMode: false,
+      pin: undefined,
+      suspended,
+      createdAtMs: tMs,
+    });
+    return accepted;
+  }
+
+  /** Blocking a user (refused at every lock) is a super user's act or above, even on oneself. */
+  private setBlockedUser(actorId: string, actor: ModelUser, userId: unknown, settings: unknown): ModelVerdict {
+    const blocked = (settings as { blocked?: unknown } | undefined)?.blocked;
+    if (typeof blocked !== 'boolean' || Object.keys(settings as object).length !== 1) {
+      this.lost = true;
+      return { kind: 'not-judged' };
+    }
+    const target = typeof userId === 'string' ? this.users.get(userId) : undefined;
+    if (target === undefined) return refused(3104, `no user ${String(userId)}`);
+    if (!this.mayManage(actorId, actor, userId as string, target))
+      return refused(2203, `${actorId} may not manage ${String(userId)}`);
+    if (this.actingRank(actor) < superUserRank) return refused(2203, 'only a super user or above blocks users');
+    if (target.blocked !== blocked) this.revision++;
+    this.users.set(userId as string, { ...target, blocked });
+    return accepted;
+  }
+
+  /** Subscribing takes a free seat (2203 when none is left); suspending frees one at once. */
+  private setSeat(actorId: string, actor: ModelUser, userId: unknown, state: unknown): ModelVerdict {
+    if (state !== 'subscribed' && state !== 'suspended') {
+      this.lost = true;
+      return { kind: 'not-judged' };
+    }
+    if (this.actingRank(actor) < superUserRank) return refused(2203, 'only a super user or above changes seats');
+    const target = typeof userId === 'string' ? this.users.get(userId) : undefined;
+    if (target === undefined) return refused(3104, `no user ${String(userId)}`);
+    if (!this.mayManage(actorId, actor, userId as string, target))
+      return refused(2203, `${actorId} may not manage ${String(userId)}`);
+    const suspended = state === 'suspended';
+    if (!suspended && target.suspended === true && this.seatsTaken() >= this.seats)
+      return refused(2203, 'every seat is taken');
+    if ((target.suspended === true) !== suspended) this.revision++;
+    this.users.set(userId as string, { ...target, suspended });
+    return accepted;
   }
 }
