@@ -4,7 +4,7 @@ import {
   checkRun,
   countRun,
   emptyTally
-} from "./chunk-SR5LL4XO.mjs";
+} from "./chunk-JDF43H3K.mjs";
 
 // bin/check-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -3,10 +3,10 @@ const require = __lockstepCreateRequire(import.meta.url);
 import {
   formatErrors,
   resolveTarget
-} from "./chunk-CDGJEEDP.mjs";
+} from "./chunk-7HN75PBQ.mjs";
 import {
   progressBar
-} from "./chunk-CXNXUJON.mjs";
+} from "./chunk-PHLTWAX5.mjs";
 import "./chunk-CYDHUTXA.mjs";
 import {
   BadInputError,
@@ -28,7 +28,7 @@ import {
   scenarioNames,
   siteNames,
   summarizeRun
-} from "./chunk-SR5LL4XO.mjs";
+} from "./chunk-JDF43H3K.mjs";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3688,7 +3688,7 @@ async function demoCommand(options) {
 }
 var quickBench = { campusSimulatedMs: 36e5, clockRaceActors: 1e3, checkRuns: 40 };
 async function benchCommand(options) {
-  const { benchStages, runBenchmarks } = await import("./run-benchmarks-SO3YO2ZI.mjs");
+  const { benchStages, runBenchmarks } = await import("./run-benchmarks-NXQONMXO.mjs");
   const quick = options.quick === true;
   const bar = progressBar({ total: benchStages, unit: "figures", json: options.json === true });
   let stage = 0;
@@ -3772,11 +3772,11 @@ function buildProgram() {
   ).option(
     "--require-coverage",
     "fail (exit 1) when a named situation was never reached or a machine's transition coverage is under the threshold (implies --coverage)"
-  ).option("--transition-coverage-min <percent>", "threshold for --require-coverage (default 95)").option("--json", "print one JSON object").addHelpText("after", checkHelpAfter).action(async (options) => (await import("./check-command-CDAK5QD4.mjs")).checkCommand(options));
+  ).option("--transition-coverage-min <percent>", "threshold for --require-coverage (default 95)").option("--json", "print one JSON object").addHelpText("after", checkHelpAfter).action(async (options) => (await import("./check-command-G3AGSHFZ.mjs")).checkCommand(options));
   program2.command("replay").description(
     "replay a failure file or a scenario that records its fingerprint (a live session export): the same run, event for event, told in plain words"
   ).argument("<file>", 'a failure file written by lockstep check, or a scenario file with "expectedHash"').option("--json", "print one JSON object").action(
-    async (file, options) => (await import("./replay-command-Z2VWNLVZ.mjs")).replayCommand(file, options)
+    async (file, options) => (await import("./replay-command-DEARO6NB.mjs")).replayCommand(file, options)
   );
   program2.command("serve").description("serve the live twin: REST API, live WebSocket protocol and browser visualization").option("--host <host>", "interface to bind (loopback unless told otherwise)", "127.0.0.1").option("--port <port>", "port (0 picks a free one; one in use is bad input, exit 2)", "8080").option(
     "--scenario <name>",
@@ -3789,7 +3789,7 @@ function buildProgram() {
     "--identity-prefix <path>",
     'also serve /connect/token and /connect/revocation under this path ("" for none)',
     "/identity"
-  ).action(async (options) => (await import("./serve-command-2BXVP5RO.mjs")).serveCommand(options));
+  ).action(async (options) => (await import("./serve-command-O5NHYOY6.mjs")).serveCommand(options));
   program2.command("bench").description(
     "measure speed and memory: heap per device, campus day, events/s, check runs/s (one and two workers), trace bytes per event, clock race, REST requests/s, WebSocket p99, CLI start (docs/performance.md); a progress bar on a terminal"
   ).option("--json", "print one JSON object").option(

@@ -2,8 +2,8 @@ import { createRequire as __lockstepCreateRequire } from 'node:module';
 const require = __lockstepCreateRequire(import.meta.url);
 import {
   replayState
-} from "./chunk-7QT2375Y.mjs";
-import "./chunk-SR5LL4XO.mjs";
+} from "./chunk-ZLVEDUA6.mjs";
+import "./chunk-JDF43H3K.mjs";
 
 // api/live/replay-worker.ts
 import { parentPort } from "node:worker_threads";

@@ -137,6 +137,30 @@ function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
 /** Guests a run may create (ids no generated site uses). */
 const guestIds = ['guest-1', 'guest-2'];
 
+/**
+ * A booking as a booking system makes it through the Connect API: a guest created (suspended at a full site),
+ * then put in an access group.
+ */
+function bookingSteps(ids: Ids, actor: fc.Arbitrary<string>): fc.Arbitrary<TwinInput>[] {
+  const admin = (action: string, args: fc.Arbitrary<unknown[]>): fc.Arbitrary<TwinInput> =>
+    fc.record({
+      type: fc.constant('admin' as const),
+      actor,
+      action: fc.constant(action),
+      args,
+    }) as fc.Arbitrary<TwinInput>;
+  const guest = fc.record({
+    id: pick(guestIds),
+    name: fc.constant('Guest'),
+    role: fc.constant('guest'),
+    whenSeatsFull: fc.constant('suspend'),
+  });
+  const steps = [admin('core', fc.tuple(fc.constant('addUser'), guest))];
+  if (ids.groups.length > 0)
+    steps.push(admin('add-group-users', fc.tuple(pick(ids.groups), fc.tuple(pick(guestIds)))));
+  return steps;
+}
+
 function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
   if (!swarm.admin) return [];
   const owner = ids.users[0] as string;
@@ -197,22 +221,7 @@ function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
       anyone,
     ) as fc.Arbitrary<TwinInput>,
   );
-  // Guests as a booking system makes them through the Connect API (created suspended at a full site).
-  steps.push(
-    admin(
-      'core',
-      fc.tuple(
-        fc.constant('addUser'),
-        fc.record({
-          id: pick(guestIds),
-          name: fc.constant('Guest'),
-          role: fc.constant('guest'),
-          whenSeatsFull: fc.constant('suspend'),
-        }),
-      ),
-      anyone,
-    ) as fc.Arbitrary<TwinInput>,
-  );
+  steps.push(...bookingSteps(ids, anyone));
   if (ids.groups.length > 0) {
     steps.push(
       admin(
@@ -266,14 +275,17 @@ function faultSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
         level: fc.constantFrom('fresh' as const, 'low' as const, 'very-low' as const),
       }),
     );
-  if (swarm.cloudLag)
+  if (swarm.cloudLag) {
     steps.push(
       fc.record({
         type: fc.constant('cloud-lag' as const),
         // Off, around the minute integrators saw, and longer than a run's gaps.
-        lagMs: fc.constantFrom(0, 30_000, 60_000, 600_000),
+        lagMs: fc.constantFrom(0, 30_000, 60_000, 600_000, 600_000),
       }),
     );
+    // Bookings by the owner while the cloud lags, so that a guest meets the lag.
+    steps.push(...bookingSteps(ids, fc.constant(ids.users[0] as string)));
+  }
   if (swarm.clockDrift)
     steps.push(
       fc.record({

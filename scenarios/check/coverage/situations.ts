@@ -231,4 +231,17 @@ export const situations: readonly Situation[] = [
   { name: 'an intrusion', detector: () => onAudit((audit) => audit.category === 'intrusion') },
   { name: 'a remote opening done', detector: () => onAdminResult('remote-open', null) },
   { name: 'a blocked tag opens a lock the block has not reached', detector: blockedTagOpensOnStaleData },
+  {
+    name: 'a blocked or suspended user refused by name',
+    detector: () =>
+      onAudit(
+        (audit) =>
+          audit.category === 'lock_rejected' &&
+          (audit.detail === 'user blocked' || audit.detail === 'user suspended'),
+      ),
+  },
+  {
+    name: 'a guest’s group join refused while the cloud lags',
+    detector: () => onAdminResult('add-group-users', 2202),
+  },
 ];
