@@ -4,7 +4,7 @@
  * bodies, type the views, list the fields `$filter` / `$orderby` may use, and make the OpenAPI document.
  */
 import { z } from 'zod';
-import { alertKinds, channels, roles } from '../../twin/index.ts';
+import { alertKinds, channels } from '../../twin/index.ts';
 
 /** `super-user` → `super_user`: the API writes every enum value in snake_case. */
 export function snakeValue(value: string): string {
@@ -14,7 +14,6 @@ export function snakeValue(value: string): string {
 const idList = z.array(z.string().max(200)).max(1_000);
 const utcDateTime = z.string().describe('ISO 8601 instant in UTC (`2026-03-02T08:00:00.000Z`)');
 
-export const roleValues = roles.map(snakeValue);
 export const accessMethods = ['tag', 'pin_code', 'digital_key', 'inside_handle', 'remote'] as const;
 
 // --- Responses ------------------------------------------------------------------------------------------------

@@ -23,5 +23,8 @@ export function isSettling(state: CloudState, user: CloudUser, nowUtcMs: number)
 export function requireSettled(context: CoreContext, userId: string, code: 2202 | 2203): void {
   const user = context.state.users.get(userId);
   if (user === undefined || !isSettling(context.state, user, context.hooks.nowUtcMs())) return;
-  throw new CloudError(code, `${userId} was created moments ago and is not known everywhere yet; try again later`);
+  throw new CloudError(
+    code,
+    `${userId} was created moments ago and is not known everywhere yet; try again later`,
+  );
 }

@@ -327,14 +327,17 @@ export class SiteModel {
 
   /** A guest as the Connect API makes one: at a full site it is still made, holding no seat (suspended). */
   private addGuest(actor: ModelUser, fields: unknown, tMs: number): ModelVerdict {
-    const guest = fields as { id?: unknown; name?: unknown; role?: unknown; whenSeatsFull?: unknown } | undefined;
+    const guest = fields as
+      { id?: unknown; name?: unknown; role?: unknown; whenSeatsFull?: unknown } | undefined;
     if (guest?.role !== 'guest' || guest.whenSeatsFull !== 'suspend' || typeof guest.id !== 'string') {
       this.lost = true;
       return { kind: 'not-judged' };
     }
     if (this.actingRank(actor) < superUserRank) return refused(2203, 'only a super user or above adds users');
-    if (this.users.has(guest.id) || this.otherIds.has(guest.id)) return refused(1101, `${guest.id} is in use`);
-    if (typeof guest.name !== 'string' || guest.name.trim() === '') return refused(1101, 'a guest needs a name');
+    if (this.users.has(guest.id) || this.otherIds.has(guest.id))
+      return refused(1101, `${guest.id} is in use`);
+    if (typeof guest.name !== 'string' || guest.name.trim() === '')
+      return refused(1101, 'a guest needs a name');
     const suspended = this.seatsTaken() >= this.seats;
     this.users.set(guest.id, {
       role: 'guest',
@@ -349,7 +352,12 @@ export class SiteModel {
   }
 
   /** Blocking a user (refused at every lock) is a super user's act or above, even on oneself. */
-  private setBlockedUser(actorId: string, actor: ModelUser, userId: unknown, settings: unknown): ModelVerdict {
+  private setBlockedUser(
+    actorId: string,
+    actor: ModelUser,
+    userId: unknown,
+    settings: unknown,
+  ): ModelVerdict {
     const blocked = (settings as { blocked?: unknown } | undefined)?.blocked;
     if (typeof blocked !== 'boolean' || Object.keys(settings as object).length !== 1) {
       this.lost = true;
@@ -359,7 +367,8 @@ export class SiteModel {
     if (target === undefined) return refused(3104, `no user ${String(userId)}`);
     if (!this.mayManage(actorId, actor, userId as string, target))
       return refused(2203, `${actorId} may not manage ${String(userId)}`);
-    if (this.actingRank(actor) < superUserRank) return refused(2203, 'only a super user or above blocks users');
+    if (this.actingRank(actor) < superUserRank)
+      return refused(2203, 'only a super user or above blocks users');
     if (target.blocked !== blocked) this.revision++;
     this.users.set(userId as string, { ...target, blocked });
     return accepted;
@@ -371,7 +380,8 @@ export class SiteModel {
       this.lost = true;
       return { kind: 'not-judged' };
     }
-    if (this.actingRank(actor) < superUserRank) return refused(2203, 'only a super user or above changes seats');
+    if (this.actingRank(actor) < superUserRank)
+      return refused(2203, 'only a super user or above changes seats');
     const target = typeof userId === 'string' ? this.users.get(userId) : undefined;
     if (target === undefined) return refused(3104, `no user ${String(userId)}`);
     if (!this.mayManage(actorId, actor, userId as string, target))
