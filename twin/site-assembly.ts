@@ -25,6 +25,7 @@ import { LinkTable } from './radio/link.ts';
 import { MeshNetwork } from './radio/mesh-network.ts';
 import { resolveRadioConfig, type RadioConfig } from './radio/radio-config.ts';
 import { buildTopology, type Topology } from './radio/topology.ts';
+import { WallMap } from './radio/walls.ts';
 import { SiteCloud } from './site-cloud.ts';
 import { SiteNetwork } from './site-network.ts';
 import { fillFakePeople } from './site/fake-people.ts';
@@ -89,7 +90,8 @@ export function assembleSite(options: TwinOptions): AssembledSite {
     if (position === undefined) throw new UnknownDeviceError('device', deviceId);
     return position;
   };
-  const links = new LinkTable(radioConfig, random, positionOf);
+  // Walls cost signal on every link, so they also decide which parent a lock hears in the topology below.
+  const links = new LinkTable(radioConfig, random, positionOf, new WallMap(spec.walls ?? []));
   const topology = buildTopology({
     iqs: spec.iqs,
     repeaters: spec.repeaters,

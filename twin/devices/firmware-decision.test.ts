@@ -67,4 +67,34 @@ describe('the firmware on a key with a validity window', () => {
       reason: 'user blocked',
     });
   });
+
+  it('refuses a PIN of a user whose PIN is switched off, and nothing else of theirs', () => {
+    const offUser: UserGrant = { ...user, usePin: false };
+    const pin: CredentialGrant = {
+      userId: 'user-1',
+      kind: 'pin',
+      blocked: false,
+      validFromUtcMs: undefined,
+      validUntilUtcMs: undefined,
+    };
+    const lockData = data(new Map([['user-1', offUser]]));
+    const withPin: LockAccessData = {
+      ...lockData,
+      grants: {
+        ...lockData.grants,
+        credentials: new Map([...lockData.grants.credentials, ['pin:123456', pin]]),
+      },
+    };
+    const circumstances: LockCircumstances = {
+      kind: 'pin',
+      battery: 'fresh',
+      lockUtcMs: fromUtcMs,
+      data: withPin,
+    };
+    expect(decide({ credentialId: 'pin:123456', method: 'pin_code' }, circumstances)).toMatchObject({
+      granted: false,
+      reason: 'pin not enabled for this user',
+    });
+    expect(decide({ credentialId: 'key:phone-1', method: 'digital_key' }, circumstances).granted).toBe(true);
+  });
 });

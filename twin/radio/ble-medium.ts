@@ -59,10 +59,13 @@ export function resolveTap(options: {
     // The phone moves, but the room between it and the reader does not: the shadowing of the (phone, lock)
     // pair is fixed for the run like any other link's.
     const shadowingDb = options.links.mobileShadowingDb(options.phoneId, listener.id);
+    // Walls between the phone and this lock cost what they cost a fixed link (0 without a floor plan).
+    const wallLossDb = options.links.walls.lossDbBetween(options.phonePosition, listener.position);
     const meanRssiDbm =
       pathLossRssiDbm(phone.txPowerAt1mDbm, phone.pathLossExponent, distance) +
       shadowingDb -
-      stream.uniform(0, phone.bodyLossDbMax);
+      stream.uniform(0, phone.bodyLossDbMax) -
+      wallLossDb;
     states.push({
       id: listener.id,
       meanRssiDbm,

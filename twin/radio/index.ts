@@ -5,3 +5,4 @@ export * from './interference.ts';
 export * from './topology.ts';
 export * from './mesh-network.ts';
 export * from './ble-medium.ts';
+export * from './walls.ts';

@@ -7,6 +7,7 @@ import type { RandomStream, SeededRandom } from '../kernel/rng.ts';
 import type { Position } from '../site/spec.ts';
 import { distanceM, drawFadingDb, drawShadowingDb, lossProbability, pathLossRssiDbm } from './propagation.ts';
 import type { RadioConfig } from './radio-config.ts';
+import { noWalls, type WallMap } from './walls.ts';
 
 export interface TransmitResult {
   readonly delivered: boolean;
@@ -23,17 +24,23 @@ export class RadioLink {
   readonly distanceM: number;
   /** This link's shadowing, fixed for the run. */
   readonly shadowingDb: number;
+  /** The loss of the walls between the two ends (walls.ts), 0 without a floor plan. */
+  readonly wallLossDb: number;
 
   constructor(
     private readonly config: RadioConfig,
     private readonly stream: RandomStream,
     a: Position,
     b: Position,
+    walls: WallMap = noWalls,
   ) {
     this.distanceM = distanceM(a, b);
     this.shadowingDb = drawShadowingDb(stream, config);
+    this.wallLossDb = walls.lossDbBetween(a, b);
     this.meanRssiDbm =
-      pathLossRssiDbm(config.txPowerAt1mDbm, config.pathLossExponent, this.distanceM) + this.shadowingDb;
+      pathLossRssiDbm(config.txPowerAt1mDbm, config.pathLossExponent, this.distanceM) +
+      this.shadowingDb -
+      this.wallLossDb;
   }
 
   /** One packet over this hop, with retries; `extraLossProbability` comes from interference at the receiver. */
@@ -78,6 +85,8 @@ export class LinkTable {
     private readonly config: RadioConfig,
     private readonly random: SeededRandom,
     private readonly positionOf: (deviceId: string) => Position,
+    /** The site's walls; a link's mean RSSI loses the walls between its ends. */
+    readonly walls: WallMap = noWalls,
   ) {}
 
   get(a: string, b: string): RadioLink {
@@ -89,6 +98,7 @@ export class LinkTable {
         this.random.stream(`radio.link:${key}`),
         this.positionOf(a),
         this.positionOf(b),
+        this.walls,
       );
       this.links.set(key, link);
     }

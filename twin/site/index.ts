@@ -2,6 +2,7 @@
 export * from './spec.ts';
 export { specFilePath, type SpecError } from './spec-error.ts';
 export * from './physical-bounds.ts';
+export * from './floor-plan.ts';
 export {
   jsonTextProblem,
   jsonValueProblem,

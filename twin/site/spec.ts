@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { defectNames, isDefectName } from '../defects.ts';
 import { features, roles } from '../access/roles.ts';
 import { scheduleSchema } from './schedule-schema.ts';
+import { roomsSchema, wallsSchema } from './floor-plan.ts';
 import { coordinateMSchema, radioBounds, siteCountsMax, textCharsMax } from './physical-bounds.ts';
 import {
   batteryLevels,
@@ -224,6 +225,12 @@ export const siteSpecSchema = z.strictObject({
   /** Explicit access groups, besides the implicit ones each lock's `access` list makes. */
   accessGroups: z.array(accessGroupSpecSchema).max(siteCountsMax.accessGroups).default([]),
   pods: z.array(podSpecSchema).max(siteCountsMax.pods).default([]),
+  /**
+   * The floor plan (floor-plan.ts), left out unless given so that a spec without one parses as before: rooms
+   * (polygons) and walls whose material's loss the radio subtracts from every link that crosses them.
+   */
+  rooms: roomsSchema.optional(),
+  walls: wallsSchema.optional(),
 });
 
 /** A spec as written in a file (defaults may be missing). */
