@@ -187,6 +187,11 @@ export class LiveTwin {
     return this.options.seed;
   }
 
+  /** The twin's current instant in UTC ms (its start instant plus virtual time). */
+  get nowUtcMs(): number {
+    return this.twin.epochUtcMs + this.twin.clock.now();
+  }
+
   get inputCount(): number {
     return this.options.scenario.inputs.length + this.sessionInputs.length;
   }
@@ -348,7 +353,7 @@ export class LiveTwin {
   status(): LiveStatus {
     return {
       virtualMs: this.twin.clock.now(),
-      utc: new Date(this.twin.epochUtcMs + this.twin.clock.now()).toISOString(),
+      utc: new Date(this.nowUtcMs).toISOString(),
       paused: this.pacer.paused,
       speed: this.pacer.speed,
       events: this.twin.trace.events,

@@ -71,10 +71,9 @@ export const podRoutes: readonly Route[] = [
     errors: [2210],
     handle: (context) => {
       const { core, actorId, ids, live } = context;
-      const nowUtcMs = live.twin.epochUtcMs + live.twin.clock.now();
       return core.getPod(actorId, podOf(context)).guestIds.map((id) => {
         const user = core.getUser(actorId, id);
-        return siteUserView(ids, user, !isSettling(core.state, user, nowUtcMs));
+        return siteUserView(ids, user, !isSettling(core.state, user, live.nowUtcMs));
       });
     },
   }),

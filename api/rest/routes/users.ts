@@ -23,7 +23,6 @@ import {
   type CloudUser,
   type Role,
 } from '../../../twin/index.ts';
-import type { LiveTwin } from '../../live-twin.ts';
 import type { ConnectIds } from '../connect-ids.ts';
 import { recordOf, userOf } from '../connect-resolve.ts';
 import { invalidParameter } from '../errors.ts';
@@ -49,12 +48,8 @@ const userPath = `${usersPath}/{user_id}`;
 
 type Context<Body = undefined> = RouteContext<Body>;
 
-function nowUtcMs(live: LiveTwin): number {
-  return live.twin.epochUtcMs + live.twin.clock.now();
-}
-
 function view(context: Context<unknown>, user: CloudUser): z.infer<typeof siteUserSchema> {
-  const settled = !isSettling(context.core.state, user, nowUtcMs(context.live));
+  const settled = !isSettling(context.core.state, user, context.live.nowUtcMs);
   return siteUserView(context.ids, user, settled);
 }
 
