@@ -83,7 +83,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   process.on('uncaughtException', onUncaught);
   server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    // The path only: a request target the URL parser refuses (`//`, `\\`) must be a 404, never a thrown error.
+    const path = (request.url ?? '/').split('?')[0];
     if (path !== '/live' || wss.clients.size >= liveClientsMax) {
       socket.write(
         path !== '/live' ? 'HTTP/1.1 404 Not Found\r\n\r\n' : 'HTTP/1.1 503 Service Unavailable\r\n\r\n',

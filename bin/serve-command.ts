@@ -80,7 +80,8 @@ function listenError(error: unknown, host: string, port: number): BadInputError 
 }
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
-  const port = Number(flags.port);
+  // Digits only: Number() would read "" as 0 (a random port) and "0x50" as 80.
+  const port = /^\d{1,5}$/.test(flags.port) ? Number(flags.port) : Number.NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new BadInputError(`--port must be 0–65535, got "${flags.port}"`);
   const speed = Number(flags.speed);

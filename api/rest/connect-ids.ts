@@ -85,6 +85,8 @@ export class ConnectIds {
    * or a set's keys); undefined when no such record exists (any more).
    */
   resolve(kind: IdKind, publicId: string, candidates: Candidates): string | undefined {
+    // Every public id is a UUID: anything else names nothing, without a scan.
+    if (!isUuid(publicId)) return undefined;
     const known = this.backward.get(`${kind}\u0000${publicId}`);
     if (known !== undefined) return candidates.has(known) ? known : undefined;
     for (const candidate of candidates.keys()) {

@@ -54,8 +54,15 @@ export function knownError(error: unknown): CloudError | undefined {
   return undefined;
 }
 
+/** Messages may quote what the client sent (an id in the path): quoted at most this long. */
+const messageCharsMax = 500;
+
 export function errorBody(error: CloudError): ErrorBody {
-  return { ErrorCode: error.code, Message: error.message };
+  const message = error.message;
+  return {
+    ErrorCode: error.code,
+    Message: message.length <= messageCharsMax ? message : `${message.slice(0, messageCharsMax)}…`,
+  };
 }
 
 export function renderError(c: Context, error: CloudError): Response {

@@ -5,6 +5,7 @@
  * enters the session.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connect } from 'node:net';
 import { createTestLive } from '../../api/rest/testing.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { LiveTwin, sessionInputsMax } from '../../api/live-twin.ts';
@@ -191,4 +192,25 @@ describe('the session input limit', () => {
     expect(live.inputCount).toBe(sessionInputsMax);
     expect(await healthy(server)).toBe(true);
   }, 30_000);
+});
+
+describe('a request target the URL parser refuses', () => {
+  it('answers an upgrade to // with 404 and the session goes on', async () => {
+    const live = createTestLive();
+    const server = await serve(live);
+    const statusLine = await new Promise<string>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () =>
+        socket.write(
+          'GET // HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        ),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += String(chunk)));
+      socket.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
+    });
+    expect(statusLine).toBe('HTTP/1.1 404 Not Found');
+    expect(live.ended).toBeUndefined();
+    expect(await healthy(server)).toBe(true);
+  });
 });

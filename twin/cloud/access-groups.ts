@@ -8,7 +8,14 @@ import { requireSettled } from './consistency-lag.ts';
 import { siteCountsMax } from '../site/physical-bounds.ts';
 import { type CoreContext, commitAccess, found, unique } from './core-context.ts';
 import type { AccessGroup, GroupSchedule } from './model.ts';
-import { invalid, requireIdList, requireName, requireNewId, requireSchedules } from './parameters.ts';
+import {
+  invalid,
+  requireIdList,
+  requireName,
+  requireNewId,
+  requireRoom,
+  requireSchedules,
+} from './parameters.ts';
 import { requireGuestsConfined } from './pods.ts';
 import { actor, requireLevel, superUserLevel } from './rights.ts';
 
@@ -82,6 +89,7 @@ function save(context: CoreContext, old: AccessGroup | undefined, group: AccessG
 export function createAccessGroup(context: CoreContext, actorId: string, input: NewAccessGroup): AccessGroup {
   const by = actor(context, actorId);
   requireLevel(context.state.site, by, superUserLevel, 'manage access groups');
+  requireRoom(context.state.accessGroups.size, siteCountsMax.accessGroups, 'access groups');
   const group: AccessGroup = {
     id: requireNewId(context, input.id, 'id'),
     name: requireName(input.name),

@@ -388,7 +388,6 @@ export class CloudCore {
     return iqActivation.activatedIqsOf(this.state.iqs.values(), of.id);
   }
 
-  /** Reads need a known actor on a released site (or an installer before release). */
   /** Sends a user the invitation to the app; only a user with an email can be invited (4201). */
   inviteUser(actorId: string, userId: string): CloudUser {
     const by = this.actorOf(actorId);
@@ -416,6 +415,7 @@ export class CloudCore {
     return actor(this.context, actorId);
   }
 
+  /** Reads need a known actor on a released site (or an installer before release). */
   private read(actorId: string): void {
     reader(this.context, actorId);
   }

@@ -132,6 +132,8 @@ export function compareText(a: string, b: string): number {
 
 /** A record by id, or 3104 with the id as detail. */
 export function found<T>(map: ReadonlyMap<string, T>, id: string): T {
+  // Ids come from JSON arguments too: anything but a string is an invalid parameter, not an unknown entity.
+  if (typeof id !== 'string') throw new CloudError(1101, 'an id is a string', 'id');
   const value = map.get(id);
   if (value === undefined) throw new CloudError(3104, id);
   return value;

@@ -112,3 +112,31 @@ export function requireBoolean(value: unknown, parameterName: string): boolean {
   if (typeof value !== 'boolean') throw invalid(parameterName, 'must be true or false');
   return value;
 }
+
+/** A flag of an operation's input: left out keeps `current`; anything but a boolean is 1101. */
+export function requireFlag(value: unknown, current: boolean, parameterName: string): boolean {
+  if (value === undefined) return current;
+  if (typeof value !== 'boolean') throw invalid(parameterName, 'must be true or false');
+  return value;
+}
+
+/** The latest instant a JavaScript Date can hold (ms): beyond it an instant cannot be shown as a date. */
+const instantMsMax = 8.64e15;
+
+/** An instant (UTC ms) an operation keeps: a whole number a Date can show. */
+export function requireInstantMs(value: unknown, parameterName: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || Math.abs(value) > instantMsMax)
+    throw invalid(parameterName, 'an instant');
+  return value;
+}
+
+/** An operation's input object (a JSON argument may be anything). */
+export function requireObject(value: unknown, parameterName: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid(parameterName, 'must be an object');
+}
+
+/** A site holds at most `countMax` records of a kind (the site spec's own bound): one more is refused (2203). */
+export function requireRoom(count: number, countMax: number, what: string): void {
+  if (count >= countMax) throw new CloudError(2203, `a site holds at most ${countMax} ${what}`);
+}

@@ -20,7 +20,8 @@ import { type CoreContext, commitAccess, found, locksOfUser, unique } from './co
 import { tagForAssignment } from './credentials.ts';
 import { CloudError } from './error-table.ts';
 import type { CloudState, CloudTag, Pod } from './model.ts';
-import { requireCount, requireIdList, requireName, requireNewId } from './parameters.ts';
+import { requireCount, requireIdList, requireName, requireNewId, requireRoom } from './parameters.ts';
+import { siteCountsMax } from '../site/physical-bounds.ts';
 import { actor, adminLevel, requireFeature, requireLevel } from './rights.ts';
 
 export interface NewPod {
@@ -46,6 +47,7 @@ function podToChange(context: CoreContext, actorId: string, podId: string): Pod 
 export function createPod(context: CoreContext, actorId: string, input: NewPod): Pod {
   podActor(context, actorId);
   const { state } = context;
+  requireRoom(state.pods.size, siteCountsMax.pods, 'pods');
   const id = requireNewId(context, input.id, 'id');
   const name = uniquePodName(state, input.name, id);
   const guestLimit = requireCount(input.guestLimit, 'guestLimit');

@@ -8,11 +8,10 @@
  * at once. Expiry frees none (as on the service: only deleting or suspending the user does).
  */
 import { type CoreContext, commitAccess, found, locksOfUser } from './core-context.ts';
-import { CloudError } from './error-table.ts';
 import type { CloudUser, SubscriptionState } from './model.ts';
-import { invalid, requireName } from './parameters.ts';
+import { invalid, requireFlag, requireInstantMs, requireName, requireObject } from './parameters.ts';
 import { actor, requireLevel, requireManage, superUserLevel } from './rights.ts';
-import { seatsTaken } from './users.ts';
+import { seatsFull, seatsTaken } from './users.ts';
 
 export interface UserSettings {
   readonly firstName?: string | null;
@@ -33,6 +32,7 @@ export function setUserSettings(
 ): CloudUser {
   const { state } = context;
   const by = actor(context, actorId);
+  requireObject(settings, 'settings');
   const target = found(state.users, userId);
   requireManage(state.site, by, target);
   // Blocking or unblocking someone, or switching their PIN, is an admin's act even on oneself.
@@ -42,8 +42,8 @@ export function setUserSettings(
     ...target,
     firstName: optionalName(settings.firstName, target.firstName, 'first_name'),
     lastName: optionalName(settings.lastName, target.lastName, 'last_name'),
-    usePin: flag(settings.usePin, target.usePin, 'use_pin'),
-    blocked: flag(settings.blocked, target.blocked, 'blocked'),
+    usePin: requireFlag(settings.usePin, target.usePin, 'use_pin'),
+    blocked: requireFlag(settings.blocked, target.blocked, 'blocked'),
     expiresAtUtcMs: expiry(settings.expiresAtUtcMs, target.expiresAtUtcMs),
   };
   return commitAccess(context, locksOfUser(state, userId), () => {
@@ -71,7 +71,7 @@ export function setSubscriptionState(
     target.subscriptionState === 'suspended' &&
     seatsTaken(state) >= seats
   )
-    throw new CloudError(2203, `all ${seats} seats of the subscription are taken`);
+    throw seatsFull(seats);
   const user: CloudUser = { ...target, subscriptionState };
   return commitAccess(context, locksOfUser(state, userId), () => {
     state.users.set(userId, user);
@@ -89,15 +89,8 @@ function optionalName(
   return requireName(value, parameterName);
 }
 
-function flag(value: unknown, current: boolean, parameterName: string): boolean {
-  if (value === undefined) return current;
-  if (typeof value !== 'boolean') throw invalid(parameterName, 'must be true or false');
-  return value;
-}
-
 function expiry(value: unknown, current: number | undefined): number | undefined {
   if (value === undefined) return current;
   if (value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw invalid('expires_at', 'an instant');
-  return value;
+  return requireInstantMs(value, 'expires_at');
 }

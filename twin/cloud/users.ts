@@ -9,7 +9,18 @@ import { type CoreContext, commitAccess, found, locksOfUser } from './core-conte
 import { requireSettled } from './consistency-lag.ts';
 import { CloudError } from './error-table.ts';
 import { type CloudUser, noPermissions, type Permissions, type Role, roles } from './model.ts';
-import { invalid, requireEmail, requireName, requireNewId, requirePin } from './parameters.ts';
+import {
+  invalid,
+  requireEmail,
+  requireFlag,
+  requireInstantMs,
+  requireName,
+  requireNewId,
+  requireObject,
+  requirePin,
+  requireRoom,
+} from './parameters.ts';
+import { siteCountsMax } from '../site/physical-bounds.ts';
 import {
   actor,
   requireFeature,
@@ -53,7 +64,9 @@ const permissionNames = Object.keys(noPermissions) as (keyof Permissions)[];
 export function addUser(context: CoreContext, actorId: string, input: NewUser): CloudUser {
   const { state } = context;
   const by = actor(context, actorId);
+  requireObject(input, 'user');
   requireLevel(state.site, by, superUserLevel, 'add users');
+  requireRoom(state.users.size, siteCountsMax.users, 'users');
   const role = input.role ?? 'user';
   if (!roles.includes(role)) throw invalid('role', `one of ${roles.join(', ')}`);
   requireMayGrantRole(state.site, by, role);
@@ -63,21 +76,24 @@ export function addUser(context: CoreContext, actorId: string, input: NewUser): 
   const permissions = grantedPermissions(context, noPermissions, input.permissions ?? {});
   const pin = input.pin === undefined ? undefined : newPin(context, input.pin, id);
   const full = seatsTaken(state) >= state.site.subscription.seats;
+  if (input.whenSeatsFull !== undefined && !['refuse', 'suspend'].includes(input.whenSeatsFull))
+    throw invalid('whenSeatsFull', 'refuse or suspend');
   if (full && input.whenSeatsFull !== 'suspend') throw seatsFull(state.site.subscription.seats);
   const user: CloudUser = {
     id,
     name,
-    firstName: input.firstName === undefined ? undefined : requireName(input.firstName),
-    lastName: input.lastName === undefined ? undefined : requireName(input.lastName),
+    firstName: input.firstName === undefined ? undefined : requireName(input.firstName, 'first_name'),
+    lastName: input.lastName === undefined ? undefined : requireName(input.lastName, 'last_name'),
     email,
     role,
     permissions,
     pin,
     pinExpiresAtUtcMs: undefined,
-    usePin: input.usePin ?? true,
-    blocked: input.blocked ?? false,
+    usePin: requireFlag(input.usePin, true, 'use_pin'),
+    blocked: requireFlag(input.blocked, false, 'blocked'),
     subscriptionState: full ? 'suspended' : 'subscribed',
-    expiresAtUtcMs: input.expiresAtUtcMs,
+    expiresAtUtcMs:
+      input.expiresAtUtcMs === undefined ? undefined : requireInstantMs(input.expiresAtUtcMs, 'expires_at'),
     createdAtUtcMs: context.hooks.nowUtcMs(),
   };
   state.users.set(id, user);
@@ -91,7 +107,7 @@ export function seatsTaken(state: CoreContext['state']): number {
   return taken;
 }
 
-function seatsFull(seats: number): CloudError {
+export function seatsFull(seats: number): CloudError {
   return new CloudError(2203, `all ${seats} seats of the subscription are taken`);
 }
 
@@ -207,8 +223,7 @@ export function setPin(
   const by = actor(context, actorId);
   const target = found(state.users, userId);
   requireManage(state.site, by, target);
-  if (expiresAtUtcMs !== undefined && !Number.isSafeInteger(expiresAtUtcMs))
-    throw invalid('expiry_date', 'an instant');
+  if (expiresAtUtcMs !== undefined) requireInstantMs(expiresAtUtcMs, 'expiry_date');
   requireSettled(context, userId, 2203);
   const user: CloudUser = {
     ...target,

@@ -82,6 +82,8 @@ function instant(value: unknown): number | undefined {
 
 /** Operations that only read (or only decide) are not inputs. */
 const readOnlyPrefixes = ['get', 'list', 'authorize'];
+/** The core's own helpers (private in TypeScript, yet reachable by name at run time). */
+const coreHelpers: ReadonlySet<string> = new Set(['actorOf', 'read']);
 
 /** Whether `method` names an operation of the cloud core that changes something (and so is an input). */
 export function isCoreChange(core: object, method: string): boolean {
@@ -90,6 +92,7 @@ export function isCoreChange(core: object, method: string): boolean {
     typeof candidate === 'function' &&
     method !== 'constructor' &&
     !method.startsWith('_') &&
+    !coreHelpers.has(method) &&
     !readOnlyPrefixes.some((prefix) => method.startsWith(prefix))
   );
 }

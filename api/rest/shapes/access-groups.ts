@@ -8,7 +8,7 @@ import type { AccessGroup, CloudLock, CloudUser } from '../../../twin/index.ts';
 import type { ConnectIds } from '../connect-ids.ts';
 
 const idText = z.string().max(200);
-const referenceText = z.string().max(200);
+const referenceText = z.string().min(1).max(200);
 
 // --- Responses ------------------------------------------------------------------------------------------------
 

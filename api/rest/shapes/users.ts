@@ -90,7 +90,14 @@ export function siteUserView(ids: ConnectIds, user: CloudUser, rolesSettled = tr
 }
 
 const text = z.string().max(200);
-const isoInstant = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time');
+/** Years 1970–9999: what an ISO date-time can say in UTC without a sign or a sixth digit. */
+const isoInstant = z.iso
+  .datetime({ offset: true })
+  .refine((text) => {
+    const utcMs = Date.parse(text);
+    return utcMs >= 0 && utcMs <= Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+  }, 'a date-time from 1970 to 9999 (UTC)')
+  .describe('ISO 8601 date-time');
 
 /** The settings a create and a patch share. */
 const settingsFields = {
