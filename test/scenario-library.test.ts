@@ -65,6 +65,7 @@ const defectCases: readonly (readonly [string, DefectName])[] = [
   ['remote-opening', 'remote-open-iq-offline'],
   ['conflicting-taps-6m', 'weakest-lock-answers-tap'],
   ['office-morning', 'relock-never'],
+  ['iq-off-locks-offline', 'iq-off-locks-online'],
 ];
 
 describe('the library catches the defects its scenarios are about', () => {

@@ -99,7 +99,7 @@ export function assembleSite(options: TwinOptions): AssembledSite {
     meanRssiDbm: (a, b) => links.get(a, b).meanRssiDbm,
     hearingThresholdDbm: radioConfig.hearingThresholdDbm,
   });
-  const registry = new DeviceRegistry(topology, spec.locks);
+  const registry = new DeviceRegistry(topology, spec.locks, defects.has('iq-off-locks-online'));
   const interference = new InterferenceField();
   const mesh = new MeshNetwork({
     clock,
@@ -135,7 +135,8 @@ export function assembleSite(options: TwinOptions): AssembledSite {
     internet,
     iqOfLock: (lockId) => registry.iqOf(lockId),
     iqConnected: (iqId) => registry.iqConnected(iqId),
-    lockOnline: (lockId) => registry.lockOnline(lockId),
+    // The IQ decides whether a lock is in reach (remote commands, PIN changes) from its own heartbeats.
+    lockOnline: (lockId) => registry.lockHeardByIq(lockId),
     dataToIq: (iqId, lockId, data) => network.dataToIq(iqId, lockId, data),
     commandToLock: (command, onAck) => network.commandToLock(command, onAck),
   });

@@ -105,7 +105,7 @@ export class Twin {
     return this.registry.doorView(doorId);
   }
 
-  /** The IQ's view of a lock (heartbeats answered): cheaper than the whole `lockView`. */
+  /** A lock online as the cloud reads it (`LockView.online`): cheaper than the whole `lockView`. */
   lockOnline(lockId: string): boolean {
     return this.registry.lockOnline(lockId);
   }

@@ -245,7 +245,9 @@ export const lockStateSchema = z.strictObject({
   officeMode: z.enum(['manual', 'easy']).optional().describe('Present only when bolt is officeMode.'),
   door: z.enum(['closed', 'open', 'notClosed']),
   battery: z.string(),
-  online: z.boolean().describe("The IQ's view: heartbeats answered."),
+  online: z
+    .boolean()
+    .describe("As the cloud reads it: the lock's IQ is connected and hears it (heartbeats answered)."),
   accessVersion: z.number().int(),
   auditBuffered: z.number().int().min(0),
   parent: z

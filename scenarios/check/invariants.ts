@@ -58,6 +58,7 @@ export const invariantNames = [
   'credential-answer',
   'door-watched',
   'office-mode-acts',
+  'online-shown',
 ] as const;
 export type InvariantName = (typeof invariantNames)[number];
 
@@ -133,6 +134,8 @@ export class InvariantMonitor {
   /** Each lock's newest audit events (sequence number and time), for the upload check at the end. */
   private readonly recentAudits = new Map<string, { readonly seq: number; readonly tMs: number }[]>();
   private readonly auditCapacity: number;
+
+  private readonly iqOfLockCache = new Map<string, string>();
 
   constructor(private readonly twin: Twin) {
     this.reference = new ReferenceModel(twin.spec);
@@ -372,6 +375,7 @@ export class InvariantMonitor {
     const nowMs = this.twin.clock.now();
     for (const lockId of this.twin.lockIds()) {
       const view = this.twin.lockView(lockId);
+      this.checkOnlineShown(lockId, view.online);
       const rules = this.currentRules(lockId);
       const unlockedSinceMs = this.unlockedSinceMs.get(lockId);
       if (
@@ -483,6 +487,23 @@ export class InvariantMonitor {
   }
 
   /** The lock's IQ is connected and every repeater between them is powered. */
+  /** The cloud hears a lock only through its IQ: with the IQ off or cut from the internet, the lock reads offline. */
+  private checkOnlineShown(lockId: string, online: boolean): void {
+    if (!online) return;
+    const iqId = this.iqOfLock(lockId);
+    if (!this.twin.iqConnected(iqId))
+      this.fail('online-shown', `${lockId} reads online although its IQ ${iqId} has no power or no internet`);
+  }
+
+  private iqOfLock(lockId: string): string {
+    let iqId = this.iqOfLockCache.get(lockId);
+    if (iqId === undefined) {
+      iqId = this.twin.spec.locks.find((lock) => lock.id === lockId)?.iq ?? '';
+      this.iqOfLockCache.set(lockId, iqId);
+    }
+    return iqId;
+  }
+
   private pathUp(lockId: string): boolean {
     let path = this.pathOfLock.get(lockId);
     if (path === undefined) {

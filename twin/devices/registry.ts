@@ -26,7 +26,10 @@ export interface LockView {
   readonly officeMode: 'manual' | 'easy' | undefined;
   readonly door: 'closed' | 'open' | 'notClosed';
   readonly battery: string;
-  /** The IQ's view: has the lock answered its heartbeats? */
+  /**
+   * As the cloud reads it: the lock's IQ reaches the cloud and hears the lock (heartbeats answered). An IQ without
+   * power or internet reports nothing, so its locks read offline with it.
+   */
   readonly online: boolean;
   readonly accessVersion: number;
   readonly auditBuffered: number;
@@ -69,6 +72,8 @@ export class DeviceRegistry {
   constructor(
     private readonly topology: Topology,
     locks: readonly { readonly id: string; readonly iq: string; readonly door: string }[],
+    /** The defect `iq-off-locks-online`: the cloud shows what a dead IQ last heard instead of offline. */
+    private readonly staleOnlineShown = false,
   ) {
     for (const lock of locks) {
       this.iqOfLock.set(lock.id, lock.iq);
@@ -118,9 +123,15 @@ export class DeviceRegistry {
     return snapshot.value === 'on' && snapshot.context.cloudConnected;
   }
 
-  /** The IQ's view of the lock: heartbeats answered. */
-  lockOnline(lockId: string): boolean {
+  /** The IQ's own view of the lock: heartbeats answered (an IQ without power keeps its last view). */
+  lockHeardByIq(lockId: string): boolean {
     return this.iq(this.iqOf(lockId)).getSnapshot().context.liveness.get(lockId)?.online ?? false;
+  }
+
+  /** The lock as the cloud reads it: its IQ connected and hearing it. */
+  lockOnline(lockId: string): boolean {
+    const heard = this.lockHeardByIq(lockId);
+    return heard && (this.staleOnlineShown || this.iqConnected(this.iqOf(lockId)));
   }
 
   /** The version of the access data the lock holds now. */

@@ -43,7 +43,7 @@ export const lockSchema = z.object({
   communication_type: z.enum(['blue_net']),
   vendor: z.object({ reference: z.string() }),
   locked_state: z.enum(lockedStates),
-  online: z.boolean().describe('the IQ hears the lock (heartbeats answered)'),
+  online: z.boolean().describe('the lock’s IQ is connected and hears the lock (heartbeats answered)'),
   battery_level: z.enum(batteryLevels),
   left_open_alarm: z.boolean().describe('an active NOT CLOSED alert'),
   intrusion_alarm: z.boolean().describe('an active intrusion alert'),
