@@ -66,6 +66,7 @@ const defectCases: readonly (readonly [string, DefectName])[] = [
   ['conflicting-taps-6m', 'weakest-lock-answers-tap'],
   ['office-morning', 'relock-never'],
   ['iq-off-locks-offline', 'iq-off-locks-online'],
+  ['remote-needs-access', 'remote-ignores-access'],
 ];
 
 describe('the library catches the defects its scenarios are about', () => {

@@ -16,6 +16,8 @@ export const defectCatalog = {
     'firmware: the lock hearing a phone tap most weakly takes it, below the tap threshold',
   'schedule-in-utc': 'firmware: access schedules are judged in UTC instead of the site’s time zone',
   'relock-never': 'firmware: a lock opened by a credential never relocks',
+  'remote-ignores-access':
+    'cloud: a user with the remote-opening or MOM permission commands locks outside their access groups',
   'iq-off-locks-online': 'cloud: the locks of an IQ without power or internet still read online',
 } as const;
 

@@ -47,6 +47,7 @@ export class SiteCloud implements CloudActions {
   readonly commands: RemoteCommands;
 
   private readonly keypadLocks: ReadonlySet<string>;
+  private readonly remoteIgnoresAccess: boolean;
 
   constructor(
     spec: SiteSpec,
@@ -55,6 +56,7 @@ export class SiteCloud implements CloudActions {
   ) {
     this.state = cloudStateFromSpec(spec);
     this.keypadLocks = new Set(spec.locks.filter((lock) => lock.kind === 'pin').map((lock) => lock.id));
+    this.remoteIgnoresAccess = defects.has('remote-ignores-access');
     const compiler = new AccessCompiler(this.state);
     this.sync = new AccessSync(
       compiler,
@@ -101,14 +103,14 @@ export class SiteCloud implements CloudActions {
    * (scenarios and the live protocol send none: they open through IQs with OTP off).
    */
   remoteOpen(actorId: string, lockId: string, otp?: string): RemoteCommand {
-    this.core.authorizeLockCommand(actorId, lockId, 'open');
+    this.core.authorizeLockCommand(actorId, lockId, 'open', this.remoteIgnoresAccess);
     this.core.requireLockingOtp(actorId, lockId, otp);
     return this.commands.issue('open', actorId, lockId);
   }
 
   /** Manual Office Mode on or off from the cloud (the API's `office_mode` / `locked`). */
   setOfficeMode(actorId: string, lockId: string, on: boolean): RemoteCommand {
-    this.core.authorizeLockCommand(actorId, lockId, 'office-mode');
+    this.core.authorizeLockCommand(actorId, lockId, 'office-mode', this.remoteIgnoresAccess);
     return this.commands.issue(on ? 'office-mode-on' : 'office-mode-off', actorId, lockId);
   }
 

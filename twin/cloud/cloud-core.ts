@@ -407,8 +407,13 @@ export class CloudCore {
   }
 
   /** Whether the cloud may send `command` to a lock for `actorId` (throws the refusal). */
-  authorizeLockCommand(actorId: string, lockId: string, command: LockCommand): void {
-    authorizeLockCommand(this.context, actorId, lockId, command);
+  authorizeLockCommand(
+    actorId: string,
+    lockId: string,
+    command: LockCommand,
+    ignoreAccessGroups = false,
+  ): void {
+    authorizeLockCommand(this.context, actorId, lockId, command, ignoreAccessGroups);
   }
 
   private actorOf(actorId: string): CloudUser {

@@ -177,9 +177,9 @@ export class SiteModel {
       case 'remove-group-users':
         return this.changeGroup(actor, args[0], args[1], input.action === 'add-group-users', tMs);
       case 'remote-open':
-        return this.lockCommand(actor, args[0], 'remote-opening');
+        return this.lockCommand(input.actor, actor, args[0], 'remote-opening');
       case 'office-mode':
-        return this.lockCommand(actor, args[0], 'office-modes');
+        return this.lockCommand(input.actor, actor, args[0], 'office-modes');
       case 'core':
         if (args[0] === 'setRole') return this.setRole(input.actor, actor, args[1], args[2]);
         if (args[0] === 'deleteUser') return this.deleteUser(input.actor, actor, args[1]);
@@ -290,6 +290,7 @@ export class SiteModel {
   }
 
   private lockCommand(
+    actorId: string,
     actor: ModelUser,
     lockId: unknown,
     feature: 'remote-opening' | 'office-modes',
@@ -303,6 +304,12 @@ export class SiteModel {
         ? actor.remoteOpening || this.actingRank(actor) >= adminRank
         : actor.manualOfficeMode;
     if (!permitted) return refused(2203, `no permission for ${feature}`);
+    // The permission counts only on the locks of the person's access groups (admins and owners: every lock).
+    const inGroup = [...this.groups.values()].some(
+      (group) => group.locks.has(lockId as string) && group.users.has(actorId),
+    );
+    if (!inGroup && this.actingRank(actor) < adminRank)
+      return refused(2203, `not in an access group of ${lockId as string}`);
     const connected = this.iqPowered.get(lock.iq) === true && this.iqInternet.get(lock.iq) === true;
     if (!connected) return refused(3105, `IQ ${lock.iq} is not connected`);
     return { kind: 'pending' };
