@@ -353,6 +353,7 @@ export class LiveTwin {
   status(): LiveStatus {
     return {
       virtualMs: this.twin.clock.now(),
+      paceMs: this.twin.clock.now() + this.pacer.aheadMs(performance.now()),
       utc: new Date(this.nowUtcMs).toISOString(),
       paused: this.pacer.paused,
       speed: this.pacer.speed,

@@ -38,6 +38,18 @@ export class Pacer {
     return this.currentSpeed;
   }
 
+  /**
+   * Virtual time the next tick would add for the wall time since the last one (0 paused): the twin's clock moves
+   * in ticks, this is how far the pacer's own line is ahead of it at `wallMs`, so a client can follow the line.
+   */
+  aheadMs(wallMs: number): number {
+    if (this.timer === undefined) return 0;
+    return Math.min(
+      tickAdvanceMaxMs,
+      Math.max(0, Math.floor((wallMs - this.lastWallMs) * this.currentSpeed)),
+    );
+  }
+
   setSpeed(speed: number): void {
     this.currentSpeed = checkedSpeed(speed);
   }

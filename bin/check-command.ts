@@ -2,7 +2,9 @@
  * `lockstep check`: property-based exploration of generated sites and input sequences against the invariants,
  * in one of three modes (safety, liveness, both), with shrinking, failure files, sharding across machines, worker
  * threads on one machine, a progress bar on a terminal, a determinism self-check, and coverage (device states
- * and transitions, named situations) that a sweep can be required to reach.
+ * and transitions, named situations) that a sweep can be required to reach. The shard comes from `--shard` or
+ * from the scheduler's environment (shard-from-env.ts); `--result` writes the sweep's result document, which
+ * `lockstep merge` adds up across shards; `--junit` a JUnit report; under GitHub Actions failures are annotated.
  */
 import { availableParallelism } from 'node:os';
 import {
@@ -15,12 +17,17 @@ import {
   coverageReport,
   coverageVerdict,
   describeCoverage,
+  distinctFailures,
   emptyTally,
   failureFileOf,
   failuresDirDefault,
+  Narrator,
   propertyNameOf,
   runCase,
   shardRuns,
+  storyLinesMax,
+  sweepFailureOf,
+  sweepResultOf,
   stepsDefault,
   stepsMax,
   transitionCoverageMinPercentDefault,
@@ -28,12 +35,19 @@ import {
   type CheckMode,
   type CoverageTally,
   type RunOutcome,
+  type SweepFailure,
+  type SweepIdentity,
+  type SweepResult,
 } from '../scenarios/index.ts';
 import { defectCatalog, defectNames, isDefectName } from '../twin/index.ts';
-import { CheckPool, type Sweep, type SweepTask } from './check-pool.ts';
+import { CheckPool, keepGoingFailedRunsMax, type Sweep, type SweepTask } from './check-pool.ts';
 import { closestNames, didYouMeanHint } from './did-you-mean.ts';
 import { BadInputError, exitCodes } from './exit-codes.ts';
+import { printAnnotations } from './github-annotations.ts';
+import { junitSuiteName, junitXmlOf } from './junit-report.ts';
+import { outputPathOf, writeOutputFile } from './output-file.ts';
 import { progressBar, type Progress } from './progress.ts';
+import { describeShard, shardFromEnv, type ShardChoice } from './shard-from-env.ts';
 
 export interface CheckFlags {
   runs?: string;
@@ -41,6 +55,12 @@ export interface CheckFlags {
   steps?: string;
   jobs?: string;
   shard?: string;
+  shards?: string;
+  keepGoing?: boolean;
+  /** False with `--no-shrink`. */
+  shrink?: boolean;
+  result?: string;
+  junit?: string;
   defect?: string[];
   listDefects?: boolean;
   determinism?: boolean;
@@ -70,6 +90,14 @@ interface CheckPlan {
   readonly mode: CheckMode;
   /** Set when coverage is counted (`--coverage`, `--require-coverage`). */
   readonly coverage: CoveragePlan | undefined;
+  /** The shard this process runs; undefined for the whole sweep. */
+  readonly shard: ShardChoice | undefined;
+  readonly keepGoing: boolean;
+  /** Shrink failing runs (off with `--no-shrink`: faster, but the failures are the generated cases). */
+  readonly shrink: boolean;
+  /** Where the result document and the JUnit report go (resolved, their folders checked), when asked for. */
+  readonly resultPath: string | undefined;
+  readonly junitPath: string | undefined;
 }
 
 const runsMax = 1_000_000;
@@ -120,12 +148,7 @@ function coveragePlanOf(flags: CheckFlags): CoveragePlan | undefined {
 
 function planOf(flags: CheckFlags): CheckPlan {
   const runs = wholeNumber(flags.runs, 'runs', 100, 1, runsMax);
-  const shardText = flags.shard ?? '1/1';
-  const shardMatch = /^(\d+)\/(\d+)$/.exec(shardText);
-  const shard =
-    shardMatch === null ? undefined : { index: Number(shardMatch[1]), count: Number(shardMatch[2]) };
-  if (shard === undefined || shard.count < 1 || shard.index < 1 || shard.index > shard.count)
-    throw new BadInputError(`--shard must be i/n with 1 ≤ i ≤ n, got "${shardText}"`);
+  const shard = shardFromEnv({ shard: flags.shard, shards: flags.shards, env: process.env, runs });
   const defects = flags.defect ?? [];
   for (const defect of defects) {
     if (isDefectName(defect)) continue;
@@ -143,13 +166,36 @@ function planOf(flags: CheckFlags): CheckPlan {
     sweepSeed: wholeNumber(flags.seed, 'seed', 1, -(2 ** 31), 2 ** 31 - 1),
     steps: wholeNumber(flags.steps, 'steps', stepsDefault, 1, stepsMax),
     jobs: wholeNumber(flags.jobs, 'jobs', 1, 1, Math.min(jobsMax, Math.max(1, availableParallelism() * 4))),
-    indices: shardRuns(runs, shard),
+    indices: shardRuns(runs, shard ?? { index: 1, count: 1 }),
     defects,
     out: flags.out ?? failuresDirDefault,
     json: flags.json === true,
     mode: modeOfPlan(flags),
     coverage: coveragePlanOf(flags),
+    shard,
+    keepGoing: flags.keepGoing === true,
+    shrink: flags.shrink !== false,
+    ...outputsOf(flags),
   };
+}
+
+/** `--result` and `--junit` record a sweep; the determinism self-check is none. Paths are checked up front. */
+function outputsOf(flags: CheckFlags): Pick<CheckPlan, 'resultPath' | 'junitPath'> {
+  if (flags.determinism === true)
+    for (const [given, flag] of [
+      [flags.result, '--result'],
+      [flags.junit, '--junit'],
+      [flags.keepGoing, '--keep-going'],
+    ] as const)
+      if (given !== undefined)
+        throw new BadInputError(
+          `${flag} records a sweep; the determinism self-check (--determinism) is none`,
+        );
+  const resultPath = outputPathOf(flags.result, '--result');
+  const junitPath = outputPathOf(flags.junit, '--junit');
+  if (resultPath !== undefined && resultPath === junitPath)
+    throw new BadInputError('--result and --junit name the same file');
+  return { resultPath, junitPath };
 }
 
 /** The determinism self-check runs every case in `both` (compareRuns), so another mode would be ignored. */
@@ -175,6 +221,8 @@ function runOptionsOf(plan: CheckPlan): SweepTask {
     defects: plan.defects,
     mode: plan.mode,
     coverage: plan.coverage !== undefined,
+    keepGoing: plan.keepGoing,
+    shrink: plan.shrink,
   };
 }
 
@@ -183,15 +231,17 @@ function withoutCoverage({ coverage: _coverage, ...outcome }: RunOutcome): RunOu
   return outcome;
 }
 
-/** Runs the sweep in this thread, stopping at the first failure. */
+/** Runs the sweep in this thread, stopping at the first failure (with `--keep-going`, at the bound of them). */
 function sweepHere(plan: CheckPlan, tick: () => void): Sweep {
   const sweep: Sweep = { outcomes: [], tally: emptyTally() };
+  let failedRuns = 0;
   for (const runIndex of plan.indices) {
     const outcome = checkRun(runIndex, runOptionsOf(plan));
     if (outcome.coverage !== undefined) countRun(sweep.tally, outcome.coverage);
     sweep.outcomes.push(withoutCoverage(outcome));
     tick();
-    if (outcome.failed) break;
+    if (outcome.failed) failedRuns++;
+    if (outcome.failed && (!plan.keepGoing || failedRuns >= keepGoingFailedRunsMax)) break;
   }
   return sweep;
 }
@@ -224,14 +274,38 @@ function coverageSummary(plan: CheckPlan, tally: CoverageTally) {
   };
 }
 
-function reportFailure(plan: CheckPlan, failure: RunOutcome, tally: CoverageTally): void {
+/** Failure files one sweep writes at most: one per distinct failure (the minimal run of each bug). */
+const failureFilesMax = 100;
+
+/** The story of a shrunk case (the narrated lines, ending with the violation) and its rerun's trace. */
+function rerunWithStory(plan: CheckPlan, testCase: NonNullable<RunOutcome['counterexample']>) {
+  const story: string[] = [];
+  const narrator = new Narrator((line) => {
+    story.push(line);
+    if (story.length > storyLinesMax) story.shift();
+  });
+  const rerun = runCase(testCase, {
+    mode: plan.mode,
+    onEvent: (traced) => narrator.record(traced),
+    onTwin: (twin) => narrator.attach(twin),
+    onHarness: (tMs) => narrator.harnessBegins(tMs),
+  });
+  const violation = rerun.violation;
+  if (violation !== undefined)
+    story.push(
+      `VIOLATED ${violation.invariant} at ${(violation.tMs / 1000).toFixed(3)} s: ${violation.message}`,
+    );
+  return { rerun, story };
+}
+
+/** Writes the failure file of a failed run and answers its failure with the file, the replay and the story. */
+function writtenFailure(plan: CheckPlan, failure: RunOutcome): SweepFailure {
   const testCase = failure.counterexample;
   if (testCase === undefined || failure.violation === undefined)
     throw new Error(`run ${failure.runIndex} failed without a counterexample`);
-  const rerun = runCase(testCase, { mode: plan.mode });
-  const property = propertyNameOf(plan.mode);
+  const { rerun, story } = rerunWithStory(plan, testCase);
   const file = failureFileOf({
-    property,
+    property: propertyNameOf(plan.mode),
     testCase,
     violation: failure.violation,
     sweepSeed: plan.sweepSeed,
@@ -240,64 +314,191 @@ function reportFailure(plan: CheckPlan, failure: RunOutcome, tally: CoverageTall
     fcPath: failure.fcPath,
     traceHash: rerun.traceHash,
     lines: rerun.lines,
+    story,
   });
-  const artifact = writeFailureFile(plan.out, file);
-  const replay = `npx lockstep replay ${artifact}`;
-  const coverage = coverageSummary(plan, tally);
-  if (plan.json) {
-    print(
-      JSON.stringify({
-        property,
-        mode: plan.mode,
-        runs: plan.indices.length,
-        failed: true,
-        seed: plan.sweepSeed,
-        artifact,
-        shrunkSteps: testCase.steps.length,
-        replay,
-        invariant: failure.violation.invariant,
-        message: failure.violation.message,
-        ...(coverage === undefined ? {} : { coverage: coverage.json }),
-      }),
-    );
-  } else {
-    print(
-      `FAILED ${failure.violation.invariant} in run ${failure.runIndex} (seed ${plan.sweepSeed}, mode ${plan.mode}), shrunk to ${testCase.steps.length} step(s) in ${failure.shrinks ?? 0} shrinks:`,
-    );
-    print(`  ${failure.violation.message}`);
-    print(`failure file: ${artifact}`);
-    print(`replay: ${replay}`);
-    if (coverage !== undefined) for (const line of describeCoverage(coverage.report, undefined)) print(line);
-  }
-  process.exitCode = exitCodes.failed;
+  return sweepFailureOf(failure, { artifact: writeFailureFile(plan.out, file), story }) as SweepFailure;
 }
 
-function reportPass(plan: CheckPlan, tally: CoverageTally): void {
+/** What a sweep found: each distinct failure (the first `failureFilesMax` with their files), and the counts. */
+interface Findings {
+  readonly failures: SweepFailure[];
+  readonly failedRuns: number;
+  readonly runsDone: number;
+  /** Distinct failures without a failure file (past `failureFilesMax`). */
+  readonly filesLeftOut: number;
+  /** Whether `--keep-going` stopped at its bound of failed runs. */
+  readonly stoppedAtBound: boolean;
+}
+
+function findingsOf(plan: CheckPlan, outcomes: readonly RunOutcome[]): Findings {
+  const failed = outcomes.filter((outcome) => outcome.failed);
+  const byRun = new Map(failed.map((outcome) => [outcome.runIndex, outcome]));
+  const distinct = distinctFailures(failed.map((outcome) => sweepFailureOf(outcome) as SweepFailure));
+  const failures = distinct.map((failure, at) =>
+    at < failureFilesMax ? writtenFailure(plan, byRun.get(failure.runIndex) as RunOutcome) : failure,
+  );
+  return {
+    failures,
+    failedRuns: failed.length,
+    runsDone: outcomes.length,
+    filesLeftOut: Math.max(0, distinct.length - failureFilesMax),
+    stoppedAtBound: plan.keepGoing && failed.length >= keepGoingFailedRunsMax,
+  };
+}
+
+function identityOf(plan: CheckPlan): SweepIdentity {
+  return { seed: plan.sweepSeed, runs: plan.runs, steps: plan.steps, mode: plan.mode, defects: plan.defects };
+}
+
+function resultOf(plan: CheckPlan, sweep: Sweep, findings: Findings): SweepResult {
+  const shard = plan.shard;
+  return sweepResultOf(
+    identityOf(plan),
+    sweep.outcomes.map((outcome) => outcome.runIndex),
+    sweep.outcomes,
+    plan.coverage === undefined ? undefined : sweep.tally,
+    {
+      ...(shard === undefined
+        ? {}
+        : { shard: { index: shard.index, count: shard.count, source: shard.source } }),
+      failures: findings.failures,
+      failedRuns: findings.failedRuns,
+    },
+  );
+}
+
+/** The JUnit report of one shard: one test case, failed by its failures or by unmet coverage. */
+function junitOf(plan: CheckPlan, result: SweepResult, unmet: readonly string[]): string {
+  const shardName =
+    plan.shard === undefined ? 'whole sweep' : `shard ${plan.shard.index}/${plan.shard.count}`;
+  return junitXmlOf({
+    name: junitSuiteName('check', result.sweep),
+    sweep: result.sweep,
+    cases: [
+      {
+        name: shardName,
+        className: `lockstep.check.${propertyNameOf(plan.mode)}`,
+        properties: [
+          ['shard', plan.shard === undefined ? '1/1' : `${plan.shard.index}/${plan.shard.count}`],
+          ['shard-source', plan.shard?.source ?? 'none'],
+          ['runs-done', String(result.counts.runs)],
+          ['failed-runs', String(result.counts.failedRuns)],
+        ],
+        failures: result.failures,
+        problems: unmet.map((line) => `coverage unmet: ${line}`),
+      },
+    ],
+  });
+}
+
+function annotate(plan: CheckPlan, findings: Findings, unmet: readonly string[]): void {
+  const where = describeShard(plan.shard);
+  printAnnotations([
+    ...findings.failures.map((failure) => ({
+      level: 'error' as const,
+      title: `lockstep check: ${failure.invariant} (run ${failure.runIndex}, seed ${plan.sweepSeed})`,
+      message: `${failure.message}\nshrunk to ${failure.inputs} step(s), ${where}${failure.replay === undefined ? '' : `\nreplay: ${failure.replay}`}`,
+    })),
+    ...(unmet.length === 0
+      ? []
+      : [{ level: 'error' as const, title: 'lockstep check: coverage unmet', message: unmet.join('\n') }]),
+  ]);
+}
+
+function shardJson(shard: ShardChoice | undefined) {
+  return shard === undefined ? null : { ...shard };
+}
+
+/** The failures as `--json` gives them (without their stories, which the result document and JUnit carry). */
+function failuresJson(failures: readonly SweepFailure[]) {
+  return failures.map(({ story: _story, ...failure }) => failure);
+}
+
+function printFindings(plan: CheckPlan, findings: Findings, failure: SweepFailure, shrinks: number): void {
+  if (findings.failures.length === 1 && !plan.keepGoing) {
+    print(
+      `FAILED ${failure.invariant} in run ${failure.runIndex} (seed ${plan.sweepSeed}, mode ${plan.mode}), ${plan.shrink ? `shrunk to ${failure.inputs} step(s) in ${shrinks} shrinks` : `${failure.inputs} step(s), not shrunk (--no-shrink)`}:`,
+    );
+    print(`  ${failure.message}`);
+    print(`failure file: ${failure.artifact ?? '(none)'}`);
+    print(`replay: ${failure.replay ?? '(none)'}`);
+  } else {
+    print(
+      `FAILED: ${findings.failedRuns} of ${findings.runsDone} runs failed (seed ${plan.sweepSeed}, mode ${plan.mode}), ${findings.failures.length} distinct failure(s):`,
+    );
+    for (const each of findings.failures) {
+      print(
+        `  ${each.invariant} in run ${each.runIndex}, ${plan.shrink ? 'shrunk to ' : ''}${each.inputs} step(s): ${each.message}`,
+      );
+      if (each.replay !== undefined) print(`    replay: ${each.replay}`);
+    }
+  }
+  if (findings.filesLeftOut > 0)
+    print(
+      `${findings.filesLeftOut} distinct failure(s) past the first ${failureFilesMax} have no failure file`,
+    );
+  if (findings.stoppedAtBound)
+    print(
+      `stopped after ${keepGoingFailedRunsMax} failed runs (the --keep-going bound): ${findings.runsDone} of ${plan.indices.length} runs done`,
+    );
+  else if (findings.runsDone < plan.indices.length)
+    print(
+      `stopped at the first failure: ${findings.runsDone} of ${plan.indices.length} runs done (--keep-going runs them all)`,
+    );
+}
+
+function reportSweep(plan: CheckPlan, sweep: Sweep): void {
+  const findings = findingsOf(plan, sweep.outcomes);
+  const result = resultOf(plan, sweep, findings);
+  const coverage = coverageSummary(plan, sweep.tally);
+  const unmet = coverage?.verdict?.met === false ? coverage.verdict.unmet : [];
+  if (plan.resultPath !== undefined)
+    writeOutputFile(plan.resultPath, JSON.stringify(result) + '\n', '--result');
+  if (plan.junitPath !== undefined) writeOutputFile(plan.junitPath, junitOf(plan, result, unmet), '--junit');
+  annotate(plan, findings, unmet);
+  const first = findings.failures[0];
+  const firstOutcome = sweep.outcomes.find((outcome) => outcome.runIndex === first?.runIndex);
   const property = propertyNameOf(plan.mode);
-  const coverage = coverageSummary(plan, tally);
-  const unmet = coverage?.verdict?.met === false;
   if (plan.json)
     print(
       JSON.stringify({
         property,
         mode: plan.mode,
         runs: plan.indices.length,
-        failed: unmet,
+        failed: first !== undefined || unmet.length > 0,
         seed: plan.sweepSeed,
-        artifact: null,
-        shrunkSteps: null,
-        replay: null,
+        artifact: first?.artifact ?? null,
+        shrunkSteps: first?.inputs ?? null,
+        replay: first?.replay ?? null,
+        ...(first === undefined ? {} : { invariant: first.invariant, message: first.message }),
         ...(coverage === undefined ? {} : { coverage: coverage.json }),
+        shard: shardJson(plan.shard),
+        keepGoing: plan.keepGoing,
+        runsDone: findings.runsDone,
+        failedRuns: findings.failedRuns,
+        failures: failuresJson(findings.failures),
+        ...(findings.filesLeftOut > 0 ? { failureFilesLeftOut: findings.filesLeftOut } : {}),
+        ...(findings.stoppedAtBound ? { stoppedAtFailedRuns: keepGoingFailedRunsMax } : {}),
+        result: plan.resultPath ?? null,
+        junit: plan.junitPath ?? null,
       }),
     );
   else {
-    print(
-      `${unmet ? 'invariants held' : 'passed'}: ${plan.indices.length} runs of ${property} (seed ${plan.sweepSeed}, mode ${plan.mode}, up to ${plan.steps} steps${plan.defects.length === 0 ? '' : `, defects ${plan.defects.join(', ')}`})`,
-    );
+    if (first !== undefined) printFindings(plan, findings, first, firstOutcome?.shrinks ?? 0);
+    else
+      print(
+        `${unmet.length > 0 ? 'invariants held' : 'passed'}: ${plan.indices.length} runs of ${property} (seed ${plan.sweepSeed}, mode ${plan.mode}, up to ${plan.steps} steps${plan.defects.length === 0 ? '' : `, defects ${plan.defects.join(', ')}`}${plan.shard === undefined ? '' : `, ${describeShard(plan.shard)}`})`,
+      );
     if (coverage !== undefined)
-      for (const line of describeCoverage(coverage.report, coverage.verdict)) print(line);
+      for (const line of describeCoverage(
+        coverage.report,
+        first === undefined ? coverage.verdict : undefined,
+      ))
+        print(line);
+    if (plan.resultPath !== undefined) print(`result: ${plan.resultPath}`);
+    if (plan.junitPath !== undefined) print(`junit: ${plan.junitPath}`);
   }
-  if (unmet) process.exitCode = exitCodes.failed;
+  if (first !== undefined || unmet.length > 0) process.exitCode = exitCodes.failed;
 }
 
 function listDefects(json: boolean): void {
@@ -355,7 +556,5 @@ export async function checkCommand(flags: CheckFlags): Promise<void> {
   const bar = planProgress(plan, 'check');
   const sweep = plan.jobs === 1 ? sweepHere(plan, bar.tick) : await sweepOnWorkers(plan, bar.tick);
   bar.stop();
-  const failure = sweep.outcomes.find((outcome) => outcome.failed);
-  if (failure !== undefined) return reportFailure(plan, failure, sweep.tally);
-  reportPass(plan, sweep.tally);
+  reportSweep(plan, sweep);
 }

@@ -3,7 +3,7 @@
  * from one queue in small chunks, so a slow run (one that shrinks) never leaves the other workers idle. They
  * share nothing mutable: each run is built from its index and the sweep's options, and comes back as a message.
  * The sweep reports the lowest failing run, as a sweep on one thread does: once a run fails, no later run is
- * handed out.
+ * handed out. With `keepGoing` every run is handed out, up to `keepGoingFailedRunsMax` failed runs.
  */
 import { Worker } from 'node:worker_threads';
 import {
@@ -21,7 +21,17 @@ export interface SweepTask {
   readonly defects: readonly string[];
   readonly mode: CheckMode;
   readonly coverage: boolean;
+  /** Run past failures (`check --keep-going`) instead of stopping at the first; off when absent. */
+  readonly keepGoing?: boolean;
+  /** Shrink failing runs (the default); `check --no-shrink` turns it off. */
+  readonly shrink?: boolean;
 }
+
+/**
+ * Failed runs a `--keep-going` sweep collects before it stops: each is shrunk and kept with its case, so a
+ * sweep where nearly every run fails stops there rather than shrinking for hours and holding every case.
+ */
+export const keepGoingFailedRunsMax = 1_000;
 
 /** Main thread → worker: runs to do. */
 export interface ToCheckWorker {
@@ -53,8 +63,10 @@ interface PoolWorker {
 /** A pool of warm check workers for one sweep's options; sweeps run one after another, then `close`. */
 export class CheckPool {
   private readonly workers: PoolWorker[];
+  private readonly keepGoing: boolean;
 
   constructor(jobs: number, task: SweepTask) {
+    this.keepGoing = task.keepGoing === true;
     this.workers = Array.from({ length: jobs }, () => startWorker(task));
   }
 
@@ -68,6 +80,7 @@ export class CheckPool {
     const sweep: Sweep = { outcomes: [], tally: emptyTally() };
     let next = 0;
     let failedIndex = Number.POSITIVE_INFINITY;
+    let failedRuns = 0;
     const nextChunk = (): number[] => {
       const chunk: number[] = [];
       while (chunk.length < chunkRuns && next < indices.length && (indices[next] as number) < failedIndex)
@@ -100,7 +113,10 @@ export class CheckPool {
                 return handOut();
               }
               sweep.outcomes.push(message.outcome);
-              if (message.outcome.failed) failedIndex = Math.min(failedIndex, message.outcome.runIndex);
+              if (message.outcome.failed) failedRuns++;
+              // Stop handing out runs at the first failure, or with keepGoing once enough runs have failed.
+              if (message.outcome.failed && (!this.keepGoing || failedRuns >= keepGoingFailedRunsMax))
+                failedIndex = Math.min(failedIndex, message.outcome.runIndex);
               onOutcome();
             };
             worker.on('message', onMessage);

@@ -17,8 +17,9 @@ function runChunk(indices: readonly number[]): void {
     const { coverage, ...outcome } = checkRun(runIndex, task);
     if (coverage !== undefined && tally !== undefined) countRun(tally, coverage);
     post({ kind: 'outcome', outcome });
-    // The sweep reports the lowest failing run, and the rest of this chunk has higher indices: stop here.
-    if (outcome.failed) break;
+    // The sweep reports the lowest failing run, and the rest of this chunk has higher indices: stop here
+    // (unless the sweep keeps going; the pool then stops handing out chunks once enough runs failed).
+    if (outcome.failed && task.keepGoing !== true) break;
   }
   post({ kind: 'chunk-done', tally });
 }

@@ -9,7 +9,9 @@ import { describeScenarioList, runCommand, demoCommand, listCommand, benchComman
 import { exitCodes, BadInputError } from './exit-codes.ts';
 import { quietPeriodMs } from '../scenarios/index.ts';
 import type { CheckFlags } from './check-command.ts';
+import type { MergeFlags } from './merge-command.ts';
 import type { ServeFlags } from './serve-command.ts';
+import { addFleetCommand } from './fleet/fleet-program.ts';
 
 // `check`, `replay` and `serve` are loaded when they run (`serve` brings the HTTP server and the page with it,
 // `check` its worker pool), so that `lockstep list` starts at once.
@@ -41,7 +43,25 @@ A failure file names its mode's property (twin-safety, twin-liveness, twin-invar
 
 Coverage (--coverage, --require-coverage): for each device machine (iq, repeater, lock, door, phone) the states
 and transitions its runs reached, out of every one in the machine's definition, and for each named situation
-how many runs reached it (a run counts once). With --jobs and --shard the counts cover exactly the runs done.`;
+how many runs reached it (a run counts once). With --jobs and --shard the counts cover exactly the runs done.
+
+Shards: without --shard, the shard comes from the scheduler that started the process:
+  Kubernetes Indexed Job  JOB_COMPLETION_INDEX (0-based); the count from --shards N or LOCKSTEP_SHARDS
+  GitLab parallel: N      CI_NODE_INDEX (1-based) and CI_NODE_TOTAL
+  AWS Batch array job     AWS_BATCH_JOB_ARRAY_INDEX (0-based); AWS does not export the array size to the
+                          container, so the count comes from --shards N or LOCKSTEP_SHARDS
+  GitHub Actions matrix   pass --shard \${{ matrix.shard }}/N yourself
+Each run's seed comes from (sweep seed, run index), so a retried shard runs the same runs. --result writes what
+the shard did (runs covered, failures with their fingerprints, coverage counts); lockstep merge adds the
+shards' results up and names runs no shard covered. Under GitHub Actions (GITHUB_ACTIONS=true) every failure is
+also an ::error annotation on stderr. See docs/ci.md.`;
+
+const mergeHelpAfter = `
+Every file must come from the same sweep (seed, runs, steps, mode, defects); a file of another sweep is bad
+input (exit 2) naming the two files. Runs no result covered are reported as GAPS (exit 0 unless
+--require-complete); runs covered twice as OVERLAPS. A failure found in several shards is one failure: the same
+invariant with the same fingerprint (the kinds of input of its shrunk case), the shortest kept.
+Exit codes: 0 passed, 1 failures, unmet coverage or (with --require-complete) gaps, 2 bad input. See docs/ci.md.`;
 
 const programHelpAfter = `
 --json prints one JSON object on stdout, an error too: {"error": {"code", "message"}}.
@@ -72,6 +92,10 @@ function buildProgram(): Command {
     .option('--seed <n>', 'root seed of all randomness', parseSeed)
     .option('--until <duration>', 'virtual time to run to (e.g. 90s, 10m, 1h, 1d)')
     .option('--trace <file>', 'write the trace as JSON Lines to this file')
+    .option(
+      '--perfetto <file>',
+      'write the run as a trace-event JSON file for ui.perfetto.dev or chrome://tracing (README "Traces you can open")',
+    )
     .option('--narrate', 'tell what happens, in plain words')
     .option('--json', 'print one JSON object')
     .action((target: string | undefined, options) => runCommand(target, options));
@@ -99,7 +123,24 @@ function buildProgram(): Command {
     .option('--seed <s>', 'sweep seed (each run gets its own seed from it)')
     .option('--steps <m>', 'most steps in one run')
     .option('--jobs <j>', 'worker threads on this machine')
-    .option('--shard <i/n>', 'run only shard i of n (the union of all shards is the whole sweep)')
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n (1-based; the union of all shards is the whole sweep); wins over the environment (see "Shards" below)',
+    )
+    .option(
+      '--shards <n>',
+      'the shard count for a scheduler that gives only an index (JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX); or LOCKSTEP_SHARDS',
+    )
+    .option(
+      '--keep-going',
+      'run every run of the sweep (or shard) past failures, collecting each failing run (stops after 1,000 failed runs; a failure file per distinct failure, at most 100)',
+    )
+    .option(
+      '--no-shrink',
+      'report failing runs as generated, without shrinking them (fast triage; a failure then de-duplicates less, its fingerprint coming from a longer case)',
+    )
+    .option('--result <file>', 'write the sweep result document (lockstep merge adds shards up)')
+    .option('--junit <file>', 'write a JUnit XML report (one test case for this shard)')
     .option('--defect <name>', 'switch a defect on (repeatable)', (name: string, previous: string[] = []) => [
       ...previous,
       name,
@@ -121,13 +162,39 @@ function buildProgram(): Command {
     .addHelpText('after', checkHelpAfter)
     .action(async (options: CheckFlags) => (await import('./check-command.ts')).checkCommand(options));
   program
+    .command('merge')
+    .description(
+      "add up the result documents of a sweep's shards (check --result): runs covered, gaps and overlaps, failures de-duplicated, coverage",
+    )
+    .argument('<files...>', 'result files of one sweep (at most 100,000; a merged result merges again)')
+    .option('--result <file>', 'write the merged result document')
+    .option(
+      '--junit <file>',
+      'write a JUnit XML report (a test case per result file, and one for the merged sweep)',
+    )
+    .option('--require-complete', 'fail (exit 1) when a run of the sweep is covered by no result')
+    .option(
+      '--require-coverage',
+      "fail (exit 1) when a named situation was never reached or a machine's transition coverage is under the threshold (the results must have coverage counts: check --coverage)",
+    )
+    .option('--transition-coverage-min <percent>', 'threshold for --require-coverage (default 95)')
+    .option('--json', 'print one JSON object')
+    .addHelpText('after', mergeHelpAfter)
+    .action(async (files: string[], options: MergeFlags) =>
+      (await import('./merge-command.ts')).mergeCommand(files, options),
+    );
+  program
     .command('replay')
     .description(
       'replay a failure file or a scenario that records its fingerprint (a live session export): the same run, event for event, told in plain words',
     )
     .argument('<file>', 'a failure file written by lockstep check, or a scenario file with "expectedHash"')
+    .option(
+      '--perfetto <file>',
+      'also write the run as a trace-event JSON file for ui.perfetto.dev or chrome://tracing, the violation marked',
+    )
     .option('--json', 'print one JSON object')
-    .action(async (file: string, options: { json?: boolean }) =>
+    .action(async (file: string, options: { json?: boolean; perfetto?: string }) =>
       (await import('./replay-command.ts')).replayCommand(file, options),
     );
   program
@@ -156,7 +223,7 @@ function buildProgram(): Command {
   program
     .command('bench')
     .description(
-      'measure speed and memory: heap per device, campus day, events/s, check runs/s (one and two workers), trace bytes per event, clock race, REST requests/s, WebSocket p99, CLI start (docs/performance.md); a progress bar on a terminal',
+      'measure speed and memory: heap per device, campus day, events/s, check runs/s (one and two workers), trace bytes per event, clock race, REST requests/s, WebSocket p99, fleet speedup (two fleet workers against one, on a redis-server of its own), CLI start (docs/performance.md); a progress bar on a terminal',
     )
     .option('--json', 'print one JSON object')
     .option(
@@ -164,6 +231,7 @@ function buildProgram(): Command {
       'a shorter look (1 simulated hour of the campus, 40 check runs, a 1,000-actor clock race); every figure it changes is named for its workload (campus-hour-wall-s, events-per-s-campus-hour, check-runs-per-s-40-runs, …-1000-actors), "quick": true in --json',
     )
     .action((options: { json?: boolean; quick?: boolean }) => benchCommand(options));
+  addFleetCommand(program);
   program.addHelpText('after', `\n${describeScenarioList()}\n${programHelpAfter}`);
   return program;
 }

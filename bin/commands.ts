@@ -18,6 +18,7 @@ import { BadInputError, exitCodes } from './exit-codes.ts';
 import { progressBar } from './progress.ts';
 import { formatErrors, resolveTarget } from './resolve-target.ts';
 import { TraceFileWriter } from './trace-file.ts';
+import { finishPerfetto, startPerfettoRecording } from './perfetto-file.ts';
 
 function print(text: string): void {
   process.stdout.write(text + '\n');
@@ -86,6 +87,8 @@ export interface RunCommandOptions {
   seed?: number;
   until?: string;
   trace?: string;
+  /** Write a Perfetto / chrome://tracing trace-event file (bin/perfetto-file.ts). */
+  perfetto?: string;
   narrate?: boolean;
   json?: boolean;
 }
@@ -103,8 +106,10 @@ export function runCommand(target: string | undefined, options: RunCommandOption
   if (options.all === true) {
     if (target !== undefined)
       throw new BadInputError(`--all runs every library scenario: give no target (got "${target}")`);
-    if (options.trace !== undefined || options.narrate === true)
-      throw new BadInputError('--all does not take --trace or --narrate: run one scenario for those');
+    if (options.trace !== undefined || options.perfetto !== undefined || options.narrate === true)
+      throw new BadInputError(
+        '--all does not take --trace, --perfetto or --narrate: run one scenario for those',
+      );
     runAllCommand(options);
     return;
   }
@@ -116,29 +121,50 @@ export function runCommand(target: string | undefined, options: RunCommandOption
   const base = overrides(options);
   const writer = options.trace === undefined ? undefined : new TraceFileWriter(options.trace);
   const narrator = options.narrate === true && options.json !== true ? new Narrator(print) : undefined;
+  const perfetto =
+    options.perfetto === undefined
+      ? undefined
+      : startPerfettoRecording(options.perfetto, scenario.spec, { command: 'run', source: scenario.name });
+  const onEvent = allOf([narrator?.record.bind(narrator), perfetto?.onEvent]);
+  const onTwin = allOf([narrator?.attach.bind(narrator), perfetto?.onTwin]);
   const runOptions: RunOptions = {
     ...base,
     trace: {
       ...(writer === undefined ? {} : { onLine: (line: string) => writer.write(line) }),
-      ...(narrator === undefined ? {} : { onEvent: narrator.record.bind(narrator) }),
+      ...(onEvent === undefined ? {} : { onEvent }),
     },
-    ...(narrator === undefined ? {} : { onTwin: narrator.attach.bind(narrator) }),
+    ...(onTwin === undefined ? {} : { onTwin }),
   };
   let result: RunResult;
   try {
     result = runPrepared(prepare(scenario, runOptions));
+  } catch (error) {
+    perfetto?.abandon();
+    throw error;
   } finally {
     writer?.close();
   }
+  const perfettoNote = perfetto === undefined ? undefined : finishPerfetto(perfetto);
   if (options.json === true) print(JSON.stringify(result));
   else {
     print(
       `${result.scenario} (seed ${result.seed}): ${result.passed ? 'PASSED' : 'FAILED'}, ${result.events} events over ${formatDurationMs(result.simulatedMs)} of virtual time`,
     );
     print(`trace ${result.traceHash}${writer === undefined ? '' : ` (written to ${writer.path})`}`);
+    if (perfettoNote !== undefined) print(perfettoNote);
     for (const failure of result.failures) print(`  failure: ${failure}`);
   }
   process.exitCode = result.passed ? exitCodes.passed : exitCodes.failed;
+}
+
+/** One handler calling each given one in turn; undefined when none is given. */
+function allOf<T>(handlers: readonly (((value: T) => void) | undefined)[]): ((value: T) => void) | undefined {
+  const given = handlers.filter((handler) => handler !== undefined);
+  if (given.length === 0) return undefined;
+  if (given.length === 1) return given[0];
+  return (value) => {
+    for (const handler of given) handler(value);
+  };
 }
 
 /** How many hex digits of the trace fingerprint `run --all` shows per scenario. */

@@ -5,11 +5,13 @@
  */
 import {
   Narrator,
+  caseOfFailure,
   failureFileSchema,
   looksLikeScenario,
   parseScenario,
   readJsonFile,
   replayFailure,
+  runCase,
   runScenario,
   type FailureFile,
   type Scenario,
@@ -24,11 +26,18 @@ import {
   type SpecError,
 } from '../twin/index.ts';
 import { BadInputError, exitCodes } from './exit-codes.ts';
+import { finishPerfetto, startPerfettoRecording } from './perfetto-file.ts';
 
 /** Story lines kept for a scenario replay (the end of a long story matters most). */
 const storyLinesMax = 200;
 
-export function replayCommand(path: string, options: { json?: boolean }): void {
+export interface ReplayCommandOptions {
+  json?: boolean;
+  /** Also write the run as a Perfetto / chrome://tracing file (bin/perfetto-file.ts). */
+  perfetto?: string;
+}
+
+export function replayCommand(path: string, options: ReplayCommandOptions): void {
   const json = readJsonFile(path);
   if (!json.ok) throw new BadInputError(formatErrors(path, json.errors), { code: 'unreadable-file' });
   // A failure file has a site too, but it names its `format`; anything else with a site is a scenario.
@@ -44,6 +53,8 @@ export function replayCommand(path: string, options: { json?: boolean }): void {
   const problems = failureFileProblems(parsed.data);
   if (problems.length > 0)
     throw new BadInputError(`${path} is not a valid failure file:\n${formatErrors(path, problems)}`);
+  const perfetto =
+    options.perfetto === undefined ? undefined : writeFailurePerfetto(options.perfetto, parsed.data);
   const result = replayFailure(parsed.data);
   if (options.json === true) {
     const { story: _story, ...summary } = result;
@@ -57,8 +68,36 @@ export function replayCommand(path: string, options: { json?: boolean }): void {
       process.stdout.write(
         `first divergence at event ${result.firstDivergence.index}:\n  recorded: ${result.firstDivergence.left ?? '(end)'}\n  now:      ${result.firstDivergence.right ?? '(end)'}\n`,
       );
+    if (perfetto !== undefined)
+      process.stdout.write(
+        `${perfetto.note}${perfetto.traceHash === result.traceHash ? '' : ` (warning: that run's trace ${perfetto.traceHash} is not the replay's)`}\n`,
+      );
   }
   process.exitCode = result.failed ? exitCodes.failed : exitCodes.passed;
+}
+
+/**
+ * The failure file's case run once more, its events mapped into a Perfetto file with the violation marked.
+ * `replayFailure` takes no event handler, and a case is deterministic, so this is the same run (the caller
+ * compares the fingerprints); a failure file is a short run, so running it twice costs little.
+ */
+function writeFailurePerfetto(path: string, file: FailureFile): { note: string; traceHash: string } {
+  const site = parseSiteSpec(file.site);
+  if (!site.ok) throw new BadInputError(`${path}: the failure file's site is not valid`);
+  const perfetto = startPerfettoRecording(path, site.spec, { command: 'replay', source: path });
+  let result;
+  try {
+    result = runCase(caseOfFailure(file), {
+      keepLines: false,
+      onEvent: perfetto.onEvent,
+      onTwin: perfetto.onTwin,
+    });
+  } catch (error) {
+    perfetto.abandon();
+    throw error;
+  }
+  if (result.violation !== undefined) perfetto.violation(result.violation);
+  return { note: finishPerfetto(perfetto), traceHash: result.traceHash };
 }
 
 function formatErrors(path: string, errors: readonly SpecError[]): string {
@@ -123,7 +162,7 @@ export interface ScenarioReplaySummary {
  * A scenario with `expectedHash` (a live session's export): run it as `lockstep run` would and compare the
  * fingerprint. Exit 0 when reproduced, 1 when not.
  */
-function replayScenarioFile(path: string, json: unknown, options: { json?: boolean }): void {
+function replayScenarioFile(path: string, json: unknown, options: ReplayCommandOptions): void {
   const parsed = parseScenario(json);
   if (!parsed.ok)
     throw new BadInputError(`${path} is not a valid scenario:\n${formatErrors(path, parsed.errors)}`);
@@ -139,10 +178,21 @@ function replayScenarioFile(path: string, json: unknown, options: { json?: boole
     story.push(line);
     if (story.length > storyLinesMax) story.shift();
   });
-  const result = runScenario(scenario, {
-    trace: { onEvent: (traced) => narrator.record(traced) },
-    onTwin: (twin) => narrator.attach(twin),
-  });
+  const perfetto =
+    options.perfetto === undefined
+      ? undefined
+      : startPerfettoRecording(options.perfetto, scenario.spec, { command: 'replay', source: path });
+  let result;
+  try {
+    result = runScenario(scenario, {
+      trace: { onEvent: (traced) => (narrator.record(traced), perfetto?.onEvent(traced)) },
+      onTwin: (twin) => (narrator.attach(twin), perfetto?.onTwin(twin)),
+    });
+  } catch (error) {
+    perfetto?.abandon();
+    throw error;
+  }
+  const perfettoNote = perfetto === undefined ? undefined : finishPerfetto(perfetto);
   const reproduced = result.traceHash === expectedHash;
   const summary: ScenarioReplaySummary = {
     reproduced,
@@ -163,6 +213,7 @@ function replayScenarioFile(path: string, json: unknown, options: { json?: boole
       `\n${reproduced ? 'REPRODUCED' : 'NOT REPRODUCED'}: trace ${result.traceHash}${reproduced ? ' (as recorded)' : ` (recorded ${expectedHash})`}\n`,
     );
     if (!reproduced) process.stdout.write(`${summary.note}\n`);
+    if (perfettoNote !== undefined) process.stdout.write(`${perfettoNote}\n`);
     for (const failure of result.failures) process.stdout.write(`failed: ${failure}\n`);
   }
   process.exitCode = reproduced ? exitCodes.passed : exitCodes.failed;

@@ -53,10 +53,17 @@ export function localTimeFormatter(
   return (tMs) => format.format(new Date(epochMs + tMs));
 }
 
+/** The kinds of event a harness repair shows up as (the device's own event for the input). */
+const repairKinds: ReadonlySet<string> = new Set(['iq.cloud', 'iq.power', 'repeater.power', 'input']);
+
 export class Narrator {
   private names: Names | undefined;
   private clockText: ((tMs: number) => string) | undefined;
   private radio = { packets: 0, retried: 0, lost: 0, nextSummaryMs: radioSummaryEveryMs };
+  /** Devices whose power or internet a fault took away (a harness repair of any other device changed nothing). */
+  private readonly down = new Set<string>();
+  /** When the harness repaired every fault (see `harnessBegins`). */
+  private harnessAtMs: number | undefined;
 
   constructor(private readonly write: (line: string) => void) {}
 
@@ -68,8 +75,42 @@ export class Narrator {
   record({ event, tMs }: TracedTwinEvent): void {
     if (this.names === undefined) return;
     if (tMs >= this.radio.nextSummaryMs) this.summarizeRadio(tMs);
+    if (tMs === this.harnessAtMs && repairKinds.has(event.kind)) {
+      this.sayRepair(tMs, event, this.names);
+      return;
+    }
+    this.trackDown(event);
     const sentence = this.sentence(event, this.names);
     if (sentence !== undefined) this.say(tMs, sentence);
+  }
+
+  /**
+   * The harness (not the run's steps) repairs every fault now, to see whether the site settles: its repairs are
+   * told as the harness's, and a repair of a device no fault took down is not told at all (nothing happened).
+   */
+  harnessBegins(tMs: number): void {
+    this.harnessAtMs = tMs;
+    this.say(tMs, 'harness: the steps are over; the checker repairs every fault and lets the site settle');
+  }
+
+  private sayRepair(tMs: number, event: TwinEvent, names: Names): void {
+    if (event.kind === 'input') {
+      if (event.input.type === 'cloud-lag') this.say(tMs, "harness: the cloud's lag switched off");
+      return;
+    }
+    if (!('device' in event) || !this.down.delete(event.device)) return;
+    const sentence = this.sentence(event, names);
+    if (sentence !== undefined) this.say(tMs, `harness: ${sentence}`);
+  }
+
+  private trackDown(event: TwinEvent): void {
+    if (event.kind === 'iq.cloud') this.track(event.device, event.connected);
+    else if (event.kind === 'iq.power' || event.kind === 'repeater.power') this.track(event.device, event.on);
+  }
+
+  private track(device: string, up: boolean): void {
+    if (up) this.down.delete(device);
+    else this.down.add(device);
   }
 
   private say(tMs: number, sentence: string): void {
@@ -129,8 +170,14 @@ export class Narrator {
         return event.events > 1
           ? `cloud: ${event.events} buffered entries from ${doorOf(event.lock)} arrive`
           : undefined;
+      case 'cloud.command':
+        return `cloud: ${event.command} command to ${doorOf(event.device)} for ${user(event.user)}`;
+      case 'admin.result':
+        return event.code === null ? undefined : `admin: ${event.action} REFUSED (code ${event.code})`;
       case 'input':
-        return inputSentence(event.input);
+        return event.input.type === 'admin'
+          ? `admin: ${user(event.input.actor)} ${event.input.action}${argsText(event.input.args)}`
+          : inputSentence(event.input, doorOf);
       default:
         return undefined;
     }
@@ -165,8 +212,23 @@ function auditSentence(category: string, detail: string, door: string, user: str
   }
 }
 
-function inputSentence(input: TwinInput): string | undefined {
+/** An admin action's arguments as the story shows them: ids as they are, objects as short JSON. */
+function argsText(args: readonly unknown[]): string {
+  if (args.length === 0) return '';
+  const text = args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+  return ` ${text.length > 120 ? `${text.slice(0, 119)}…` : text}`;
+}
+
+function inputSentence(input: TwinInput, doorOf: (lockId: string) => string): string | undefined {
   switch (input.type) {
+    case 'cloud-lag':
+      return input.lagMs === 0
+        ? "fault: the cloud's lag is over"
+        : `fault: the cloud lags ${input.lagMs / 1000} s behind for new guests`;
+    case 'lock-clock':
+      return `fault: the clock of ${doorOf(input.lock)} is ${input.offsetMs / 1000} s off`;
+    case 'phone-internet':
+      return `${input.phone}: mobile internet ${input.on ? 'back' : 'OFF'}`;
     case 'iq-internet':
       return undefined; // told by the IQ's own event
     case 'interference':

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +93,28 @@ describe('readJsonFile: bounded before it is read or parsed', () => {
       ok: false,
       errors: [{ path: '(file)', message: /is not a file/ }],
     });
+  });
+});
+
+describe('parseScenario: a wall reader is mains powered', () => {
+  const library = JSON.parse(
+    readFileSync(new URL('./library/wall-reader-mains.json', import.meta.url), 'utf8'),
+  ) as { site: { locks: Record<string, unknown>[] } };
+
+  it('refuses a battery input naming a wall reader, and takes one naming a battery lock', () => {
+    const battery = (lock: string) => ({ at: '1m', type: 'battery', lock, level: 'low' });
+    expect(errorsOf({ name: 'gate', site: library.site, inputs: [battery('lock-gate')] })).toEqual([
+      'inputs[0].lock: lock "lock-gate" is a wall reader: mains powered, it has no battery',
+    ]);
+    expect(errorsOf({ name: 'store', site: library.site, inputs: [battery('lock-store')] })).toEqual([]);
+  });
+
+  it('refuses a site whose wall reader has a battery level other than fresh', () => {
+    const locks = library.site.locks.map((lock) =>
+      lock.id === 'lock-gate' ? { ...lock, battery: 'low' } : lock,
+    );
+    expect(errorsOf({ name: 'gate', site: { ...library.site, locks } })).toEqual([
+      expect.stringMatching(/^site\.locks\[0\]\.battery: a wall reader is mains powered/),
+    ]);
   });
 });

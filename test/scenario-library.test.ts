@@ -67,6 +67,8 @@ const defectCases: readonly (readonly [string, DefectName])[] = [
   ['office-morning', 'relock-never'],
   ['iq-off-locks-offline', 'iq-off-locks-online'],
   ['remote-needs-access', 'remote-ignores-access'],
+  ['eom-schedule-removed', 'eom-ignores-new-schedules'],
+  ['mom-over-eom', 'mom-ignored-in-eom'],
 ];
 
 describe('the library catches the defects its scenarios are about', () => {

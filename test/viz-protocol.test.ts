@@ -23,6 +23,7 @@ import {
   exportResultSchema,
   LiveTwin,
   loadTimelineResultSchema,
+  markersResultSchema,
   serverMessageSchema,
   startServer,
   stateAtResultSchema,
@@ -37,6 +38,7 @@ import {
   readAppliedResult,
   readExportResult,
   readLoadTimelineResult,
+  readMarkersResult,
   readStateAtResult,
   readStatusResult,
 } from '../viz/client/protocol.ts';
@@ -78,6 +80,7 @@ const resultReaders: readonly {
   { name: 'input', schema: appliedResultSchema, read: readAppliedResult },
   { name: 'state-at', schema: stateAtResultSchema, read: readStateAtResult },
   { name: 'load-timeline', schema: loadTimelineResultSchema, read: readLoadTimelineResult },
+  { name: 'markers', schema: markersResultSchema, read: readMarkersResult },
   { name: 'export', schema: exportResultSchema, read: readExportResult },
 ];
 
@@ -335,6 +338,19 @@ async function recordSession(): Promise<Session> {
     ) as Record<string, unknown>;
     await run({ action: 'load-timeline', file }, loadTimelineResultSchema);
     await run({ action: 'state-at', ms: 40_000, source: 'loaded' }, stateAtResultSchema);
+    await run({ action: 'markers', source: 'loaded' }, markersResultSchema);
+    await run({ action: 'markers' }, markersResultSchema);
+    const failure = JSON.parse(
+      readFileSync(
+        new URL(
+          '../scenarios/regressions/blocked-tag-still-opens-opening-allowed-seed1-run5.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+    await run({ action: 'load-timeline', file: failure }, loadTimelineResultSchema);
+    await run({ action: 'markers', source: 'loaded' }, markersResultSchema);
     // The protocol's own refusals: not JSON, no such message type, a bad field, an unknown device.
     client.send('not json');
     client.send(JSON.stringify({ type: 'dance' }));

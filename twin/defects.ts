@@ -16,6 +16,10 @@ export const defectCatalog = {
     'firmware: the lock hearing a phone tap most weakly takes it, below the tap threshold',
   'schedule-in-utc': 'firmware: access schedules are judged in UTC instead of the site’s time zone',
   'relock-never': 'firmware: a lock opened by a credential never relocks',
+  'eom-ignores-new-schedules':
+    'firmware: a lock in Easy Office Mode keeps the end it planned when its EOM schedules change or are removed',
+  'mom-ignored-in-eom':
+    'firmware: Manual Office Mode from the cloud is acknowledged and ignored while the lock is in Easy Office Mode',
   'remote-ignores-access':
     'cloud: a user with the remote-opening or MOM permission commands locks outside their access groups',
   'iq-off-locks-online': 'cloud: the locks of an IQ without power or internet still read online',

@@ -272,7 +272,7 @@ function createLocks({
       kind: lock.kind,
       doorId: lock.door,
       notClosedAfterMs,
-      battery: lock.kind === 'wall-reader' ? ('fresh' as const) : lock.battery,
+      battery: lock.battery,
       data: cloud.sync.initialData(lock.id),
       audit,
       env,

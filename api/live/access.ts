@@ -13,11 +13,12 @@ export type Principal =
   { readonly kind: 'user'; readonly userId: string; readonly token: string } | { readonly kind: 'anonymous' };
 
 /**
- * - `watch`: subscribe, unsubscribe, `state-at` of the session;
+ * - `watch`: subscribe, unsubscribe, `state-at` and `markers` of the session;
  * - `export`: the session as a file (it holds the whole site spec, PINs included);
  * - `cloud`: `remote-open`, `office-mode`, `admin` (the cloud decides per operation, as on REST);
  * - `drive`: people and faults (every twin input command);
- * - `time`: `pause`, `resume`, `speed`, `step`, `advance`, `load-timeline` and `state-at` of a loaded timeline.
+ * - `time`: `pause`, `resume`, `speed`, `step`, `advance`, `load-timeline`, `state-at` and `markers` of a loaded
+ *   timeline.
  */
 export type Capability = 'watch' | 'export' | 'cloud' | 'drive' | 'time';
 
@@ -41,9 +42,10 @@ const capabilityWords: Readonly<Record<Capability, string>> = {
 const timeActions = new Set(['pause', 'resume', 'speed', 'step', 'advance', 'load-timeline']);
 const cloudActions = new Set(['remote-open', 'office-mode', 'admin']);
 
-/** The capability a command needs (`source` matters for `state-at` only). */
+/** The capability a command needs (`source` matters for `state-at` and `markers` only). */
 export function capabilityOf(command: { readonly action: string; readonly source?: unknown }): Capability {
-  if (command.action === 'state-at') return command.source === 'loaded' ? 'time' : 'watch';
+  if (command.action === 'state-at' || command.action === 'markers')
+    return command.source === 'loaded' ? 'time' : 'watch';
   if (command.action === 'export') return 'export';
   if (timeActions.has(command.action)) return 'time';
   if (cloudActions.has(command.action)) return 'cloud';

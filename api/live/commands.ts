@@ -25,7 +25,7 @@ import {
 } from './protocol.ts';
 import { badField, badMessage, cloudRefusal, parseOptions, refusal, refusalOfError } from './refusals.ts';
 import { replayInPlace, type Replayer } from './replay.ts';
-import { loadTimeline, stateAt, type TimelineSlot } from './timeline.ts';
+import { loadTimeline, markersOf, stateAt, type TimelineSlot } from './timeline.ts';
 
 // The hub reads messages with the same parse options and refusals as the commands (and tests name the outcome).
 export { badMessage, parseOptions, type CommandOutcome };
@@ -95,6 +95,8 @@ async function executeControl(
       return stateAt(live, timeline, command, context.replay ?? replayInPlace);
     case 'load-timeline':
       return loadTimeline(timeline, command);
+    case 'markers':
+      return markersOf(live, timeline, command);
     case 'pause':
       live.pause();
       return accepted<LiveStatus>(live.status());

@@ -48,6 +48,10 @@ export interface SnapshotParts {
   readonly status: unknown;
   readonly devices: unknown;
   readonly entries: readonly unknown[];
+  /** The site in names (`site-summary.ts`). */
+  readonly site?: unknown;
+  /** The floor plan (`floor-plan-state.ts`); undefined for a site without one. */
+  readonly plan?: unknown;
 }
 
 /** A subscription filter made ready for matching. */
@@ -293,6 +297,8 @@ export class LiveConnection {
         status: parts.status,
         devices: parts.devices,
         entries: parts.entries,
+        site: parts.site,
+        plan: parts.plan,
       }),
     );
     this.lastStatusJson = '';

@@ -16,6 +16,8 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { capabilityOf, refusalOfAccess, type Principal } from './access.ts';
 import { executeCommand, badMessage, parseOptions } from './commands.ts';
 import { DeviceStates, type DeviceDelta } from './device-states.ts';
+import { siteSummary } from './site-summary.ts';
+import { floorPlanState } from './floor-plan-state.ts';
 import {
   compileFilter,
   LiveConnection,
@@ -79,6 +81,8 @@ export class LiveHub {
   private readonly onFault: (error: unknown) => void;
   private readonly doorOfLock: ReadonlyMap<string, string>;
   private readonly knownIds: ReadonlySet<string>;
+  /** The site's floor plan for snapshots, built once (it never changes); undefined without one. */
+  private readonly plan: ReturnType<typeof floorPlanState>;
   private readonly perConnection = new RateLimiterMemory({
     points: rateLimits.perConnection.points,
     duration: rateLimits.perConnection.durationSeconds,
@@ -103,6 +107,7 @@ export class LiveHub {
     this.replay = options.replay ?? (this.ownPool as ReplayPool).replay;
     const spec = live.spec;
     this.doorOfLock = new Map(spec.locks.map((lock) => [lock.id, lock.door]));
+    this.plan = floorPlanState(spec);
     this.knownIds = new Set(
       [
         ...spec.locks,
@@ -131,7 +136,7 @@ export class LiveHub {
    */
   connect(socket: LiveSocket, offeredToken?: string): LiveConnection {
     const connection = new LiveConnection(socket, {
-      snapshot: (filter) => this.snapshotFor(filter),
+      snapshot: (filter) => this.snapshotFor(filter, client.principal),
       nowWallMs: this.nowWallMs,
     });
     const client: ClientState = {
@@ -457,13 +462,18 @@ export class LiveHub {
     this.states.setActive(this.anySubscribed);
   }
 
-  private snapshotFor(filter: CompiledFilter): SnapshotParts {
+  private snapshotFor(filter: CompiledFilter, principal: Principal | undefined): SnapshotParts {
     const status = this.live.status();
+    const withPins =
+      principal !== undefined &&
+      refusalOfAccess(principal, 'export', this.live.twin.cloud.state) === undefined;
     return {
       virtualMs: status.virtualMs,
       status,
       devices: this.live.snapshot(),
       entries: this.newestEntries(filter),
+      site: siteSummary(this.live, { withPins }),
+      plan: this.plan,
     };
   }
 

@@ -30,6 +30,7 @@ import {
   inputCommandSchemas,
   loadTimelineResultSchema,
   lockCommandResultSchema,
+  markersResultSchema,
   snapshotMessageSchema,
   stateAtResultSchema,
   statusMessageSchema,
@@ -71,6 +72,7 @@ export function documentedSchemas(): ReadonlyMap<
   schemas.set('result/export', { schema: exportResultSchema, io: 'output' });
   schemas.set('result/state-at', { schema: stateAtResultSchema, io: 'output' });
   schemas.set('result/load-timeline', { schema: loadTimelineResultSchema, io: 'output' });
+  schemas.set('result/markers', { schema: markersResultSchema, io: 'output' });
   return schemas;
 }
 

@@ -5,7 +5,13 @@
  * in step). Every frame is one JSON text.
  */
 import { z } from 'zod';
-import { adminActionNames, alertKinds, twinInputSchema, type TwinInputType } from '../../twin/index.ts';
+import {
+  adminActionNames,
+  alertKinds,
+  twinInputSchema,
+  wallMaterials,
+  type TwinInputType,
+} from '../../twin/index.ts';
 import { speedMax } from '../pacer.ts';
 import { refusalCodeSchema, type RefusalKind } from './refusals.ts';
 
@@ -25,6 +31,10 @@ export const protocolLimits = {
   replayMsMax: 7 * 86_400_000,
   /** Wall time a `state-at` replay may take (it runs on a worker thread); past it the replay is stopped. */
   replayWallMsMax: 30_000,
+  /** Markers one `markers` answer (or a loaded failure file's) carries. */
+  markersMax: 500,
+  /** Steps of a loaded failure file its `load-timeline` answer lists (the ones nearest the violation). */
+  timelineStepsMax: 250,
   /** Bytes of one frame (the WebSocket closes a larger one with 1009). */
   frameBytesMax: 64 * 1024,
   /** Nesting of arrays and objects in one frame (the message itself is depth 1). */
@@ -150,6 +160,17 @@ export const controlCommandSchemas = {
     .describe(
       'The state at a virtual time, rebuilt by replay on a fresh twin. Ack result: { virtualMs, devices (as in a snapshot), entries (the newest, at most 50, up to then) }.',
     ),
+  markers: z
+    .strictObject({
+      action: z.literal('markers'),
+      source: z
+        .enum(['session', 'loaded'])
+        .default('session')
+        .describe("The live session or this connection's loaded timeline."),
+    })
+    .describe(
+      "Where on the timeline to jump: the session's entries (openings, refusals, alerts), admin actions and faults; a loaded file's steps, harness repairs and violation. Ack result: { markers, truncated }.",
+    ),
   'load-timeline': z
     .strictObject({
       action: z.literal('load-timeline'),
@@ -158,7 +179,7 @@ export const controlCommandSchemas = {
         .describe('A scenario file (has site, no format) or a failure file (format lockstep-failure/1).'),
     })
     .describe(
-      "Keeps a scenario or failure file as this connection's timeline (one at a time) for state-at with source loaded. Ack result: { name, durationMs }.",
+      "Keeps a scenario or failure file as this connection's timeline (one at a time) for state-at with source loaded. Ack result: { name, durationMs, failure (a failure file's violation, summary, steps and markers) }.",
     ),
 } as const;
 
@@ -174,6 +195,7 @@ export const controlCommandSchema = z.discriminatedUnion('action', [
   controlCommandSchemas.admin,
   controlCommandSchemas['state-at'],
   controlCommandSchemas['load-timeline'],
+  controlCommandSchemas.markers,
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;
 export type ControlAction = ControlCommand['action'];
@@ -231,6 +253,14 @@ const virtualMs = z
 
 export const liveStatusSchema = z.strictObject({
   virtualMs,
+  paceMs: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "The pacer's virtual time at this moment: the twin's clock moves in ticks (every 50 ms of wall time), and this is virtualMs plus what the next tick adds for the wall time since the last (virtualMs when paused). A page clock follows it to within the message's travel time.",
+    ),
   utc: z.string(),
   paused: z.boolean(),
   speed: z.number(),
@@ -314,6 +344,63 @@ export const entrySchema = z.strictObject({
 /** One row of the cloud's entries log. */
 export type EntryRow = z.infer<typeof entrySchema>;
 
+/** People a snapshot's site summary lists at most (a campus has more; the page then offers the first ones). */
+export const sitePeopleMax = 500;
+
+/**
+ * What the page needs of the site to speak in names and in the site's time: its time zone, the NOT CLOSED delay,
+ * the doors', IQs' and access groups' names, and its people with their credentials (a person's PIN only for a
+ * connection that may export the session, which holds the whole spec, PINs included, anyway).
+ */
+export const siteSummarySchema = z.strictObject({
+  name: z.string(),
+  timeZone: z.string().describe('The IANA time zone of the site (schedules, local times).'),
+  notClosedAfterMs: z.number().int().min(0).describe('How long a door stays open before NOT CLOSED.'),
+  doors: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  iqs: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  accessGroups: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  people: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        role: z.string(),
+        tags: z.array(z.strictObject({ id: z.string(), blocked: z.boolean() })),
+        phones: z.array(z.string()),
+        pin: z.string().optional().describe('Only for a connection that may export the session.'),
+      }),
+    )
+    .max(sitePeopleMax)
+    .describe(`The site's users in spec order, at most ${sitePeopleMax}.`),
+  peopleTotal: z.number().int().min(0).describe('How many users the site has (people may list fewer).'),
+});
+export type SiteSummary = z.infer<typeof siteSummarySchema>;
+
+const floorPointSchema = z.strictObject({ x: z.number(), y: z.number() });
+
+/**
+ * The site's floor plan as the page draws it (twin/site/floor-plan.ts): rooms, and walls with their material and
+ * the loss in dB the radio takes for crossing them. Static for a session, so only the snapshot carries it.
+ */
+export const floorPlanSchema = z.strictObject({
+  rooms: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string().optional(),
+      polygon: z.array(floorPointSchema).describe('Corners in order, metres; the last joins the first.'),
+    }),
+  ),
+  walls: z.array(
+    z.strictObject({
+      id: z.string(),
+      material: z.enum(wallMaterials),
+      lossDb: z.number().describe("The wall's own loss, or its material's default."),
+      points: z.array(floorPointSchema).describe('The polyline, metres ([from, to] for a straight wall).'),
+    }),
+  ),
+});
+export type FloorPlanState = z.infer<typeof floorPlanSchema>;
+
 export const snapshotMessageSchema = z.strictObject({
   type: z.literal('snapshot'),
   seq,
@@ -321,6 +408,14 @@ export const snapshotMessageSchema = z.strictObject({
   status: liveStatusSchema,
   devices: deviceSnapshotSchema,
   entries: z.array(entrySchema).max(protocolLimits.snapshotEntriesMax),
+  site: siteSummarySchema
+    .optional()
+    .describe(
+      'The site in names and its time zone (every server sends it; a page without it shows ids and UTC).',
+    ),
+  plan: floorPlanSchema
+    .optional()
+    .describe('Rooms and walls, when the site has a floor plan (absent: it has none).'),
 });
 
 export const eventMessageSchema = z.strictObject({
@@ -454,10 +549,51 @@ export const stateAtResultSchema = z.strictObject({
 });
 export type StateAtResult = z.infer<typeof stateAtResultSchema>;
 
+/** One place on a timeline worth jumping to (`markers`, and a loaded failure file's). */
+export const timelineMarkerSchema = z.strictObject({
+  atMs: z.number().int().min(0),
+  kind: z.enum(['entry', 'rejection', 'alert', 'person', 'fault', 'admin', 'harness', 'violation']),
+  label: z.string().max(200),
+  lockId: z.string().optional().describe('The lock it concerns, if one.'),
+});
+export type TimelineMarker = z.infer<typeof timelineMarkerSchema>;
+
+/** `markers`: the timeline's markers in time order. */
+export const markersResultSchema = z.strictObject({
+  markers: z.array(timelineMarkerSchema).max(protocolLimits.markersMax),
+  truncated: z
+    .boolean()
+    .describe('Some were left out (routine entries first, then the oldest; admin, faults and alerts stay).'),
+});
+export type MarkersResult = z.infer<typeof markersResultSchema>;
+
+/** What a loaded failure file broke and the steps that led there. */
+export const timelineFailureSchema = z.strictObject({
+  invariant: z.string(),
+  message: z.string(),
+  atMs: z.number().int().min(0).describe('When the invariant broke: where the page lands.'),
+  summary: z.string().describe("The file's summary (a plain-words line made from an older file's fields)."),
+  lockId: z.string().optional().describe('The lock the violation names, if one.'),
+  steps: z
+    .array(
+      z.strictObject({
+        atMs: z.number().int().min(0),
+        text: z.string(),
+        kind: timelineMarkerSchema.shape.kind,
+      }),
+    )
+    .max(protocolLimits.timelineStepsMax)
+    .describe("Every step in order, the harness's repairs labelled harness (those nearest the violation)."),
+  story: z.array(z.string()).max(200).describe('The narrated run, when the file has one.'),
+  markers: z.array(timelineMarkerSchema).max(protocolLimits.markersMax),
+});
+export type TimelineFailure = z.infer<typeof timelineFailureSchema>;
+
 /** `load-timeline`: the timeline now loaded. */
 export const loadTimelineResultSchema = z.strictObject({
   name: z.string(),
   durationMs: z.number().int().min(0).describe('Its end: state-at takes ms from 0 to this.'),
+  failure: timelineFailureSchema.optional().describe('For a failure file: what broke, where, and how.'),
 });
 export type LoadTimelineResult = z.infer<typeof loadTimelineResultSchema>;
 

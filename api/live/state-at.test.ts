@@ -9,6 +9,7 @@ import { loadNamedSite, parseSiteSpec } from '../../twin/index.ts';
 import type { DeviceSnapshot } from '../device-view.ts';
 import { LiveTwin } from '../live-twin.ts';
 import { executeCommand, type CommandOutcome } from './commands.ts';
+import type { TimelineFailure } from './protocol.ts';
 import type { TimelineSlot } from './timeline.ts';
 
 function quietOffice(): LiveTwin {
@@ -145,7 +146,8 @@ describe('state-at and load-timeline', () => {
       ),
     ).toEqual({
       name: 'failure-example-seed7',
-      durationMs: 65_000,
+      // The harness repairs 1 ms past the last step (5 s), and the timeline runs a minute past that.
+      durationMs: 65_001,
     });
     const at = resultOf(
       await executeCommand(
@@ -173,5 +175,57 @@ describe('state-at and load-timeline', () => {
       ok: false,
       path: 'command.file.site',
     });
+  });
+
+  it('loads a failure file at its violation: the admin step, the harness, the lock opened, and its markers', async () => {
+    const live = quietOffice();
+    const slot: TimelineSlot = { loaded: undefined };
+    const file = JSON.parse(
+      readFileSync(
+        new URL(
+          '../../scenarios/regressions/blocked-tag-still-opens-opening-allowed-seed1-run5.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+    const loaded = resultOf(
+      await executeCommand(live, { action: 'load-timeline', file }, { actorId, timeline: slot }),
+    );
+    const failure = loaded.failure as TimelineFailure;
+    expect(failure).toMatchObject({ invariant: 'opening-allowed', atMs: 1_265, lockId: 'lock-1-1' });
+    expect(failure.summary).toContain('after block-tag tag-5 by user-1 at 00:00.5');
+    expect(failure.steps.map((step) => [step.atMs, step.kind])).toEqual([
+      [500, 'admin'],
+      [1_000, 'person'],
+      [1_001, 'harness'],
+      [1_001, 'harness'],
+      [1_001, 'harness'],
+      [1_265, 'violation'],
+    ]);
+    expect(failure.steps[2]?.text).toBe('harness: power iq-1 on');
+    expect(loaded.durationMs).toBe(1_265 + 60_000);
+
+    const at = resultOf(
+      await executeCommand(
+        live,
+        { action: 'state-at', ms: failure.atMs, source: 'loaded' },
+        { actorId, timeline: slot },
+      ),
+    );
+    const lock = (at.devices as DeviceSnapshot).locks.find((candidate) => candidate.id === 'lock-1-1');
+    expect(lock?.bolt).toBe('unlocked');
+    const markers = resultOf(
+      await executeCommand(live, { action: 'markers', source: 'loaded' }, { actorId, timeline: slot }),
+    );
+    expect((markers.markers as { kind: string }[]).map((marker) => marker.kind)).toContain('violation');
+
+    live.advance(5_000);
+    expect(live.lockCommand('user-anna', 'lock-front', 'unlocked')).toBeDefined();
+    live.advance(10_000);
+    const session = resultOf(await executeCommand(live, { action: 'markers' }, { actorId, timeline: slot }));
+    const kinds = (session.markers as { kind: string; atMs: number }[]).map((marker) => marker.kind);
+    expect(kinds).toContain('entry');
+    expect(session.truncated).toBe(false);
   });
 });

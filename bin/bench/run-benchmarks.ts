@@ -52,6 +52,30 @@ const externalFigures: readonly {
     file: './live-ws-bench.ts',
     load: () => import('./live-ws-bench.ts'),
   },
+  {
+    name: 'state-at-24h-office-ms',
+    unit: 'ms',
+    file: './state-at-bench.ts',
+    load: () => import('./state-at-bench.ts'),
+  },
+  {
+    name: 'merge-1000-files-ms',
+    unit: 'ms',
+    file: './merge-bench.ts',
+    load: () => import('./merge-bench.ts'),
+  },
+  {
+    name: 'fleet-speedup-2-workers',
+    unit: 'x',
+    file: './fleet-bench.ts',
+    load: () => import('./fleet-bench.ts'),
+  },
+  {
+    name: 'viz-fps-campus',
+    unit: 'fps',
+    file: './viz-fps-bench.ts',
+    load: () => import('./viz-fps-bench.ts'),
+  },
 ];
 
 /** How many times `runBenchmarks` reports progress: once before each measurement (a progress bar's total). */

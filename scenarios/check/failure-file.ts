@@ -8,8 +8,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { timedInputs, type Case } from './run-case.ts';
 import type { Violation } from './invariants.ts';
+import { failureSummary } from './failure-summary.ts';
 
 export const failureFormat = 'lockstep-failure/1';
+/** Story lines a failure file keeps (the end of a long story matters most). */
+export const failureStoryLinesMax = 200;
 export const failuresDirDefault = '.lockstep/failures';
 
 export const failureFileSchema = z.object({
@@ -38,6 +41,10 @@ export const failureFileSchema = z.object({
    * raised here, kept so that it stays fixed; `invariant` and `message` then tell what was wrongly reported).
    */
   verdict: z.enum(['violation', 'clean']).default('violation'),
+  /** One line in plain words: what broke, on which lock, after which step (older files have none). */
+  summary: z.string().max(1_000).optional(),
+  /** The run told in plain words (`Narrator`), harness steps labelled, ending with the violation. */
+  story: z.array(z.string().max(2_000)).max(failureStoryLinesMax).optional(),
 });
 
 export type FailureFile = z.infer<typeof failureFileSchema>;
@@ -52,10 +59,13 @@ export function failureFileOf(options: {
   readonly fcPath: string | undefined;
   readonly traceHash: string;
   readonly lines: readonly string[];
+  /** The narrated run (its last `failureStoryLinesMax` lines are kept). */
+  readonly story?: readonly string[];
 }): FailureFile {
   const { testCase, violation } = options;
   return {
     format: failureFormat,
+    summary: failureSummary(testCase, violation),
     property: options.property,
     invariant: violation.invariant,
     message: violation.message,
@@ -80,6 +90,7 @@ export function failureFileOf(options: {
     expectedHash: options.traceHash,
     expectedTrace: [...options.lines],
     verdict: 'violation',
+    ...(options.story === undefined ? {} : { story: options.story.slice(-failureStoryLinesMax) }),
   };
 }
 

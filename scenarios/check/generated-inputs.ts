@@ -48,9 +48,13 @@ export interface Step {
 interface Ids {
   readonly locks: string[];
   readonly pinLocks: string[];
+  /** Locks with a battery: every kind but the mains-powered wall reader. */
+  readonly batteryLocks: string[];
   /** Older escutcheons and their doors: a tag with the inside handle held toggles office mode there. */
   readonly escutcheons: { readonly lock: string; readonly door: string }[];
   readonly doors: string[];
+  /** Locks with EOM windows: a permitted tag there starts Easy Office Mode. */
+  readonly eomLocks: string[];
   readonly tags: string[];
   readonly phones: string[];
   readonly pins: string[];
@@ -58,7 +62,20 @@ interface Ids {
   readonly iqs: string[];
   readonly repeaters: string[];
   readonly groups: string[];
+  /** (lock, user) pairs where the user is in no access group of the lock, as the site starts. */
+  readonly outsiders: { readonly lock: string; readonly user: string }[];
   readonly iqPositions: { x: number; y: number }[];
+}
+
+/** Each lock with each user not in any of its access groups (its own access list counts as one). */
+function outsidersOf(spec: SiteSpecInput): Ids['outsiders'] {
+  const users = (spec.users ?? []).map((user) => user.id);
+  return (spec.locks ?? []).flatMap((lock) => {
+    const inside = new Set(lock.access === 'all' ? users : (lock.access ?? []));
+    for (const group of spec.accessGroups ?? [])
+      if ((group.locks ?? []).includes(lock.id)) for (const user of group.users ?? []) inside.add(user);
+    return users.filter((user) => !inside.has(user)).map((user) => ({ lock: lock.id, user }));
+  });
 }
 
 function idsOf(spec: SiteSpecInput): Ids {
@@ -66,10 +83,12 @@ function idsOf(spec: SiteSpecInput): Ids {
   return {
     locks: locks.map((lock) => lock.id),
     pinLocks: locks.filter((lock) => lock.kind === 'pin').map((lock) => lock.id),
+    batteryLocks: locks.filter((lock) => lock.kind !== 'wall-reader').map((lock) => lock.id),
     escutcheons: locks
       .filter((lock) => lock.kind === 'escutcheon')
       .map((lock) => ({ lock: lock.id, door: lock.door })),
     doors: locks.map((lock) => lock.door),
+    eomLocks: locks.filter((lock) => (lock.eomSchedules ?? []).length > 0).map((lock) => lock.id),
     tags: (spec.tags ?? []).map((tag) => tag.id),
     phones: (spec.phones ?? []).map((phone) => phone.id),
     pins: (spec.users ?? []).flatMap((user) => (user.pin === undefined ? [] : [user.pin])),
@@ -77,6 +96,7 @@ function idsOf(spec: SiteSpecInput): Ids {
     iqs: spec.iqs.map((iq) => iq.id),
     repeaters: (spec.repeaters ?? []).map((repeater) => repeater.id),
     groups: (spec.accessGroups ?? []).map((group) => group.id),
+    outsiders: outsidersOf(spec),
     iqPositions: spec.iqs.map((iq) => iq.position),
   };
 }
@@ -161,6 +181,13 @@ function bookingSteps(ids: Ids, actor: fc.Arbitrary<string>): fc.Arbitrary<TwinI
   return steps;
 }
 
+/** EOM windows an admin may set: none (EOM off), working hours, or all day. */
+const eomScheduleChoices = [
+  [],
+  [{ weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' }],
+  [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' }],
+];
+
 function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
   if (!swarm.admin) return [];
   const owner = ids.users[0] as string;
@@ -187,6 +214,26 @@ function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
       pick([owner, ...ids.users]),
     ) as fc.Arbitrary<TwinInput>,
   ];
+  // Someone commands a lock outside their access groups: their permission alone must not reach it.
+  if (ids.outsiders.length > 0)
+    steps.push(
+      fc
+        .tuple(fc.constantFrom(...ids.outsiders), fc.constantFrom('remote-open', 'office-mode'), fc.boolean())
+        .map(([{ lock, user }, action, on]): TwinInput => ({
+          type: 'admin',
+          actor: user,
+          action,
+          args: action === 'remote-open' ? [lock] : [lock, on],
+        })),
+    );
+  // An admin changes or clears a lock's EOM windows, now and then while the lock is in EOM.
+  steps.push(
+    admin(
+      'set-eom-schedules',
+      fc.tuple(pick(ids.locks), fc.constantFrom(...eomScheduleChoices)),
+      pick([owner, owner, ...ids.users]),
+    ) as fc.Arbitrary<TwinInput>,
+  );
   // User management as the REST API records it (a `core` operation): role changes, now and then a deletion.
   steps.push(
     admin(
@@ -267,11 +314,11 @@ function faultSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
       }),
     );
   }
-  if (swarm.battery)
+  if (swarm.battery && ids.batteryLocks.length > 0)
     steps.push(
       fc.record({
         type: fc.constant('battery' as const),
-        lock: pick(ids.locks),
+        lock: pick(ids.batteryLocks),
         level: fc.constantFrom('fresh' as const, 'low' as const, 'very-low' as const),
       }),
     );
@@ -340,14 +387,49 @@ export function stepArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<S
 export function stepChunkArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<Step[]> {
   const single = stepArbitrary(spec, swarm).map((step) => [step]);
   const ids = idsOf(spec);
-  if (!swarm.doors || ids.escutcheons.length === 0 || ids.tags.length === 0) return single;
+  const chunks = [{ arbitrary: single, weight: 12 }];
+  const eom = eomThenChange(ids, swarm);
+  if (eom !== undefined) chunks.push({ arbitrary: eom, weight: 1 });
+  if (!swarm.doors || ids.escutcheons.length === 0 || ids.tags.length === 0) return fc.oneof(...chunks);
   const handleThenTag = fc
     .tuple(fc.constantFrom(...ids.escutcheons), pick(ids.tags), fc.integer({ min: 500, max: 20_000 }))
     .map(([{ lock, door }, tag, gapMs]): Step[] => [
       { gapMs, input: { type: 'hold-handle', door, durationMs: 10_000 } },
       { gapMs: 1_000, input: { type: 'present-tag', tag, lock, holdMs: 0 } },
     ]);
-  return fc.oneof({ arbitrary: single, weight: 12 }, { arbitrary: handleThenTag, weight: 1 });
+  return fc.oneof(...chunks, { arbitrary: handleThenTag, weight: 1 });
+}
+
+/**
+ * A tag at a lock with EOM windows (which starts EOM when its user may), then, while the lock may be in EOM, an
+ * admin changes that lock's EOM windows or someone switches Manual Office Mode on it from the cloud.
+ */
+function eomThenChange(ids: Ids, swarm: Swarm): fc.Arbitrary<Step[]> | undefined {
+  if (!swarm.admin || ids.eomLocks.length === 0 || ids.tags.length === 0) return undefined;
+  const owner = ids.users[0] as string;
+  const change = (lock: string): fc.Arbitrary<TwinInput> =>
+    fc.oneof(
+      fc.record({
+        type: fc.constant('admin' as const),
+        actor: fc.constant(owner),
+        action: fc.constant('set-eom-schedules'),
+        args: fc.tuple(fc.constant(lock), fc.constantFrom(...eomScheduleChoices)),
+      }),
+      fc.record({
+        type: fc.constant('admin' as const),
+        actor: pick([owner, ...ids.users]),
+        action: fc.constant('office-mode'),
+        args: fc.tuple(fc.constant(lock), fc.boolean()),
+      }),
+    ) as fc.Arbitrary<TwinInput>;
+  return fc
+    .tuple(pick(ids.eomLocks), pick(ids.tags), fc.integer({ min: 500, max: 20_000 }))
+    .chain(([lock, tag, gapMs]) =>
+      fc.tuple(change(lock), fc.integer({ min: 1_000, max: 120_000 })).map(([input, afterMs]): Step[] => [
+        { gapMs, input: { type: 'present-tag', tag, lock, holdMs: 0 } },
+        { gapMs: afterMs, input },
+      ]),
+    );
 }
 
 /** Milliseconds from a run's start to the next whole UTC hour (every generated start sits just before one). */

@@ -10,7 +10,8 @@
  * - heartbeats: a lock is declared offline only after 5 heartbeats in a row went unanswered;
  * - entries-exact: no entry lost or doubled without a reported overflow;
  * - tap-at-reader: a lock takes a phone tap only when it heard it above the tap threshold;
- * - remote-open-real: a remote opening reported as done did open the lock;
+ * - remote-open-real: a remote opening reported as done did open the lock, and Manual Office Mode switched on from
+ *   the cloud and reported done did put the lock in MOM (also from Easy Office Mode: never "ok" for a no-op);
  * - relocks: a lock opened by a credential relocks after its open time;
  * - topology-limits: every IQ tree is within its limits;
  * - admin-outcome: the cloud accepts, refuses (with the reference model's code) or sends on each admin action
@@ -108,8 +109,12 @@ export class InvariantMonitor {
   private readonly clockOffsetMs = new Map<string, number>();
   private readonly doorOpenSinceMs = new Map<string, number>();
   private readonly unlockedSinceMs = new Map<string, number>();
-  private readonly remoteOpenings = new Map<string, number[]>();
-  private readonly commands = new Map<number, { lockId: string; command: string; issuedMs: number }>();
+  private readonly remoteActsMs = new Map<string, number[]>();
+  /** Remote commands in flight; `alreadyManual`: the lock was in MOM when MOM was asked for (nothing to do). */
+  private readonly commands = new Map<
+    number,
+    { lockId: string; command: string; issuedMs: number; alreadyManual: boolean }
+  >();
   private lastDisturbanceMs = 0;
   /** When each lock's clock was last set, and when it last entered Easy Office Mode. */
   private readonly clockSetMs = new Map<string, number>();
@@ -224,7 +229,12 @@ export class InvariantMonitor {
         return;
       case 'cloud.command':
         this.checkAdminOutcome('sent');
-        this.commands.set(event.id, { lockId: event.device, command: event.command, issuedMs: tMs });
+        this.commands.set(event.id, {
+          lockId: event.device,
+          command: event.command,
+          issuedMs: tMs,
+          alreadyManual: this.twin.lockView(event.device).officeMode === 'manual',
+        });
         return;
       case 'cloud.command-result':
         this.checkRemoteResult(event.id, event.ok, tMs);
@@ -292,8 +302,11 @@ export class InvariantMonitor {
     ]);
     const rules = this.currentRules(lockId);
     const lockUtcMs = this.lockUtcMs(lockId, tMs);
-    if (category === 'lock_opened' && audit.method === 'remote')
-      this.remoteOpenings.set(lockId, [...(this.remoteOpenings.get(lockId) ?? []).slice(-50), tMs]);
+    const remoteAct =
+      audit.method === 'remote' &&
+      (category === 'lock_opened' ||
+        (category === 'manual_office_mode' && detail.startsWith('office mode on')));
+    if (remoteAct) this.remoteActsMs.set(lockId, [...(this.remoteActsMs.get(lockId) ?? []).slice(-50), tMs]);
     if (rules === undefined) return;
     if (category === 'lock_opened' && credential !== null) {
       const refusal = this.reference.refusal(rules, credential, lockUtcMs);
@@ -354,14 +367,18 @@ export class InvariantMonitor {
   private checkRemoteResult(commandId: number, ok: boolean, tMs: number): void {
     const command = this.commands.get(commandId);
     this.commands.delete(commandId);
-    if (command === undefined || !ok || command.command !== 'open') return;
-    const opened = (this.remoteOpenings.get(command.lockId) ?? []).some(
+    if (command === undefined || !ok) return;
+    const manualOn = command.command === 'office-mode-on';
+    if (command.command !== 'open' && !(manualOn && !command.alreadyManual)) return;
+    const acted = (this.remoteActsMs.get(command.lockId) ?? []).some(
       (atMs) => atMs >= command.issuedMs && atMs <= tMs,
     );
-    if (!opened)
+    if (!acted)
       this.fail(
         'remote-open-real',
-        `remote opening ${commandId} of ${command.lockId} was reported done, but the lock never opened`,
+        manualOn
+          ? `Manual Office Mode ${commandId} on ${command.lockId} was reported done, but the lock never entered it`
+          : `remote opening ${commandId} of ${command.lockId} was reported done, but the lock never opened`,
       );
   }
 

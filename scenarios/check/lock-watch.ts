@@ -605,12 +605,17 @@ export class LockWatch {
     // An "off" record follows the bolt's exit from the mode it leaves: the cloud's "off" leaves either office
     // mode, every other "off" its own.
     const justLeft = lock.officeLeftMs === tMs ? lock.leftMode : undefined;
-    const wrongMode = on
-      ? inOffice(lock.mode)
-      : justLeft === undefined || (why !== 'from the cloud' && justLeft !== (easy ? 'easy' : 'manual'));
-    if (on) lock.enteringMode = easy ? 'easy' : 'manual';
+    // MOM from the cloud takes over EOM inside the office mode: no bolt event, the watched mode changes here.
+    const overEom = why === 'from the cloud, over Easy Office Mode';
+    const wrongMode = overEom
+      ? easy || !on || lock.mode !== 'easy'
+      : on
+        ? inOffice(lock.mode)
+        : justLeft === undefined || (why !== 'from the cloud' && justLeft !== (easy ? 'easy' : 'manual'));
+    if (on && !overEom) lock.enteringMode = easy ? 'easy' : 'manual';
     if (wrongMode) fail(`recorded '${audit.detail}' while ${lock.mode}`);
-    if (why === 'from the cloud') {
+    if (overEom && lock.mode === 'easy') lock.mode = 'manual';
+    if (why === 'from the cloud' || overEom) {
       if (audit.method !== 'remote' || !this.commandBy(lockId, audit.user))
         fail(
           `recorded an office mode from the cloud for ${audit.user ?? 'nobody'} by ${audit.method ?? 'no method'}`,
@@ -618,6 +623,7 @@ export class LockWatch {
       return;
     }
     if (why === 'EOM schedule ended') return this.eomEnded(lockId, lock, tMs, fail);
+    if (why === 'EOM schedule changed') return this.eomScheduleChanged(lockId, lock, tMs, fail);
     if (why === 'tag held over 5 s') {
       const index = lock.held.findIndex((held) => held.atMs === tMs);
       if (index < 0) return; // office-mode-hold reports a toggle with no tag held before it
@@ -667,6 +673,19 @@ export class LockWatch {
     const lockUtcMs = this.host.lockUtcMs(lockId, tMs);
     if (inSchedules(rules.eomSchedules, lockUtcMs, rules.timeZone))
       fail('ended Easy Office Mode inside its EOM schedule');
+  }
+
+  /** New EOM windows end EOM at once only when the lock's clock is outside them (else EOM ends with the window). */
+  private eomScheduleChanged(
+    lockId: string,
+    lock: LockState,
+    tMs: number,
+    fail: (message: string) => void,
+  ): void {
+    const rules = this.host.rules(lockId);
+    if (rules === undefined) return;
+    if (inSchedules(rules.eomSchedules, this.host.lockUtcMs(lockId, tMs), rules.timeZone))
+      fail('ended Easy Office Mode for a schedule change although it is inside the new EOM windows');
   }
 
   private commandBy(lockId: string, user: string | null): boolean {

@@ -10,6 +10,7 @@ import { siteFromShape, siteShapeArbitrary } from './generated-site.ts';
 import { checkModeDefault, runCase, type Case, type CheckMode } from './run-case.ts';
 import type { Violation } from './invariants.ts';
 import { RunCoverageRecorder, type RunCoverage } from './coverage.ts';
+import { shrinkSite } from './site-shrink.ts';
 
 /** The property of the default mode (`both`): every invariant, safety and liveness. */
 export const propertyName = 'twin-invariants';
@@ -94,8 +95,15 @@ export function checkRun(
   const covered = coverage === undefined ? {} : { coverage };
   if (!details.failed || details.counterexample === null)
     return { runIndex, fcSeed, failed: false, ...covered };
-  const counterexample = details.counterexample[0];
-  const violation = runCase(counterexample, { keepLines: false, mode }).violation;
+  const stepsShrunk = details.counterexample[0];
+  const found = runCase(stepsShrunk, { keepLines: false, mode }).violation;
+  // fast-check shrinks the steps; the site's devices and people it does not need go in a second pass.
+  const counterexample =
+    found === undefined || options.shrink === false
+      ? stepsShrunk
+      : shrinkSite(stepsShrunk, { invariant: found.invariant, message: found.message, mode }).testCase;
+  const violation =
+    counterexample === stepsShrunk ? found : runCase(counterexample, { keepLines: false, mode }).violation;
   return {
     runIndex,
     fcSeed,

@@ -33,6 +33,7 @@ export function replayFailure(file: FailureFile): ReplayResult {
   const result = runCase(caseOfFailure(file), {
     onEvent: (traced) => narrator.record(traced),
     onTwin: (twin) => narrator.attach(twin),
+    onHarness: (tMs) => narrator.harnessBegins(tMs),
   });
   const divergence =
     result.traceHash === file.expectedHash ? undefined : firstDivergence(file.expectedTrace, result.lines);

@@ -68,8 +68,11 @@ export function timedInputs(steps: readonly Step[]): TimedStepInput[] {
   });
 }
 
-/** Every fault of the case undone; the cloud's lag only when the case switched it on (older files replay as they were). */
-function repairInputs(site: SiteSpecInput, steps: readonly Step[]): TwinInput[] {
+/**
+ * Every fault of the case undone; the cloud's lag only when the case switched it on (older files replay as they
+ * were). These are the harness's inputs, not the case's steps: stories and timelines label them so.
+ */
+export function repairInputs(site: SiteSpecInput, steps: readonly Step[]): TwinInput[] {
   const lagged = steps.some((step) => step.input.type === 'cloud-lag');
   return [
     ...site.iqs.map((iq): TwinInput => ({ type: 'power', device: iq.id, on: true })),
@@ -91,6 +94,8 @@ export interface RunCaseOptions {
   /** Also called with every trace event (the replay's story, coverage). */
   readonly onEvent?: (traced: TracedTwinEvent) => void;
   readonly onTwin?: (twin: Twin) => void;
+  /** Called with the virtual time just before the harness repairs every fault (not in `safety`). */
+  readonly onHarness?: (tMs: number) => void;
   /** Reads the device actors' XState inspection events (coverage); it changes nothing in the run. */
   readonly inspect?: TwinOptions['inspect'];
 }
@@ -115,6 +120,7 @@ export function runCase(testCase: Case, options: RunCaseOptions = {}): CaseResul
   box.monitor = judged;
   const stepsRun = runSteps(twin, testCase.steps, judged);
   if (mode !== 'safety' && monitor.firstViolation === undefined) {
+    options.onHarness?.(twin.clock.now());
     for (const input of repairInputs(testCase.site, testCase.steps)) twin.apply(input);
     runQuietPeriod(twin, judged);
     monitor.checkLiveness();

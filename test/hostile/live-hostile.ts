@@ -69,6 +69,7 @@ const actions = [
   'admin',
   'state-at',
   'load-timeline',
+  'markers',
   'present-tag',
   'tap-phone',
   'enter-pin',

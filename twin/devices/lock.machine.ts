@@ -8,7 +8,7 @@
  */
 import { assign, setup, stateIn } from 'xstate';
 import type { AccessMethod } from '../access/audit-event.ts';
-import { currentWindowEndUtcMs } from '../access/schedule.ts';
+import { currentWindowEndUtcMs, isWithinSchedules } from '../access/schedule.ts';
 import type { BoltEventKind } from '../events.ts';
 import type { LockKind } from '../site/spec.ts';
 import { recordAudit } from './lock-audit.ts';
@@ -18,6 +18,19 @@ export type { LockContext, LockEnvironment, LockEvent, LockInput } from './lock-
 
 /** A delay that never comes within any run (a year): how a defect switches a timer off. */
 const neverMs = 365 * 86_400_000;
+
+/** New access data whose EOM windows differ from the lock's: a lock in EOM plans its end again from them. */
+function eomSchedulesChange(
+  context: LockContext,
+  event: LockEvent,
+): event is Extract<LockEvent, { type: 'ACCESS_DATA' }> {
+  return (
+    event.type === 'ACCESS_DATA' &&
+    !context.env.defects.has('eom-ignores-new-schedules') &&
+    event.data.version > context.data.version &&
+    JSON.stringify(event.data.eomSchedules) !== JSON.stringify(context.data.eomSchedules)
+  );
+}
 
 const isBluenet = (kind: LockKind): boolean => kind === 'bluenet-escutcheon' || kind === 'bluenet-cylinder';
 
@@ -55,6 +68,12 @@ const lockSetup = setup({
         (decision.mayToggleManualOfficeMode || context.env.defects.has('mom-without-permission'));
       return event.type === 'TAG_HELD' && isBluenet(context.kind) && permitted;
     },
+    eomWindowGone: ({ context, event }) =>
+      eomSchedulesChange(context, event) &&
+      !isWithinSchedules(event.data.eomSchedules, lockUtcMs(context), event.data.timeZone),
+    eomWindowMoved: ({ context, event }) => eomSchedulesChange(context, event),
+    remoteOfficeOnOverEom: ({ context, event }) =>
+      event.type === 'REMOTE_OFFICE_MODE' && event.on && !context.env.defects.has('mom-ignored-in-eom'),
     remoteOfficeOn: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && event.on,
     remoteOfficeOff: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && !event.on,
     openedByInsideHandle: ({ event }) => event.type === 'DOOR_OPENED' && event.byInsideHandle,
@@ -136,7 +155,9 @@ const lockSetup = setup({
       context.env.trace.record({ kind, device: context.id });
     },
     setBattery: assign(({ context, event }) => {
-      if (event.type !== 'SET_BATTERY' || event.level === context.battery) return {};
+      // A wall reader is mains powered (checked at the input too): it has no battery to report.
+      if (event.type !== 'SET_BATTERY' || event.level === context.battery || context.kind === 'wall-reader')
+        return {};
       recordAudit(context, {
         category: event.level === 'fresh' ? 'battery_fresh' : 'battery_low',
         detail: `battery ${event.level}`,
@@ -289,6 +310,37 @@ export const lockMachine = lockSetup.createMachine({
                 },
               },
               on: {
+                // The EOM windows changed while the lock is in EOM: outside the new ones it locks at once (a
+                // removed schedule never strands the door open); inside, it ends when the new window does.
+                ACCESS_DATA: [
+                  {
+                    guard: 'eomWindowGone',
+                    target: '#lock.bolt.locked',
+                    actions: [
+                      'installData',
+                      {
+                        type: 'recordOfficeMode',
+                        params: { mode: 'easy', on: false, why: 'EOM schedule changed' },
+                      },
+                    ],
+                  },
+                  {
+                    guard: 'eomWindowMoved',
+                    target: 'easy',
+                    reenter: true,
+                    actions: ['installData', 'planEomEnd'],
+                  },
+                ],
+                // Manual Office Mode from the cloud takes over: the door stays open until MOM is switched off,
+                // whatever the EOM schedule says.
+                REMOTE_OFFICE_MODE: {
+                  guard: 'remoteOfficeOnOverEom',
+                  target: 'manual',
+                  actions: {
+                    type: 'recordOfficeMode',
+                    params: { mode: 'manual', on: true, why: 'from the cloud, over Easy Office Mode' },
+                  },
+                },
                 CREDENTIAL: [
                   {
                     guard: 'easyToggle',

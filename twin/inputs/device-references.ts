@@ -6,7 +6,12 @@ import type { SpecError } from '../site/spec-error.ts';
 import type { SiteSpec } from '../site/spec.ts';
 import type { TwinInput } from './input-schema.ts';
 
-/** Every device an input names must exist in the site. */
+/** Wall readers run on mains power (their controller's supply): battery levels do not apply to them. */
+export function mainsPowered(spec: SiteSpec, lockId: string): boolean {
+  return spec.locks.some((lock) => lock.id === lockId && lock.kind === 'wall-reader');
+}
+
+/** Every device an input names must exist in the site, and a battery input needs a lock with a battery. */
 export function checkDeviceReferences(input: TwinInput, spec: SiteSpec): SpecError[] {
   const ids = {
     lock: new Set(spec.locks.map((lock) => lock.id)),
@@ -28,5 +33,10 @@ export function checkDeviceReferences(input: TwinInput, spec: SiteSpec): SpecErr
   check('phone', fields.phone, 'phone');
   check('iq', fields.iq, 'IQ');
   check('device', fields.device, 'IQ or repeater');
+  if (input.type === 'battery' && mainsPowered(spec, input.lock))
+    errors.push({
+      path: 'lock',
+      message: `lock "${input.lock}" is a wall reader: mains powered, it has no battery`,
+    });
   return errors;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locksPerIqMax, repeatersPerIqMax } from '../defaults.ts';
+import { WallMap } from '../radio/walls.ts';
+import { campusFloorPlanBuildingsMax } from './campus-floor-plan.ts';
 import { generateCampusSpec } from './campus.ts';
 import type { Position, SiteSpec } from './spec.ts';
 import { formatSpecErrors } from './spec-error.ts';
@@ -28,6 +30,29 @@ describe('generateCampusSpec', () => {
     expect(campus.users).toHaveLength(5_000);
     expect(campus.tags).toHaveLength(5_000);
     expect(campus.phones).toHaveLength(Math.ceil(5_000 / 3));
+  });
+
+  it('gives every building a hall, four wings and walls that no IQ–repeater link crosses', () => {
+    expect(campus.rooms).toHaveLength(64 * 5);
+    expect(campus.walls).toHaveLength(64 * 5);
+    const walls = new WallMap(campus.walls ?? []);
+    const iqById = new Map(campus.iqs.map((iq) => [iq.id, iq]));
+    for (const repeater of campus.repeaters)
+      expect(walls.lossDbBetween(iqById.get(repeater.iq)!.position, repeater.position)).toBe(0);
+    // A lock's link to its own cluster's centre crosses at most one partition (3 dB of drywall).
+    for (const lock of campus.locks) {
+      const hubs = [iqById.get(lock.iq)!, ...campus.repeaters.filter((r) => r.iq === lock.iq)];
+      const nearest = Math.min(...hubs.map((hub) => distanceM(hub.position, lock.position)));
+      const hub = hubs.find((candidate) => distanceM(candidate.position, lock.position) === nearest)!;
+      expect(walls.lossDbBetween(hub.position, lock.position)).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('leaves the floor plan out of a campus larger than its bounds allow', () => {
+    const large = generateCampusSpec({ iqs: campusFloorPlanBuildingsMax + 1, locksPerIq: 1, users: 1 });
+    expect('walls' in large).toBe(false);
+    expect(parseSiteSpec(large).ok).toBe(true);
+    expect(generateCampusSpec({ iqs: 2, users: 1 }).walls).toHaveLength(10);
   });
 
   it('keeps every IQ within its limits of locks and repeaters', () => {

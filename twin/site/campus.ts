@@ -9,10 +9,14 @@
  * - locks are dealt round-robin to five clusters (the IQ and each repeater) and placed 4 m from their cluster's
  *   centre, so every lock has a solid (≤ 7 m) link to its parent, and neighbouring locks stay over 2.5 m
  *   apart (about 4 m before the seed's nudge), so no two doors conflict the way `two-doors` does;
- * - the seed only nudges lock positions by up to ±0.5 m, which keeps all the above true.
+ * - the seed only nudges lock positions by up to ±0.5 m, which keeps all the above true;
+ * - each building has a floor plan (`campus-floor-plan.ts`): brick outer walls 13 m from the IQ, a cross-shaped
+ *   hall 8 m wide along the repeaters' axes, and four office wings in the corners behind drywall. Every IQ–repeater
+ *   link runs down the hall and crosses no wall; a lock's link crosses at most one partition (3 dB on a ≤ 5 m link).
  */
 import { locksPerIqMax } from '../defaults.ts';
 import { createSeededRandom, type RandomStream } from '../kernel/rng.ts';
+import { buildingFloorPlan, campusFloorPlanBuildingsMax } from './campus-floor-plan.ts';
 import type { LockKind, Position, SiteSpecInput } from './spec.ts';
 
 type IqInput = SiteSpecInput['iqs'][number];
@@ -22,6 +26,8 @@ type DoorInput = NonNullable<SiteSpecInput['doors']>[number];
 type UserInput = NonNullable<SiteSpecInput['users']>[number];
 type TagInput = NonNullable<SiteSpecInput['tags']>[number];
 type PhoneInput = NonNullable<SiteSpecInput['phones']>[number];
+type RoomInput = NonNullable<SiteSpecInput['rooms']>[number];
+type WallInput = NonNullable<SiteSpecInput['walls']>[number];
 
 export interface CampusOptions {
   /** Buildings, one IQ each (1–1,024). */
@@ -94,6 +100,13 @@ export function generateCampusSpec(options: CampusOptions = {}): SiteSpecInput {
     repeaters: buildings.flatMap((building) => building.repeaters),
     doors: buildings.flatMap((building) => building.doors),
     locks: buildings.flatMap((building) => building.locks),
+    // A campus past the floor plan's bounds has none (see campus-floor-plan.ts).
+    ...(settings.iqs <= campusFloorPlanBuildingsMax
+      ? {
+          rooms: buildings.flatMap((building) => building.rooms),
+          walls: buildings.flatMap((building) => building.walls),
+        }
+      : {}),
     ...users,
   };
 }
@@ -151,8 +164,10 @@ function generateUsers(settings: CampusSettings): {
   for (let user = 0; user < settings.users; user++) {
     const id = userId(user, settings);
     const suffix = padded(user, settings.users);
-    // No names: fillFakePeople gives them names from the run's seed.
-    users.push(user % pinEveryUsers === 0 ? { id, pin: pinFor(user) } : { id });
+    // No names: fillFakePeople gives them names from the run's seed. The first user owns the site, as every
+    // released site has an owner (the API client acts as that owner, so the page can log in to a campus).
+    const role = user === 0 ? { role: 'owner' as const } : {};
+    users.push(user % pinEveryUsers === 0 ? { id, pin: pinFor(user), ...role } : { id, ...role });
     tags.push({ id: `tag-${suffix}`, user: id });
     if (user % phoneEveryUsers === 0) phones.push({ id: `phone-${suffix}`, user: id });
   }
@@ -175,6 +190,8 @@ interface Building {
   readonly repeaters: RepeaterInput[];
   readonly doors: DoorInput[];
   readonly locks: LockInput[];
+  readonly rooms: RoomInput[];
+  readonly walls: WallInput[];
 }
 
 function generateBuilding(context: BuildingContext): Building {
@@ -202,7 +219,7 @@ function generateBuilding(context: BuildingContext): Building {
     doors.push(door);
     locks.push(generateLock({ context, iqId: iq.id, centre, doorId: door.id, index: j }));
   }
-  return { iq, repeaters, doors, locks };
+  return { iq, repeaters, doors, locks, ...buildingFloorPlan(tag, centre) };
 }
 
 interface LockPlace {

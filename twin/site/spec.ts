@@ -79,22 +79,28 @@ export const doorAlertsSpecSchema = z.strictObject({
   lowBattery: z.boolean().default(true),
 });
 
-export const lockSpecSchema = z.strictObject({
-  id,
-  name: name.optional(),
-  kind: z.enum(lockKinds),
-  iq: id.describe('the IQ this lock belongs to'),
-  door: id,
-  position: positionSchema,
-  openTimeMs: z.number().int().min(openTimeMsMin).max(openTimeMsMax).default(openTimeMsDefault),
-  battery: z.enum(batteryLevels).default('fresh'),
-  /** Users whose credentials this lock holds; "all" for every user of the site. */
-  access: z.union([z.literal('all'), userIds]).default('all'),
-  /** Easy Office Mode windows on this lock, in the site's time zone; none: no EOM on this lock. */
-  eomSchedules: schedules.default([]),
-  /** The owner's pre-set alerts for this door; each is on unless switched off. */
-  alerts: doorAlertsSpecSchema.prefault({}),
-});
+export const lockSpecSchema = z
+  .strictObject({
+    id,
+    name: name.optional(),
+    kind: z.enum(lockKinds),
+    iq: id.describe('the IQ this lock belongs to'),
+    door: id,
+    position: positionSchema,
+    openTimeMs: z.number().int().min(openTimeMsMin).max(openTimeMsMax).default(openTimeMsDefault),
+    battery: z.enum(batteryLevels).default('fresh'),
+    /** Users whose credentials this lock holds; "all" for every user of the site. */
+    access: z.union([z.literal('all'), userIds]).default('all'),
+    /** Easy Office Mode windows on this lock, in the site's time zone; none: no EOM on this lock. */
+    eomSchedules: schedules.default([]),
+    /** The owner's pre-set alerts for this door; each is on unless switched off. */
+    alerts: doorAlertsSpecSchema.prefault({}),
+  })
+  .refine((lock) => lock.kind !== 'wall-reader' || lock.battery === 'fresh', {
+    // A wall reader runs on its controller's mains supply: it has no battery to run low.
+    message: 'a wall reader is mains powered: it has no battery level',
+    path: ['battery'],
+  });
 
 export const doorSpecSchema = z.strictObject({
   id,

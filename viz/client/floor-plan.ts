@@ -1,22 +1,40 @@
 /// <reference lib="dom" />
 /**
- * The floor plan: every IQ, repeater, lock and door of the site at its position (metres, y pointing up, scaled to
- * fit the SVG's box), each radio link from a device to its parent coloured by RSSI, interference zones while they
- * last. The device elements are built once per site layout and then only updated, so a delta costs a few
- * attribute writes, not a redraw.
+ * The stage: the site's floor plan (rooms filled and named, walls drawn by material, each door in its wall), every
+ * IQ, repeater and lock at its position (metres, y pointing up, scaled to fit the SVG's box), each radio link from
+ * a device to its parent coloured by RSSI (dashed red and flashing while it runs through an active interference
+ * zone), and the activity the messages tell (stage-activity.ts: people walking up to doors, tap ripples, packets
+ * along the mesh). The device elements are built once per site layout and then only updated, so a delta costs a
+ * few attribute writes, not a redraw; the activity layer is redrawn on animation frames while anything moves.
+ *
+ * A site with more than `canvasLocksMin` locks (a campus) is drawn on a canvas instead (stage-canvas.ts), with pan
+ * and zoom; the SVG and its test hooks are the office view.
  */
 import { boltLabel, doorLabel, rssiColour } from './format.ts';
 import { svg, setText, update } from './dom.ts';
-import type { DeviceSnapshot, IqState, LinkState, LockState, RepeaterState } from './protocol.ts';
+import type {
+  DeviceSnapshot,
+  FloorPlanState,
+  IqState,
+  LinkState,
+  LockState,
+  RepeaterState,
+  ServerMessage,
+} from './protocol.ts';
+import { StageActivity, type StageFrame } from './stage-activity.ts';
+import { CanvasStage } from './stage-canvas.ts';
+import { offset, roomAnchor, segmentMeetsCircle, wallStyles, type Point } from './stage-geometry.ts';
 
 /** SVG units per metre (text sizes are in these units, so they scale with the plan). */
 const unit = 40;
 /** Margin around the outermost devices, metres (more below for the lock labels). */
 const marginM = 2.5;
 const marginBelowM = 3.5;
-/** Above this many locks the plan shows no text labels (a campus is a map, not a page of text). */
-const labelledLocksMax = 60;
-const doorLeafM = 1.3;
+/** Above this many locks the plan is drawn on a canvas, without text labels (a campus is a map, not a page of text). */
+const canvasLocksMin = 61;
+/** The door leaf, and the gap between the reader and the hinge, along the wall. */
+const doorLeafM = 0.9;
+const hingeFromReaderM = 0.35;
 const doorOpenDegrees = 70;
 
 export interface Interference {
@@ -37,6 +55,9 @@ export interface FloorPlanView {
 }
 
 interface LockElements {
+  /** Where the leaf ends closed and open (SVG units), the hinge being its start. */
+  readonly leafClosed: Point;
+  readonly leafOpen: Point;
   readonly group: SVGGElement;
   readonly body: SVGCircleElement;
   readonly ring: SVGCircleElement;
@@ -65,7 +86,7 @@ function py(metres: number): number {
   return -px(metres);
 }
 
-function layoutKey(devices: DeviceSnapshot): string {
+function layoutKey(devices: DeviceSnapshot, plan: FloorPlanState | undefined): string {
   const place = (device: { id: string; x: number; y: number }): string =>
     `${device.id}@${device.x},${device.y}`;
   return [
@@ -74,14 +95,47 @@ function layoutKey(devices: DeviceSnapshot): string {
     ...devices.repeaters.map(place),
     '|',
     ...devices.locks.map((lock) => `${place(lock)}:${lock.doorId}`),
+    `| plan ${plan === undefined ? 0 : `${plan.rooms.length}/${plan.walls.length}`}`,
   ].join(' ');
+}
+
+/** `from>to` of each link that passes through a zone active at `virtualMs`. */
+function jammedLinks(
+  devices: DeviceSnapshot,
+  links: readonly LinkState[],
+  zones: readonly Interference[],
+): Set<string> {
+  const jammed = new Set<string>();
+  if (zones.length === 0) return jammed;
+  const positions = new Map<string, Point>(
+    [...devices.iqs, ...devices.repeaters, ...devices.locks].map((device) => [device.id, device]),
+  );
+  for (const link of links) {
+    const from = positions.get(link.from);
+    const to = positions.get(link.to);
+    if (from === undefined || to === undefined) continue;
+    if (zones.some((zone) => segmentMeetsCircle(from, to, zone, zone.radiusM)))
+      jammed.add(`${link.from}>${link.to}`);
+  }
+  return jammed;
+}
+
+function activeZones(interferences: readonly Interference[], virtualMs: number): Interference[] {
+  return interferences.filter((zone) => zone.fromMs <= virtualMs && virtualMs < zone.untilMs);
+}
+
+function svgPoints(points: readonly Point[]): string {
+  return points.map((point) => `${px(point.x)},${py(point.y)}`).join(' ');
 }
 
 export class FloorPlan {
   private readonly root: SVGSVGElement;
+  private readonly roomLayer = svg('g', { class: 'rooms' });
+  private readonly wallLayer = svg('g', { class: 'walls' });
   private readonly linkLayer = svg('g', { class: 'links' });
   private readonly zoneLayer = svg('g', { class: 'zones' });
   private readonly deviceLayer = svg('g', { class: 'devices' });
+  private readonly activityLayer = svg('g', { class: 'activity', 'aria-hidden': 'true' });
   private layout = '';
   private linksDrawn = '';
   private locks = new Map<string, LockElements>();
@@ -89,6 +143,14 @@ export class FloorPlan {
   private repeaters = new Map<string, HubElements>();
   private drawn = new Map<string, unknown>();
   private drawnSelected = new Set<string>();
+  /** The site's floor plan, from the latest snapshot (it never changes within a session). */
+  private floor: FloorPlanState | undefined;
+  private readonly activity = new StageActivity();
+  private people = new Map<string, SVGGElement>();
+  private canvas: CanvasStage | undefined;
+  private frameQueued = false;
+  /** Links drawn as jammed now: while any is, frames keep coming so they flash on the canvas. */
+  private jammedCount = 0;
 
   constructor(
     root: SVGSVGElement,
@@ -97,11 +159,30 @@ export class FloorPlan {
     this.root = root;
   }
 
+  /** Every message the page receives: the snapshot's floor plan, and the events the stage animates. */
+  observe(message: ServerMessage, wallMs: number): void {
+    if (message.type === 'snapshot') {
+      this.floor = message.plan;
+      return;
+    }
+    if (this.activity.observe(message, wallMs)) this.queueFrame();
+  }
+
   render(view: FloorPlanView): void {
-    const key = layoutKey(view.devices);
-    if (key !== this.layout) this.build(view.devices, key);
-    this.drawLinks(view.devices, view.links);
-    this.drawZones(view.interferences, view.virtualMs);
+    const key = layoutKey(view.devices, this.floor);
+    const layoutChanged = key !== this.layout;
+    this.activity.setScene(view.devices, this.floor, layoutChanged);
+    const zones = activeZones(view.interferences, view.virtualMs);
+    const jammed = jammedLinks(view.devices, view.links, zones);
+    this.jammedCount = jammed.size;
+    if (view.devices.locks.length >= canvasLocksMin) {
+      this.renderCanvas(view, zones, jammed, layoutChanged, key);
+      return;
+    }
+    if (this.canvas !== undefined) this.leaveCanvas();
+    if (layoutChanged) this.build(view.devices, key);
+    this.drawLinks(view.devices, view.links, jammed);
+    this.drawZones(zones);
     // Device entries are immutable: one drawn already (and equally selected) needs no attribute writes.
     const drawn = new Map<string, unknown>();
     for (const iq of view.devices.iqs) if (this.drawn.get(iq.id) !== iq) this.updateIq(iq);
@@ -116,13 +197,71 @@ export class FloorPlan {
       drawn.set(device.id, device);
     this.drawn = drawn;
     this.drawnSelected = new Set(view.selectedLockId === undefined ? [] : [view.selectedLockId]);
+    this.queueFrame();
+  }
+
+  private renderCanvas(
+    view: FloorPlanView,
+    zones: readonly Interference[],
+    jammed: ReadonlySet<string>,
+    layoutChanged: boolean,
+    key: string,
+  ): void {
+    if (this.canvas === undefined) {
+      this.canvas = new CanvasStage(
+        () => this.queueFrame(),
+        (lockId) => this.onSelectLock(lockId),
+      );
+      this.root.after(this.canvas.element);
+      this.root.style.display = 'none';
+      this.root.replaceChildren();
+      this.layout = '';
+    }
+    if (layoutChanged) this.layout = key;
+    this.canvas.setScene({
+      devices: view.devices,
+      links: view.links,
+      jammed,
+      zones,
+      plan: this.floor,
+      selectedLockId: view.selectedLockId,
+    });
+    this.queueFrame();
+  }
+
+  private leaveCanvas(): void {
+    this.canvas?.destroy();
+    this.canvas = undefined;
+    this.root.style.display = '';
+    this.layout = '';
+  }
+
+  /** Draws the activity (and the canvas) on the next animation frame, and on every frame while anything moves. */
+  private queueFrame(): void {
+    if (this.frameQueued) return;
+    this.frameQueued = true;
+    requestAnimationFrame(() => {
+      this.frameQueued = false;
+      const wallMs = performance.now();
+      const frame = this.activity.frame(wallMs);
+      if (this.canvas !== undefined) {
+        this.canvas.setFrame(frame);
+        this.canvas.draw();
+      } else this.drawActivity(frame);
+      const flashing = this.canvas !== undefined && this.jammedCount > 0;
+      if (this.activity.active(wallMs) || flashing) this.queueFrame();
+    });
   }
 
   private build(devices: DeviceSnapshot, key: string): void {
     this.layout = key;
     this.linksDrawn = '';
     this.drawn = new Map();
-    const points = [...devices.iqs, ...devices.repeaters, ...devices.locks];
+    this.people = new Map();
+    const plan = this.floor;
+    const points: Point[] = [...devices.iqs, ...devices.repeaters, ...devices.locks];
+    for (const room of plan?.rooms ?? []) points.push(...room.polygon);
+    for (const wall of plan?.walls ?? []) points.push(...wall.points);
     const xs = points.map((point) => point.x);
     const ys = points.map((point) => point.y);
     const minX = (xs.length > 0 ? Math.min(...xs) : 0) - marginM;
@@ -149,18 +288,95 @@ export class FloorPlan {
     this.root.replaceChildren(
       svg('defs', {}, grid),
       background,
+      this.roomLayer,
+      this.wallLayer,
       this.linkLayer,
       this.zoneLayer,
       this.deviceLayer,
+      this.activityLayer,
     );
+    this.buildFloor(plan);
     this.linkLayer.replaceChildren();
     this.deviceLayer.replaceChildren();
-    this.root.classList.toggle('dense', devices.locks.length > labelledLocksMax);
+    this.activityLayer.replaceChildren();
     this.iqs = new Map(devices.iqs.map((iq) => [iq.id, this.buildIq(iq)]));
     this.repeaters = new Map(
       devices.repeaters.map((repeater) => [repeater.id, this.buildRepeater(repeater)]),
     );
     this.locks = new Map(devices.locks.map((lock) => [lock.id, this.buildLock(lock)]));
+  }
+
+  /** Rooms (filled, named) under the walls (coloured and as thick as their material). */
+  private buildFloor(plan: FloorPlanState | undefined): void {
+    const rooms = (plan?.rooms ?? []).map((room) => {
+      const anchor = roomAnchor(room);
+      return svg(
+        'g',
+        { class: 'room', 'data-testid': `room-${room.id}`, 'data-room': room.id },
+        svg('title', {}, room.name ?? room.id),
+        svg('polygon', { points: svgPoints(room.polygon), class: 'room-floor' }),
+        anchor === undefined
+          ? undefined
+          : svg('text', { x: px(anchor.x), y: py(anchor.y), class: 'room-name' }, room.name ?? room.id),
+      );
+    });
+    const walls = (plan?.walls ?? []).map((wall, index) =>
+      svg(
+        'polyline',
+        {
+          points: svgPoints(wall.points),
+          class: `wall wall-${wall.material}`,
+          stroke: wallStyles[wall.material].colour,
+          'stroke-width': Math.max(2, px(wallStyles[wall.material].widthM)),
+          'data-testid': `wall-${index}`,
+          'data-material': wall.material,
+        },
+        svg('title', {}, `${wall.id}: ${wall.material}, ${wall.lossDb} dB`),
+      ),
+    );
+    this.roomLayer.replaceChildren(...rooms);
+    this.wallLayer.replaceChildren(...walls);
+  }
+
+  /** People, tap ripples and packets for this frame (elements kept per person, so a walk is a transform). */
+  private drawActivity(frame: StageFrame): void {
+    const people = new Map<string, SVGGElement>();
+    for (const person of frame.people) {
+      let group = this.people.get(person.id);
+      if (group === undefined) {
+        group = svg(
+          'g',
+          { class: 'person', 'data-testid': `person-${person.id}`, 'data-lock': person.lockId },
+          svg('circle', { cx: 0, cy: 0, r: 13, class: 'person-body' }),
+          svg('circle', { cx: 0, cy: -5, r: 5.5, class: 'person-head' }),
+          svg('path', { d: 'M -14 -14 L 14 14 M 14 -14 L -14 14', class: 'person-refused' }),
+        );
+      }
+      update(group, {
+        transform: `translate(${px(person.x + person.shakeM)} ${py(person.y)})`,
+        opacity: Math.round(person.opacity * 100) / 100,
+        'data-phase': person.phase,
+        'data-x': Math.round(person.x * 100) / 100,
+        'data-y': Math.round(person.y * 100) / 100,
+      });
+      people.set(person.id, group);
+    }
+    this.people = people;
+    const ripples = frame.ripples.map((ripple) =>
+      svg('circle', {
+        cx: px(ripple.x),
+        cy: py(ripple.y),
+        r: px(0.35 + ripple.progress * 1.4),
+        opacity: Math.round((1 - ripple.progress) * 100) / 100,
+        class: 'tap-ripple',
+        'data-testid': 'tap-ripple',
+        'data-lock': ripple.lockId,
+      }),
+    );
+    const packets = frame.packets.map((packet) =>
+      svg('circle', { cx: px(packet.x), cy: py(packet.y), r: 6, class: 'packet', 'data-testid': 'packet' }),
+    );
+    this.activityLayer.replaceChildren(...ripples, ...packets, ...people.values());
   }
 
   private buildIq(iq: IqState): HubElements {
@@ -224,12 +440,46 @@ export class FloorPlan {
     const x = px(lock.x);
     const y = py(lock.y);
     const radius = px(0.5);
-    const hingeX = x + radius + 4;
-    const door = svg('line', { x1: hingeX, y1: y, x2: hingeX + px(doorLeafM), y2: y, class: 'door-leaf' });
+    // The door beside its reader, in the reader's wall (or free-standing, east of it, without a wall near).
+    const place = this.activity.placeOf(lock.id);
+    const along = place?.along ?? { x: 1, y: 0 };
+    const approach = place?.approach ?? { x: 0, y: -1 };
+    const hinge = offset(lock, along, 0.5 + hingeFromReaderM - 0.2);
+    const closedEnd = offset(hinge, along, doorLeafM);
+    // It swings into the room beyond, away from the side people come from.
+    const normal = { x: -along.y, y: along.x };
+    const side = normal.x * -approach.x + normal.y * -approach.y >= 0 ? 1 : -1;
+    const angle = (doorOpenDegrees * Math.PI) / 180;
+    const openEnd = offset(
+      hinge,
+      {
+        x: Math.cos(angle) * along.x + Math.sin(angle) * side * normal.x,
+        y: Math.cos(angle) * along.y + Math.sin(angle) * side * normal.y,
+      },
+      doorLeafM,
+    );
+    const leafClosed = { x: px(closedEnd.x), y: py(closedEnd.y) };
+    const leafOpen = { x: px(openEnd.x), y: py(openEnd.y) };
+    const door = svg('line', {
+      x1: px(hinge.x),
+      y1: py(hinge.y),
+      x2: leafClosed.x,
+      y2: leafClosed.y,
+      class: 'door-leaf',
+    });
     const doorGroup = svg(
       'g',
       { class: 'door', 'data-testid': `door-${lock.doorId}`, 'aria-hidden': 'true' },
-      svg('circle', { cx: hingeX, cy: y, r: 3, class: 'door-hinge' }),
+      place?.inWall === true
+        ? svg('line', {
+            x1: px(hinge.x),
+            y1: py(hinge.y),
+            x2: leafClosed.x,
+            y2: leafClosed.y,
+            class: 'door-gap',
+          })
+        : undefined,
+      svg('circle', { cx: px(hinge.x), cy: py(hinge.y), r: 3, class: 'door-hinge' }),
       door,
     );
     const ring = svg('circle', { cx: x, cy: y, r: radius + 6, class: 'select-ring' });
@@ -280,7 +530,20 @@ export class FloorPlan {
       this.onSelectLock(lock.id);
     });
     this.deviceLayer.append(group);
-    return { group, body, ring, door, doorGroup, state, doorText, battery, online, title };
+    return {
+      leafClosed,
+      leafOpen,
+      group,
+      body,
+      ring,
+      door,
+      doorGroup,
+      state,
+      doorText,
+      battery,
+      online,
+      title,
+    };
   }
 
   private updateLock(lock: LockState, selected: boolean): void {
@@ -311,11 +574,8 @@ export class FloorPlan {
     update(elements.battery, { class: `label small battery battery-${lock.battery}` });
     setText(elements.online, online);
     update(elements.online, { class: `label small ${online}` });
-    const x1 = Number(elements.door.getAttribute('x1'));
-    const y1 = Number(elements.door.getAttribute('y1'));
-    update(elements.door, {
-      transform: lock.door === 'closed' ? undefined : `rotate(${-doorOpenDegrees} ${x1} ${y1})`,
-    });
+    const leafEnd = lock.door === 'closed' ? elements.leafClosed : elements.leafOpen;
+    update(elements.door, { x2: leafEnd.x, y2: leafEnd.y });
     update(elements.doorGroup, { 'data-state': lock.door, class: `door door-${lock.door}` });
   }
 
@@ -343,8 +603,13 @@ export class FloorPlan {
     });
   }
 
-  private drawLinks(devices: DeviceSnapshot, links: readonly LinkState[]): void {
-    const key = links.map((link) => `${link.from}>${link.to}:${link.rssiDbm}`).join(' ');
+  private drawLinks(devices: DeviceSnapshot, links: readonly LinkState[], jammed: ReadonlySet<string>): void {
+    const key = links
+      .map(
+        (link) =>
+          `${link.from}>${link.to}:${link.rssiDbm}${jammed.has(`${link.from}>${link.to}`) ? '!' : ''}`,
+      )
+      .join(' ');
     if (key === this.linksDrawn) return;
     this.linksDrawn = key;
     const positions = new Map<string, { x: number; y: number }>(
@@ -380,7 +645,8 @@ export class FloorPlan {
             x2: px(to.x),
             y2: py(to.y),
             stroke: rssiColour(link.rssiDbm),
-            class: known ? 'link' : 'link unknown',
+            class: `${known ? 'link' : 'link unknown'}${jammed.has(`${link.from}>${link.to}`) ? ' jammed' : ''}`,
+            'data-jammed': jammed.has(`${link.from}>${link.to}`) ? 'true' : undefined,
             'data-testid': `link-${link.from}-${link.to}`,
             'data-rssi': known ? link.rssiDbm : undefined,
           },
@@ -391,8 +657,7 @@ export class FloorPlan {
     this.linkLayer.replaceChildren(...lines, ...labels);
   }
 
-  private drawZones(interferences: readonly Interference[], virtualMs: number): void {
-    const zones = interferences.filter((zone) => zone.fromMs <= virtualMs && virtualMs < zone.untilMs);
+  private drawZones(zones: readonly Interference[]): void {
     if (zones.length === 0 && this.zoneLayer.childElementCount === 0) return;
     this.zoneLayer.replaceChildren(
       ...zones.map((zone) =>

@@ -1,4 +1,7 @@
-/** How values read on the page: virtual time, UTC, lock states, RSSI colours. Pure functions. */
+/**
+ * How values read on the page: virtual time, the site's time (Intl, in the site's zone), UTC, lock states, RSSI
+ * colours. Pure functions.
+ */
 import type { LockState } from './protocol.ts';
 
 function pad(value: number, width = 2): string {
@@ -15,16 +18,53 @@ export function formatVirtual(virtualMs: number): string {
   return `T+${days > 0 ? `${days}d ` : ''}${pad(hours)}:${pad(minutes)}:${pad(seconds)}`;
 }
 
-/** A UTC instant as `2026-01-05 08:00:00 UTC`. */
-export function formatUtc(utcMs: number): string {
-  if (!Number.isFinite(utcMs)) return '';
-  return `${new Date(utcMs).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** Formatters by time zone and kind (Intl builds are slow; a page uses one or two zones). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formattersMax = 16;
+
+/** The zone itself when Intl knows it, else `UTC` (a spec's zone is checked by the twin, not by the browser). */
+export function knownZone(timeZone: string | undefined): string {
+  if (timeZone === undefined || timeZone === '') return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
 }
 
-/** The time of day of an entry's local date-time (`2026-01-05T09:00:03+01:00` → `09:00:03`). */
-export function timeOfDay(localDateTime: string, fallbackMs: number): string {
-  const match = /T(\d{2}:\d{2}:\d{2})/.exec(localDateTime);
-  return match?.[1] ?? formatVirtual(fallbackMs);
+function formatter(timeZone: string, kind: 'time' | 'date'): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let found = formatters.get(key);
+  if (found === undefined) {
+    found = new Intl.DateTimeFormat(
+      'en-GB',
+      kind === 'time'
+        ? { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
+        : { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+    );
+    if (formatters.size >= formattersMax) formatters.clear();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** A UTC instant as the site's time of day: `09:14:03` (zone `UTC` when unknown). */
+export function siteTime(utcMs: number, timeZone: string): string {
+  if (!Number.isFinite(utcMs)) return '';
+  return formatter(knownZone(timeZone), 'time').format(utcMs);
+}
+
+/** A UTC instant as the site's time of day with its zone: `09:14:03 Europe/Berlin`. */
+export function siteTimeWithZone(utcMs: number, timeZone: string): string {
+  if (!Number.isFinite(utcMs)) return '';
+  return `${siteTime(utcMs, timeZone)} ${knownZone(timeZone)}`;
+}
+
+/** A UTC instant as the site's date: `Mon, 2 Mar 2026`. */
+export function siteDate(utcMs: number, timeZone: string): string {
+  if (!Number.isFinite(utcMs)) return '';
+  return formatter(knownZone(timeZone), 'date').format(utcMs);
 }
 
 export function boltLabel(bolt: LockState['bolt']): string {
@@ -45,9 +85,4 @@ export function rssiColour(rssiDbm: number): string {
   if (!Number.isFinite(rssiDbm)) return 'hsl(0 0% 60%)';
   const strength = Math.min(1, Math.max(0, (rssiDbm - rssiWeakDbm) / (rssiStrongDbm - rssiWeakDbm)));
   return `hsl(${Math.round(strength * 120)} 75% 40%)`;
-}
-
-/** `lock_opened` → `lock opened`. */
-export function humanize(text: string): string {
-  return text.replace(/_/g, ' ');
 }

@@ -10,12 +10,16 @@
  * loaded with `load-timeline` becomes the timeline instead (0 to its end) until **Live**. Commands still act on
  * the live twin. See `viz/README.md`.
  */
+import { ServerClock } from './clock-sync.ts';
 import { LiveConnection, type ConnectionState } from './connection.ts';
+import { AlertBanner } from './controls-banner.ts';
+import { LockControls } from './controls-lock.ts';
 import { byId, html, setText, svgById, update } from './dom.ts';
 import { FloorPlan, type Interference } from './floor-plan.ts';
-import { boltLabel, doorLabel, formatUtc, formatVirtual, humanize, timeOfDay } from './format.ts';
+import { doorLabel, formatVirtual, knownZone, siteDate, siteTime, siteTimeWithZone } from './format.ts';
 import { demoClient, fetchToken, onLoopback, type ClientCredentials } from './login.ts';
 import { LiveModel } from './model.ts';
+import { TimelineDebugger } from './timeline-debugger.ts';
 import {
   readAppliedResult,
   readExportResult,
@@ -29,6 +33,16 @@ import {
   type StateAtResult,
   type ServerMessage,
 } from './protocol.ts';
+import {
+  alertWord,
+  batteryWord,
+  boltWord,
+  categoryWord,
+  detailWords,
+  lockKindWord,
+  methodWord,
+  refusalWord,
+} from './words.ts';
 
 /** Interference zones remembered for drawing (the timeline shows past ones too); older ones are forgotten. */
 const interferencesMax = 32;
@@ -39,6 +53,10 @@ const stateAtDebounceMs = 150;
 
 interface Elements {
   readonly connection: HTMLElement;
+  readonly mode: HTMLElement;
+  readonly modeDetail: HTMLElement;
+  readonly banner: HTMLElement;
+  readonly sound: HTMLButtonElement;
   readonly clock: HTMLOutputElement;
   readonly utc: HTMLElement;
   readonly pause: HTMLButtonElement;
@@ -60,6 +78,7 @@ interface Elements {
   readonly faultResult: HTMLOutputElement;
   readonly alerts: HTMLElement;
   readonly entries: HTMLElement;
+  readonly entriesZone: HTMLElement;
   readonly message: HTMLElement;
   readonly login: HTMLFormElement;
   readonly loginClient: HTMLInputElement;
@@ -69,6 +88,10 @@ interface Elements {
 function elements(): Elements {
   return {
     connection: byId('connection'),
+    mode: byId('mode'),
+    modeDetail: byId('mode-detail'),
+    banner: byId('alert-banner'),
+    sound: byId('sound'),
     clock: byId('clock'),
     utc: byId('utc'),
     pause: byId('pause'),
@@ -90,15 +113,12 @@ function elements(): Elements {
     faultResult: byId('fault-result'),
     alerts: byId('alerts'),
     entries: byId('entries'),
+    entriesZone: byId('entries-zone'),
     message: byId('message'),
     login: byId('login'),
     loginClient: byId('login-client'),
     loginSecret: byId('login-secret'),
   };
-}
-
-function inputValue(id: string): string {
-  return byId<HTMLInputElement>(id).value.trim();
 }
 
 function numberValue(id: string, fallback: number): number {
@@ -111,7 +131,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function describeOutcome(outcome: CommandOutcome, done: string): string {
-  return outcome.ok ? done : `refused: ${outcome.code} ${outcome.message}`;
+  return outcome.ok ? done : refusalWord(outcome);
 }
 
 class VizApp {
@@ -119,6 +139,12 @@ class VizApp {
   private readonly model = new LiveModel();
   private readonly plan: FloorPlan;
   private readonly connection: LiveConnection;
+  /** The one clock: the server's virtual time as derived from its messages (`clock-sync.ts`). */
+  private readonly clock = new ServerClock();
+  private readonly banner: AlertBanner;
+  private readonly lockControls: LockControls;
+  /** The marker strip under the slider and the failure panel (timeline-debugger.ts). */
+  private readonly timelineDebugger: TimelineDebugger;
   private selectedLockId: string | undefined;
   /** Virtual time the timeline shows, or undefined when it follows the live twin. */
   private viewingMs: number | undefined;
@@ -157,7 +183,53 @@ class VizApp {
       onMessage: (message) => this.onMessage(message),
       onState: (state) => this.onConnection(state),
     });
+    this.banner = new AlertBanner({
+      banner: this.el.banner,
+      sound: this.el.sound,
+      lockName: (lockId) => this.lockName(lockId),
+      timeOf: (utcMs) => siteTimeWithZone(utcMs, this.zone()),
+    });
+    this.lockControls = new LockControls({
+      send: (command) => this.connection.send(command),
+      site: () => this.model.site,
+      lock: () => this.shownDevices()?.devices.locks.find((lock) => lock.id === this.selectedLockId),
+      timeOf: (virtualMs) => this.siteTimeOfVirtual(virtualMs),
+    });
+    this.timelineDebugger = new TimelineDebugger({
+      slider: this.el.timeline,
+      connection: this.connection,
+      storyHost: document.querySelector('aside') ?? document.body,
+    });
     this.wireControls();
+  }
+
+  /** The site's time zone (UTC until a snapshot told it, or when the browser does not know it). */
+  private zone(): string {
+    return knownZone(this.model.site?.timeZone);
+  }
+
+  /** A session's virtual time as the site's time of day with its zone (T+… before the epoch is known). */
+  private siteTimeOfVirtual(virtualMs: number): string {
+    const epoch = this.model.epochUtcMs;
+    return epoch === undefined ? formatVirtual(virtualMs) : siteTimeWithZone(epoch + virtualMs, this.zone());
+  }
+
+  private lockName(lockId: string): string {
+    return this.model.devices?.locks.find((lock) => lock.id === lockId)?.name ?? lockId;
+  }
+
+  /** A person's name for a user id (the id when the site summary does not list them). */
+  private personName(userId: string): string {
+    return this.model.site?.people.find((person) => person.id === userId)?.name ?? userId;
+  }
+
+  /** A device's name for people: a lock's, an IQ's, else its id. */
+  private deviceName(id: string): string {
+    return (
+      this.model.site?.iqs.find((iq) => iq.id === id)?.name ??
+      this.model.devices?.locks.find((lock) => lock.id === id)?.name ??
+      id
+    );
   }
 
   /** The token to present: kept until the server refuses it, then a fresh one; undefined until logged in. */
@@ -186,7 +258,15 @@ class VizApp {
       this.connection.start(true);
     });
     this.connection.start();
+    // The clock runs every frame while the page is seen, and at least 4 times a second otherwise.
+    const frame = (): void => {
+      this.tickClock();
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
     setInterval(() => this.tickClock(), 250);
+    // Test hook: the clock brought up to this very moment, so a test reads what the page would show now.
+    this.el.clock.addEventListener('lockstep:refresh', () => this.tickClock());
   }
 
   private onConnection(state: ConnectionState): void {
@@ -197,7 +277,7 @@ class VizApp {
       state === 'open'
         ? this.model.devices === undefined
           ? 'connected, waiting for the twin…'
-          : 'live'
+          : 'connected'
         : state === 'connecting'
           ? 'connecting…'
           : state === 'logged-out'
@@ -212,12 +292,38 @@ class VizApp {
       this.showMessage(`server: ${message.code} ${message.message}`);
       return;
     }
+    const wallMs = performance.now();
     if (message.type === 'snapshot') {
-      setText(this.el.connection, 'live');
+      setText(this.el.connection, 'connected');
       // Virtual time went back: a new session (the server restarted), whose past this page never saw.
-      if (message.virtualMs < this.model.virtualMs) this.interferences = [];
+      if (message.virtualMs < this.model.virtualMs) {
+        this.interferences = [];
+        this.clock.reset();
+      }
     }
-    if (this.model.apply(message, performance.now())) this.queueRender();
+    // The stage takes the floor plan from the snapshot and animates people and packets from the events.
+    this.plan.observe(message, wallMs);
+    if (this.model.apply(message, wallMs)) this.queueRender();
+    this.observeClock(message, wallMs);
+  }
+
+  /** Every message tells the server's time at a moment before it arrived; statuses also tell its rate. */
+  private observeClock(message: ServerMessage, wallMs: number): void {
+    switch (message.type) {
+      case 'snapshot':
+        this.clock.setRate(message.status, message.status.paceMs ?? message.status.virtualMs, wallMs);
+        return;
+      case 'status':
+        this.clock.setRate(message, message.paceMs ?? message.virtualMs, wallMs);
+        return;
+      case 'delta':
+      case 'entry':
+      case 'event':
+        if (this.model.status !== undefined) this.clock.observe(message.virtualMs, wallMs);
+        return;
+      default:
+        return;
+    }
   }
 
   private queueRender(): void {
@@ -273,6 +379,7 @@ class VizApp {
         const state = readStateAtResult(outcome.result);
         if (state === undefined) return;
         this.replayed = { ...state, loaded: source === 'loaded' };
+        this.timelineDebugger.replayed(state.virtualMs, state.entries);
         this.queueRender();
         this.tickClock();
       });
@@ -287,6 +394,7 @@ class VizApp {
     this.viewingMs = undefined;
     this.loadedTimeline = undefined;
     this.replayed = undefined;
+    this.timelineDebugger.live();
     this.queueRender();
     this.tickClock();
   }
@@ -322,6 +430,7 @@ class VizApp {
     this.requestStateAt();
     this.queueRender();
     this.tickClock();
+    this.timelineDebugger.loaded(result);
   }
 
   private render(): void {
@@ -336,8 +445,10 @@ class VizApp {
       virtualMs: atMs ?? this.model.virtualMs,
     });
     this.renderLockPanel(devices);
+    this.lockControls.render();
     this.renderFaults(this.model.devices ?? devices);
     this.renderAlerts(devices);
+    this.banner.render(this.model.devices?.alerts ?? []);
     this.renderEntries(devices, atMs === undefined ? undefined : this.viewingMs, entries);
     this.renderStatus();
     this.tickClock();
@@ -359,16 +470,26 @@ class VizApp {
     );
   }
 
-  /** The clock runs on between messages; the timeline's end follows it. */
+  /**
+   * The one clock: the server's time as `ServerClock` derives it (never back while the twin runs, the server's own
+   * when paused), shown as the site's time of day with its zone; the timeline's end follows it.
+   */
   private tickClock(): void {
     if (this.model.status === undefined) return;
-    const now = this.connected ? this.model.virtualNow(performance.now()) : this.model.virtualMs;
-    // Never let the shown clock run backwards because a message was a little behind the estimate.
-    this.shownVirtualMs =
-      now >= this.shownVirtualMs || now < this.shownVirtualMs - 5_000 ? now : this.shownVirtualMs;
-    setText(this.el.clock, formatVirtual(this.shownVirtualMs));
+    if (this.connected && this.clock.synced) this.shownVirtualMs = this.clock.shown(performance.now());
+    const shown = this.shownVirtualMs;
     const epoch = this.model.epochUtcMs;
-    setText(this.el.utc, epoch === undefined ? '' : formatUtc(epoch + this.shownVirtualMs));
+    const zone = this.zone();
+    setText(
+      this.el.clock,
+      epoch === undefined ? formatVirtual(shown) : siteTimeWithZone(epoch + shown, zone),
+    );
+    update(this.el.clock, { 'data-virtual-ms': String(shown) });
+    setText(
+      this.el.utc,
+      epoch === undefined ? '' : `${siteDate(epoch + shown, zone)} · ${formatVirtual(shown)} of the run`,
+    );
+    this.renderMode();
     const loaded = this.loadedTimeline;
     if (loaded !== undefined) {
       this.el.timeline.max = String(loaded.durationMs);
@@ -376,20 +497,25 @@ class VizApp {
       const at = replayed === undefined ? 'replaying…' : `state at ${formatVirtual(replayed.virtualMs)}`;
       setText(this.el.timelineLabel, `timeline: ${loaded.name} · ${at}`);
       this.el.planSection.classList.add('history');
-      this.el.live.disabled = false;
+      this.el.live.hidden = false;
       return;
     }
-    const maxMs = Math.floor(this.shownVirtualMs / 1000) * 1000;
+    // The slider ends at the twin's clock as last told, not at the page clock (which follows the pacer's line a
+    // tick ahead of it), so `state-at` never asks for a moment the server has not reached.
+    const maxMs = Math.floor(Math.min(this.shownVirtualMs, this.model.virtualMs) / 1000) * 1000;
     this.el.timeline.max = String(maxMs);
     if (this.viewingMs === undefined) {
       this.el.timeline.value = String(maxMs);
       setText(this.el.timelineLabel, 'live');
       this.el.planSection.classList.remove('history');
-      this.el.live.disabled = true;
+      this.el.live.hidden = true;
     } else if (this.replayed?.loaded === false && this.replayed.virtualMs === this.viewingMs) {
-      setText(this.el.timelineLabel, `history: state at ${formatVirtual(this.viewingMs)} (replayed)`);
+      setText(
+        this.el.timelineLabel,
+        `history: state at ${formatVirtual(this.viewingMs)} · ${this.siteTimeOfVirtual(this.viewingMs)} (replayed)`,
+      );
       this.el.planSection.classList.add('history');
-      this.el.live.disabled = false;
+      this.el.live.hidden = false;
     } else {
       const frame = this.model.history.at(this.viewingMs);
       const earliest = this.model.history.earliestMs ?? 0;
@@ -398,17 +524,53 @@ class VizApp {
         this.el.timelineLabel,
         frame === undefined
           ? 'replaying…'
-          : `history: state at ${formatVirtual(frame.atMs)}${note} (kept; replaying…)`,
+          : `history: state at ${formatVirtual(frame.atMs)} · ${this.siteTimeOfVirtual(frame.atMs)}${note} (kept; replaying…)`,
       );
       this.el.planSection.classList.add('history');
-      this.el.live.disabled = false;
+      this.el.live.hidden = false;
     }
+  }
+
+  /**
+   * The mode badge: LIVE, PAUSED, HISTORY (looking at a past moment of the session) or FILE (a loaded file's
+   * timeline), never LIVE unless the page shows the live twin; "Back to live" beside it away from live.
+   */
+  private renderMode(): void {
+    const status = this.model.status;
+    const loaded = this.loadedTimeline;
+    const viewing = this.viewingMs;
+    const [mode, word, detail] = !this.connected
+      ? (['offline', 'OFFLINE', 'not connected to the twin'] as const)
+      : loaded !== undefined
+        ? ([
+            'file',
+            'FILE',
+            `${loaded.name} · at ${formatVirtual(this.replayed?.loaded === true ? this.replayed.virtualMs : (viewing ?? 0))} of the file`,
+          ] as const)
+        : viewing !== undefined
+          ? (['history', 'HISTORY', `looking at ${this.siteTimeOfVirtual(viewing)}`] as const)
+          : status === undefined
+            ? (['connecting', 'CONNECTING', ''] as const)
+            : status.paused
+              ? (['paused', 'PAUSED', `at ${this.siteTimeOfVirtual(status.virtualMs)}`] as const)
+              : (['live', 'LIVE', `${status.speed}× real time`] as const);
+    setText(this.el.mode, word);
+    update(this.el.mode, { 'data-mode': mode });
+    setText(this.el.modeDetail, detail);
+    this.el.live.hidden = loaded === undefined && viewing === undefined;
   }
 
   private selectLock(lockId: string): void {
     this.selectedLockId = lockId;
     this.el.lockPanel.hidden = false;
-    setText(this.el.commandResult, '');
+    for (const id of [
+      'command-result',
+      'door-result',
+      'credential-result',
+      'admin-result',
+      'lock-fault-result',
+    ])
+      setText(byId(id), '');
     this.queueRender();
   }
 
@@ -421,14 +583,15 @@ class VizApp {
     if (lock === this.panelDrawn) return;
     this.panelDrawn = lock;
     setText(this.el.lockPanelTitle, lock.name);
+    const doorName = this.model.site?.doors.find((door) => door.id === lock.doorId)?.name ?? lock.doorId;
     const rows: [string, string][] = [
-      ['lock', `${lock.id} (${lock.kind})`],
-      ['door', `${lock.doorId}: ${doorLabel(lock.door)}`],
-      ['state', `${boltLabel(lock.bolt)}${lock.officeMode ? ` (${lock.officeMode})` : ''}`],
-      ['battery', lock.battery],
-      ['online', lock.online ? `yes, via ${lock.parent ?? '—'}` : 'no'],
+      ['lock', lockKindWord(lock.kind)],
+      ['door', `${doorName}: ${doorLabel(lock.door)}`],
+      ['state', boltWord(lock)],
+      ['battery', batteryWord(lock.battery)],
+      ['online', lock.online ? `yes, via ${this.deviceName(lock.parent ?? '—')}` : 'no'],
       ['access data', `version ${lock.accessVersion}`],
-      ['audit buffered', String(lock.auditBuffered)],
+      ['audit buffered', `${lock.auditBuffered} entries`],
     ];
     this.el.lockDetails.replaceChildren(
       ...rows.flatMap(([term, value]) => [
@@ -438,40 +601,94 @@ class VizApp {
     );
   }
 
+  /**
+   * Faults of the site's boxes: per IQ its internet, its power and interference near it; per repeater its power.
+   * Rows are built when the devices change; the boxes follow the devices' state on every render.
+   */
   private renderFaults(devices: DeviceSnapshot): void {
-    const layout = devices.iqs.map((iq) => iq.id).join(' ');
+    const layout = [...devices.iqs.map((iq) => iq.id), '|', ...devices.repeaters.map((r) => r.id)].join(' ');
     if (layout !== this.faultsLayout) {
       this.faultsLayout = layout;
-      this.el.faults.replaceChildren(
-        ...devices.iqs.map((iq) => {
-          const checkbox = html('input', {
-            type: 'checkbox',
-            'aria-label': `IQ ${iq.id} offline (no internet)`,
-            'data-testid': `fault-iq-offline-${iq.id}`,
-            'data-iq': iq.id,
-          });
-          checkbox.checked = !iq.connected;
-          checkbox.addEventListener('change', () => void this.setIqInternet(iq.id, checkbox));
-          const interference = html(
-            'button',
-            {
-              type: 'button',
-              'aria-label': `Interference near IQ ${iq.id}`,
-              'data-testid': `fault-interference-${iq.id}`,
-            },
-            'Interference',
-          );
-          interference.addEventListener('click', () => void this.interfereNear(iq.id));
-          return html(
-            'div',
-            { class: 'fault-row' },
-            html('label', {}, checkbox, `${iq.id} offline`),
-            interference,
-          );
-        }),
-      );
+      const box = (label: string, testId: string, onChange: (checked: boolean) => void): HTMLInputElement => {
+        const checkbox = html('input', { type: 'checkbox', 'aria-label': label, 'data-testid': testId });
+        checkbox.addEventListener('change', () => onChange(checkbox.checked));
+        return checkbox;
+      };
+      const iqRows = devices.iqs.map((iq) => {
+        const name = this.deviceName(iq.id);
+        const internet = box(`IQ ${name} offline (no internet)`, `fault-iq-offline-${iq.id}`, (cut) =>
+          this.fault(
+            this.el.faultResult,
+            { action: 'iq-internet', iq: iq.id, up: !cut },
+            `${name}: internet ${cut ? 'cut' : 'back'}`,
+          ),
+        );
+        const power = box(`IQ ${name} without power`, `fault-iq-power-${iq.id}`, (off) =>
+          this.fault(
+            this.el.faultResult,
+            { action: 'power', device: iq.id, on: !off },
+            `${name}: power ${off ? 'off' : 'on'}`,
+          ),
+        );
+        const interference = html(
+          'button',
+          {
+            type: 'button',
+            'aria-label': `Interference near IQ ${name}`,
+            'data-testid': `fault-interference-${iq.id}`,
+          },
+          'Interference',
+        );
+        interference.addEventListener('click', () => void this.interfereNear(iq.id));
+        return html(
+          'div',
+          { class: 'fault-row', 'data-iq': iq.id },
+          html('span', { class: 'fault-name' }, name),
+          html('label', {}, internet, 'no internet'),
+          html('label', {}, power, 'no power'),
+          interference,
+        );
+      });
+      const repeaterRows = devices.repeaters.map((repeater) => {
+        const power = box(
+          `Repeater ${repeater.id} without power`,
+          `fault-repeater-power-${repeater.id}`,
+          (off) =>
+            this.fault(
+              this.el.faultResult,
+              { action: 'power', device: repeater.id, on: !off },
+              `repeater ${repeater.id}: power ${off ? 'off' : 'on'}`,
+            ),
+        );
+        return html(
+          'div',
+          { class: 'fault-row', 'data-repeater': repeater.id },
+          html('span', { class: 'fault-name' }, `repeater ${repeater.id}`),
+          html('label', {}, power, 'no power'),
+        );
+      });
+      this.el.faults.replaceChildren(...iqRows, ...repeaterRows);
       if (devices.iqs.length === 0) this.el.faults.replaceChildren(html('p', { class: 'empty' }, 'no IQs'));
     }
+    const follow = (testId: string, checked: boolean): void => {
+      const input = this.el.faults.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
+      if (input !== null && document.activeElement !== input) input.checked = checked;
+    };
+    for (const iq of devices.iqs) {
+      follow(`fault-iq-offline-${iq.id}`, !iq.connected);
+      follow(`fault-iq-power-${iq.id}`, !iq.powered);
+    }
+    for (const repeater of devices.repeaters)
+      follow(`fault-repeater-power-${repeater.id}`, !repeater.powered);
+  }
+
+  /** A fault command; its answer shows in `output`. */
+  private fault(output: HTMLOutputElement, command: ClientCommand, done: string): void {
+    setText(output, `${done}…`);
+    void this.connection.send(command).then((outcome) => {
+      this.result(output, outcome, `${done} at ${this.siteTimeOfVirtual(this.model.virtualMs)}`);
+      this.queueRender();
+    });
   }
 
   private renderAlerts(devices: DeviceSnapshot): void {
@@ -480,7 +697,7 @@ class VizApp {
       html(
         'li',
         { 'data-testid': `alert-${alert.lockId}-${alert.kind}` },
-        `${humanize(alert.kind).toUpperCase()} · ${names.get(alert.lockId) ?? alert.lockId} · since ${formatUtc(alert.raisedUtcMs)}`,
+        `${alertWord(alert.kind)} · ${names.get(alert.lockId) ?? alert.lockId} · since ${siteTimeWithZone(alert.raisedUtcMs, this.zone())}`,
       ),
     );
     const key = items.map((item) => item.textContent).join('\n');
@@ -504,6 +721,8 @@ class VizApp {
       return;
     this.entriesDrawn = { entries, uptoMs, names: devices };
     const names = new Map(devices.locks.map((lock) => [lock.id, lock.name]));
+    const zone = this.zone();
+    setText(this.el.entriesZone, `times in ${zone}`);
     const shown = uptoMs === undefined ? entries : entries.filter((entry) => entry.atMs <= uptoMs);
     const rows = shown.map((entry) => {
       const kind = /rejected|denied|refused/.test(entry.category)
@@ -511,9 +730,13 @@ class VizApp {
         : /not_closed$|intrusion|battery_low|overflow/.test(entry.category)
           ? 'alarm'
           : '';
-      const who = [entry.userId, entry.method]
+      const who = [
+        entry.userId === undefined ? undefined : this.personName(entry.userId),
+        entry.method === undefined ? undefined : methodWord(entry.method),
+      ]
         .filter((part): part is string => part !== undefined && part !== '')
         .join(' · ');
+      const utcMs = Date.parse(entry.utcDateTime);
       return html(
         'li',
         {
@@ -526,13 +749,16 @@ class VizApp {
         },
         html(
           'span',
-          { class: 'time', title: `${entry.utcDateTime} UTC` },
-          timeOfDay(entry.localDateTime, entry.atMs),
+          {
+            class: 'time',
+            title: `${siteTimeWithZone(utcMs, zone)} by the lock's clock (${entry.utcDateTime})`,
+          },
+          Number.isFinite(utcMs) ? siteTime(utcMs, zone) : formatVirtual(entry.atMs),
         ),
         html(
           'span',
           { class: 'what' },
-          `${names.get(entry.lockId) ?? entry.lockId} — ${humanize(entry.category)}${entry.detail === '' ? '' : `: ${entry.detail}`}`,
+          `${names.get(entry.lockId) ?? entry.lockId} — ${categoryWord(entry.category)}${entry.detail === '' ? '' : `: ${detailWords(entry.detail)}`}`,
         ),
         who === '' ? undefined : html('span', { class: 'who' }, who),
       );
@@ -576,44 +802,6 @@ class VizApp {
       this.selectedLockId = undefined;
       this.queueRender();
     });
-    const lockAction = (
-      formId: string,
-      build: (lock: string) => ClientCommand | undefined,
-      label: string,
-    ): void => {
-      byId<HTMLFormElement>(formId).addEventListener('submit', (event) => {
-        event.preventDefault();
-        const lock = this.selectedLockId;
-        if (lock === undefined) return;
-        const command = build(lock);
-        if (command === undefined) {
-          this.result(el.commandResult, { ok: false, code: 'input', message: 'fill in the id first' }, '');
-          return;
-        }
-        setText(el.commandResult, `${label}…`);
-        void this.connection
-          .send(command)
-          .then((outcome) => this.result(el.commandResult, outcome, `${label}: sent`));
-      });
-    };
-    lockAction(
-      'form-tap-phone',
-      (lock) =>
-        inputValue('input-phone') === ''
-          ? undefined
-          : { action: 'tap-phone', phone: inputValue('input-phone'), lock },
-      'tap phone',
-    );
-    lockAction(
-      'form-present-tag',
-      (lock) =>
-        inputValue('input-tag') === ''
-          ? undefined
-          : { action: 'present-tag', tag: inputValue('input-tag'), lock },
-      'present tag',
-    );
-    // Sent as the logged-in user: the server takes the actor from the token, never from the page.
-    lockAction('form-remote-open', (lock) => ({ action: 'remote-open', lock }), 'remote open');
   }
 
   private result(output: HTMLOutputElement, outcome: CommandOutcome, done: string): void {
@@ -630,7 +818,11 @@ class VizApp {
       return;
     }
     const status = readStatusResult(outcome.result);
-    if (status !== undefined) this.model.applyStatus(status, performance.now());
+    if (status !== undefined) {
+      const wallMs = performance.now();
+      this.model.applyStatus(status, wallMs);
+      this.clock.setRate(status, status.paceMs ?? status.virtualMs, wallMs);
+    }
     this.queueRender();
   }
 

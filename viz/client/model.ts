@@ -13,6 +13,7 @@ import type {
   LinkState,
   LiveStatus,
   ServerMessage,
+  SiteSummary,
 } from './protocol.ts';
 
 /** Entries the log keeps (newest first). */
@@ -110,6 +111,8 @@ export class LiveModel {
   virtualAtWallMs = 0;
   /** UTC instant virtual time 0 stands for, once a status told it. */
   epochUtcMs: number | undefined;
+  /** The site in names and its time zone, from the last snapshot that carried it. */
+  site: SiteSummary | undefined;
   readonly history: SnapshotHistory;
   private snapshotSeq = -1;
   private readonly rssiByLink = new Map<string, number>();
@@ -215,6 +218,7 @@ export class LiveModel {
       this.entryKeys.clear();
     }
     this.devices = message.devices;
+    this.site = message.site ?? this.site;
     this.status = message.status;
     this.virtualMs = message.virtualMs;
     this.virtualAtWallMs = wallMs;

@@ -24,11 +24,16 @@ import type {
   LiveStatus,
   LoadTimelineResult,
   LockState,
+  MarkersResult,
   RepeaterState,
   ServerMessage,
+  SiteSummary,
+  FloorPlanState,
   SnapshotMessage,
   StateAtResult,
   StatusMessage,
+  TimelineFailure,
+  TimelineMarker,
 } from '../../api/index.ts';
 import {
   array,
@@ -51,6 +56,7 @@ import {
 } from './json-reader.ts';
 
 export type {
+  AlertState,
   ClientCommand,
   DeviceSnapshot,
   EntryRow,
@@ -59,7 +65,13 @@ export type {
   LockState,
   RepeaterState,
   ServerMessage,
+  SiteSummary,
+  FloorPlanState,
   StateAtResult,
+  LoadTimelineResult,
+  MarkersResult,
+  TimelineFailure,
+  TimelineMarker,
 };
 export type LinkState = DeviceSnapshot['links'][number];
 export type DeviceDeltaMessage = Exclude<DeltaMessage, { readonly collection: 'alerts' }>;
@@ -82,6 +94,7 @@ const anyNumber = number();
 
 const liveStatusFields: Fields<LiveStatus> = {
   virtualMs,
+  paceMs: optional(virtualMs),
   utc: string,
   paused: boolean,
   speed: anyNumber,
@@ -138,6 +151,55 @@ const deviceSnapshot = object<DeviceSnapshot>({
   repeaters: array(repeaterState),
   links: array(object<LinkState>({ from: string, to: string, rssiDbm: anyNumber })),
   alerts: array(alertState),
+});
+
+const named = object<SiteSummary['doors'][number]>({ id: string, name: string });
+
+const siteSummary = object<SiteSummary>({
+  name: string,
+  timeZone: string,
+  notClosedAfterMs: number({ int: true, min: 0 }),
+  doors: array(named),
+  iqs: array(named),
+  accessGroups: array(named),
+  people: array(
+    object<SiteSummary['people'][number]>({
+      id: string,
+      name: string,
+      role: string,
+      tags: array(object<SiteSummary['people'][number]['tags'][number]>({ id: string, blocked: boolean })),
+      phones: array(string),
+      pin: optional(string),
+    }),
+  ),
+  peopleTotal: number({ int: true, min: 0 }),
+});
+
+const floorPoint = object<FloorPlanState['rooms'][number]['polygon'][number]>({ x: anyNumber, y: anyNumber });
+
+const floorPlan = object<FloorPlanState>({
+  rooms: array(
+    object<FloorPlanState['rooms'][number]>({
+      id: string,
+      name: optional(string),
+      polygon: array(floorPoint),
+    }),
+  ),
+  walls: array(
+    object<FloorPlanState['walls'][number]>({
+      id: string,
+      material: oneOf<FloorPlanState['walls'][number]['material']>({
+        drywall: true,
+        wood: true,
+        glass: true,
+        brick: true,
+        concrete: true,
+        metal: true,
+      }),
+      lossDb: anyNumber,
+      points: array(floorPoint),
+    }),
+  ),
 });
 
 const entryRow = object<EntryRow>({
@@ -219,6 +281,8 @@ const messageReaders: { readonly [T in ServerMessage['type']]: Reader<Message<T>
     status: liveStatus,
     devices: deviceSnapshot,
     entries: array(entryRow),
+    site: optional(siteSummary),
+    plan: optional(floorPlan),
   }),
   event: object<EventMessage>({
     type: literal('event'),
@@ -288,10 +352,55 @@ export function readStateAtResult(result: unknown): StateAtResult | undefined {
   );
 }
 
-/** `load-timeline`: the timeline now loaded. */
+const markerKind = oneOf<TimelineMarker['kind']>({
+  entry: true,
+  rejection: true,
+  alert: true,
+  person: true,
+  fault: true,
+  admin: true,
+  harness: true,
+  violation: true,
+});
+const timelineMarker = object<TimelineMarker>({
+  atMs: number({ int: true, min: 0 }),
+  kind: markerKind,
+  label: string,
+  lockId: optional(string),
+});
+const timelineFailure = object<TimelineFailure>({
+  invariant: string,
+  message: string,
+  atMs: number({ int: true, min: 0 }),
+  summary: string,
+  lockId: optional(string),
+  steps: array(
+    object<TimelineFailure['steps'][number]>({
+      atMs: number({ int: true, min: 0 }),
+      text: string,
+      kind: markerKind,
+    }),
+  ),
+  story: array(string),
+  markers: array(timelineMarker),
+});
+
+/** `load-timeline`: the timeline now loaded (and, for a failure file, what broke). */
 export function readLoadTimelineResult(result: unknown): LoadTimelineResult | undefined {
   return readOrUndefined(
-    object<LoadTimelineResult>({ name: string, durationMs: number({ int: true, min: 0 }) }),
+    object<LoadTimelineResult>({
+      name: string,
+      durationMs: number({ int: true, min: 0 }),
+      failure: optional(timelineFailure),
+    }),
+    result,
+  );
+}
+
+/** `markers`: where on the timeline to jump. */
+export function readMarkersResult(result: unknown): MarkersResult | undefined {
+  return readOrUndefined(
+    object<MarkersResult>({ markers: array(timelineMarker), truncated: boolean }),
     result,
   );
 }

@@ -180,6 +180,8 @@ export class SiteModel {
         return this.lockCommand(input.actor, actor, args[0], 'remote-opening');
       case 'office-mode':
         return this.lockCommand(input.actor, actor, args[0], 'office-modes');
+      case 'set-eom-schedules':
+        return this.setEomSchedules(actor, args[0], args[1]);
       case 'core':
         if (args[0] === 'setRole') return this.setRole(input.actor, actor, args[1], args[2]);
         if (args[0] === 'deleteUser') return this.deleteUser(input.actor, actor, args[1]);
@@ -313,6 +315,21 @@ export class SiteModel {
     const connected = this.iqPowered.get(lock.iq) === true && this.iqInternet.get(lock.iq) === true;
     if (!connected) return refused(3105, `IQ ${lock.iq} is not connected`);
     return { kind: 'pending' };
+  }
+
+  /** Admins and up set a lock's EOM windows; setting any needs the office-modes feature, clearing never does. */
+  private setEomSchedules(actor: ModelUser, lockId: unknown, schedules: unknown): ModelVerdict {
+    if (this.actingRank(actor) < adminRank) return refused(2203, 'only an admin or above changes lock settings');
+    const lock = typeof lockId === 'string' ? this.locks.get(lockId) : undefined;
+    if (lock === undefined || !Array.isArray(schedules)) {
+      this.lost = true;
+      return { kind: 'not-judged' };
+    }
+    if (schedules.length > 0 && (!this.subscriptionActive || !this.features.has('office-modes')))
+      return refused(2212, 'no office-modes feature');
+    this.locks.set(lockId as string, { ...lock, eomSchedules: schedules as Schedule[] });
+    this.revision++;
+    return accepted;
   }
 
   /** A guest made while the eventual-consistency fault is on is half-known for that long after its creation. */
