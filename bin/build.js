@@ -105,7 +105,8 @@ async function buildDist() {
       target: 'node20',
       external: ['esbuild'],
       banner: {
-        js: "import { createRequire as __lockstepCreateRequire } from 'node:module';\nconst require = __lockstepCreateRequire(import.meta.url);",
+        // CommonJS dependencies (write-file-atomic) read __filename as well as require.
+        js: "import { createRequire as __lockstepCreateRequire } from 'node:module';\nimport { fileURLToPath as __lockstepFileUrlToPath } from 'node:url';\nconst require = __lockstepCreateRequire(import.meta.url);\nconst __filename = __lockstepFileUrlToPath(import.meta.url);",
       },
       sourcemap: 'linked',
       legalComments: 'none',

@@ -319,7 +319,8 @@ export class SiteModel {
 
   /** Admins and up set a lock's EOM windows; setting any needs the office-modes feature, clearing never does. */
   private setEomSchedules(actor: ModelUser, lockId: unknown, schedules: unknown): ModelVerdict {
-    if (this.actingRank(actor) < adminRank) return refused(2203, 'only an admin or above changes lock settings');
+    if (this.actingRank(actor) < adminRank)
+      return refused(2203, 'only an admin or above changes lock settings');
     const lock = typeof lockId === 'string' ? this.locks.get(lockId) : undefined;
     if (lock === undefined || !Array.isArray(schedules)) {
       this.lost = true;
