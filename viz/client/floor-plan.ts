@@ -157,6 +157,18 @@ export class FloorPlan {
     private readonly onSelectLock: (lockId: string) => void,
   ) {
     this.root = root;
+    // Labels are sized in SVG units, so a plan scaled down to fit (a projector's 1024×700) would shrink them:
+    // the scale is read back whenever the plan's box changes and the labels are enlarged to stay readable.
+    if (typeof ResizeObserver !== 'undefined')
+      new ResizeObserver(() => this.keepLabelsReadable()).observe(root);
+  }
+
+  /** Sets `--label-k` so that labels render at least at their CSS size on screen. */
+  private keepLabelsReadable(): void {
+    const scale = this.root.getScreenCTM()?.a ?? 1;
+    const k = scale > 0 ? Math.max(1, 1 / scale) : 1;
+    // Rounded up, so a label never lands a hair under its size.
+    this.root.style.setProperty('--label-k', String(Math.ceil(k * 1000) / 1000));
   }
 
   /** Every message the page receives: the snapshot's floor plan, and the events the stage animates. */
@@ -272,6 +284,7 @@ export class FloorPlan {
       viewBox: `${px(minX)} ${py(maxY)} ${px(maxX - minX)} ${px(maxY - minY)}`,
       preserveAspectRatio: 'xMidYMid meet',
     });
+    requestAnimationFrame(() => this.keepLabelsReadable());
     const grid = svg(
       'pattern',
       { id: 'grid-1m', width: unit, height: unit, patternUnits: 'userSpaceOnUse' },
