@@ -19,19 +19,14 @@ import {
   describeCoverage,
   distinctFailures,
   emptyTally,
-  failureFileOf,
   failuresDirDefault,
-  Narrator,
   propertyNameOf,
-  runCase,
   shardRuns,
-  storyLinesMax,
   sweepFailureOf,
   sweepResultOf,
   stepsDefault,
   stepsMax,
   transitionCoverageMinPercentDefault,
-  writeFailureFile,
   type CheckMode,
   type CoverageTally,
   type RunOutcome,
@@ -42,6 +37,7 @@ import {
 import { defectCatalog, defectNames, isDefectName } from '../twin/index.ts';
 import { CheckPool, keepGoingFailedRunsMax, type Sweep, type SweepTask } from './check-pool.ts';
 import { closestNames, didYouMeanHint } from './did-you-mean.ts';
+import { writtenFailure } from './failure-writer.ts';
 import { BadInputError, exitCodes } from './exit-codes.ts';
 import { printAnnotations } from './github-annotations.ts';
 import { junitSuiteName, junitXmlOf } from './junit-report.ts';
@@ -277,48 +273,6 @@ function coverageSummary(plan: CheckPlan, tally: CoverageTally) {
 /** Failure files one sweep writes at most: one per distinct failure (the minimal run of each bug). */
 const failureFilesMax = 100;
 
-/** The story of a shrunk case (the narrated lines, ending with the violation) and its rerun's trace. */
-function rerunWithStory(plan: CheckPlan, testCase: NonNullable<RunOutcome['counterexample']>) {
-  const story: string[] = [];
-  const narrator = new Narrator((line) => {
-    story.push(line);
-    if (story.length > storyLinesMax) story.shift();
-  });
-  const rerun = runCase(testCase, {
-    mode: plan.mode,
-    onEvent: (traced) => narrator.record(traced),
-    onTwin: (twin) => narrator.attach(twin),
-    onHarness: (tMs) => narrator.harnessBegins(tMs),
-  });
-  const violation = rerun.violation;
-  if (violation !== undefined)
-    story.push(
-      `VIOLATED ${violation.invariant} at ${(violation.tMs / 1000).toFixed(3)} s: ${violation.message}`,
-    );
-  return { rerun, story };
-}
-
-/** Writes the failure file of a failed run and answers its failure with the file, the replay and the story. */
-function writtenFailure(plan: CheckPlan, failure: RunOutcome): SweepFailure {
-  const testCase = failure.counterexample;
-  if (testCase === undefined || failure.violation === undefined)
-    throw new Error(`run ${failure.runIndex} failed without a counterexample`);
-  const { rerun, story } = rerunWithStory(plan, testCase);
-  const file = failureFileOf({
-    property: propertyNameOf(plan.mode),
-    testCase,
-    violation: failure.violation,
-    sweepSeed: plan.sweepSeed,
-    runIndex: failure.runIndex,
-    fcSeed: failure.fcSeed,
-    fcPath: failure.fcPath,
-    traceHash: rerun.traceHash,
-    lines: rerun.lines,
-    story,
-  });
-  return sweepFailureOf(failure, { artifact: writeFailureFile(plan.out, file), story }) as SweepFailure;
-}
-
 /** What a sweep found: each distinct failure (the first `failureFilesMax` with their files), and the counts. */
 interface Findings {
   readonly failures: SweepFailure[];
@@ -335,7 +289,13 @@ function findingsOf(plan: CheckPlan, outcomes: readonly RunOutcome[]): Findings 
   const byRun = new Map(failed.map((outcome) => [outcome.runIndex, outcome]));
   const distinct = distinctFailures(failed.map((outcome) => sweepFailureOf(outcome) as SweepFailure));
   const failures = distinct.map((failure, at) =>
-    at < failureFilesMax ? writtenFailure(plan, byRun.get(failure.runIndex) as RunOutcome) : failure,
+    at < failureFilesMax
+      ? writtenFailure(byRun.get(failure.runIndex) as RunOutcome, {
+          mode: plan.mode,
+          sweepSeed: plan.sweepSeed,
+          outDir: plan.out,
+        })
+      : failure,
   );
   return {
     failures,

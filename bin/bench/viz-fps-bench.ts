@@ -7,22 +7,10 @@
  * Chromium is Debian's (/usr/bin/chromium, the e2e tests' flags), driven by playwright-core (a development
  * dependency, loaded by name when the figure runs): without either the figure is an error, not a crash.
  */
-import { existsSync } from 'node:fs';
 import { liveTwinOfNamedSite, startServer } from '../../api/index.ts';
+import { chromiumArgs, chromiumMissing, chromiumPath } from '../../viz/headless-chromium.ts';
 import { mountViz } from '../../viz/serve.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-/** The flags of test/e2e/viz.e2e.test.ts. */
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const speed = 10;
 const credentials = { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' } as const;
 const measureMs = 5_000;
@@ -104,16 +92,18 @@ async function explore(page: PageLike, untilMs: number): Promise<void> {
 }
 
 export async function measureVizFpsCampus(): Promise<number> {
-  if (!existsSync(chromiumPath))
-    throw new Error(
-      `Chromium is missing at ${chromiumPath} (apt-get install --no-install-recommends chromium)`,
-    );
+  const missing = chromiumMissing();
+  if (missing !== undefined) throw new Error(missing);
   const { chromium } = await loadPlaywright();
   const live = liveTwinOfNamedSite('campus', { speed });
   const server = await startServer({ live, host: '127.0.0.1', port: 0, credentials, mount: mountViz });
   let browser: BrowserLike | undefined;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [...chromiumArgs],
+      headless: true,
+    });
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(`${server.url}/`);
     await page.waitForFunction(

@@ -6,19 +6,14 @@
  */
 import {
   distinctFailures,
-  failureFileOf,
-  Narrator,
-  propertyNameOf,
-  runCase,
-  storyLinesMax,
   sweepFailureOf,
   sweepResultOf,
-  writeFailureFile,
   type RunOutcome,
   type SweepFailure,
   type SweepResult,
 } from '../../scenarios/index.ts';
 import { CheckPool } from '../check-pool.ts';
+import { writtenFailure } from '../failure-writer.ts';
 import type { FleetSweep } from './fleet-sweep.ts';
 
 /** A warm check thread for one sweep's options: one per chunk a worker process runs at a time. */
@@ -32,46 +27,6 @@ export function chunkPoolOf(record: FleetSweep): CheckPool {
     coverage: true,
     keepGoing: !record.stopOnFailure,
   });
-}
-
-/** The story of a shrunk case (narrated, ending with the violation) and its rerun, for the failure file. */
-function rerunWithStory(record: FleetSweep, failure: RunOutcome) {
-  const testCase = failure.counterexample;
-  if (testCase === undefined || failure.violation === undefined)
-    throw new Error(`run ${failure.runIndex} failed without a counterexample`);
-  const story: string[] = [];
-  const narrator = new Narrator((line) => {
-    story.push(line);
-    if (story.length > storyLinesMax) story.shift();
-  });
-  const rerun = runCase(testCase, {
-    mode: record.sweep.mode,
-    onEvent: (traced) => narrator.record(traced),
-    onTwin: (twin) => narrator.attach(twin),
-    onHarness: (tMs) => narrator.harnessBegins(tMs),
-  });
-  story.push(
-    `VIOLATED ${failure.violation.invariant} at ${(failure.violation.tMs / 1000).toFixed(3)} s: ${failure.violation.message}`,
-  );
-  return { testCase, violation: failure.violation, rerun, story };
-}
-
-/** Writes the failure file of a failed run; answers its failure with the file, the replay and the story. */
-function writtenFailure(record: FleetSweep, failure: RunOutcome, outDir: string): SweepFailure {
-  const { testCase, violation, rerun, story } = rerunWithStory(record, failure);
-  const file = failureFileOf({
-    property: propertyNameOf(record.sweep.mode),
-    testCase,
-    violation,
-    sweepSeed: record.sweep.seed,
-    runIndex: failure.runIndex,
-    fcSeed: failure.fcSeed,
-    fcPath: failure.fcPath,
-    traceHash: rerun.traceHash,
-    lines: rerun.lines,
-    story,
-  });
-  return sweepFailureOf(failure, { artifact: writeFailureFile(outDir, file), story }) as SweepFailure;
 }
 
 /**
@@ -92,7 +47,11 @@ export async function runChunk(options: {
   // One failure file per distinct failure of the chunk (the minimal run of each bug), as `check` writes them.
   const distinct = distinctFailures(failed.map((outcome) => sweepFailureOf(outcome) as SweepFailure));
   const failures = distinct.map((failure) =>
-    writtenFailure(record, byRun.get(failure.runIndex) as RunOutcome, options.outDir),
+    writtenFailure(byRun.get(failure.runIndex) as RunOutcome, {
+      mode: record.sweep.mode,
+      sweepSeed: record.sweep.seed,
+      outDir: options.outDir,
+    }),
   );
   return sweepResultOf(
     record.sweep,

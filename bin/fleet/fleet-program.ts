@@ -26,11 +26,11 @@ Exit codes of report: 0 every run done and none failed, 1 a run failed or the sw
 const collect = (name: string, previous: string[] = []): string[] => [...previous, name];
 
 function addStart(fleet: Command): void {
-  fleet
-    .command('start')
-    .description('put a sweep on Redis as chunks for fleet workers (starting it again adds nothing)')
-    .requiredOption('--redis <url>', 'Redis URL (redis://[user:password@]host:port[/db], rediss:// for TLS)')
-    .option('--name <sweep>', 'the sweep\'s name (letters, digits, "-", "_")', 'default')
+  sweepCommand(
+    fleet,
+    'start',
+    'put a sweep on Redis as chunks for fleet workers (starting it again adds nothing)',
+  )
     .option('--seed <s>', 'sweep seed (each run gets its own seed from it)')
     .option('--runs <n>', 'runs in the sweep')
     .option('--steps <m>', 'most steps in one run')
@@ -45,11 +45,11 @@ function addStart(fleet: Command): void {
 }
 
 function addWork(fleet: Command): void {
-  fleet
-    .command('work')
-    .description("take a fleet sweep's chunks from Redis and run them until stopped (SIGTERM, SIGINT)")
-    .requiredOption('--redis <url>', 'Redis URL')
-    .option('--name <sweep>', "the sweep's name", 'default')
+  sweepCommand(
+    fleet,
+    'work',
+    "take a fleet sweep's chunks from Redis and run them until stopped (SIGTERM, SIGINT)",
+  )
     .option('--concurrency <n>', 'chunks at once in this process, each on its own thread (default 1)')
     .option('--out <dir>', 'where failure files go, on this machine', '.lockstep/failures')
     .option('--lock-ms <ms>', "a chunk's lock, renewed while it runs (default 30000)")
@@ -60,11 +60,7 @@ function addWork(fleet: Command): void {
 }
 
 function addStatus(fleet: Command): void {
-  fleet
-    .command('status')
-    .description("a fleet sweep's progress: chunks, runs done, failures so far")
-    .requiredOption('--redis <url>', 'Redis URL')
-    .option('--name <sweep>', "the sweep's name", 'default')
+  sweepCommand(fleet, 'status', "a fleet sweep's progress: chunks, runs done, failures so far")
     .option('--json', 'print one JSON object')
     .action(async (options: FleetStatusFlags) =>
       (await import('./fleet-status.ts')).fleetStatusCommand(options),
@@ -72,17 +68,22 @@ function addStatus(fleet: Command): void {
 }
 
 function addReport(fleet: Command): void {
-  fleet
-    .command('report')
-    .description("merge a fleet sweep's completed chunks and print its verdict")
-    .requiredOption('--redis <url>', 'Redis URL')
-    .option('--name <sweep>', "the sweep's name", 'default')
+  sweepCommand(fleet, 'report', "merge a fleet sweep's completed chunks and print its verdict")
     .option('--result <file>', 'write the merged sweep result document (lockstep merge takes it)')
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json', 'print one JSON object')
     .action(async (options: FleetReportFlags) =>
       (await import('./fleet-report.ts')).fleetReportCommand(options),
     );
+}
+
+/** A subcommand on one sweep: every one names its Redis and the sweep. */
+function sweepCommand(fleet: Command, name: string, description: string): Command {
+  return fleet
+    .command(name)
+    .description(description)
+    .requiredOption('--redis <url>', 'Redis URL (redis://[user:password@]host:port[/db], rediss:// for TLS)')
+    .option('--name <sweep>', 'the sweep\'s name (letters, digits, "-", "_")', 'default');
 }
 
 /** Adds `fleet` and its subcommands to the program. */

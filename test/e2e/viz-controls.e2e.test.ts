@@ -13,28 +13,18 @@
  *
  * Nothing is skipped: without /usr/bin/chromium every test fails and says how to install it.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveTwin, startServer, type RunningServer } from '../../api/index.ts';
 import { siteScenario } from '../../scenarios/index.ts';
 import { loadNamedSite, notClosedAfterMsDefault, parseSiteSpec, type SiteSpec } from '../../twin/index.ts';
+import { chromiumMissing } from '../../viz/headless-chromium.ts';
 import { mountViz } from '../../viz/serve.ts';
+import { openBrowserPage, requireChromium, type BrowserPage } from './browser-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** The twin's speed for the door tests: NOT CLOSED (38 virtual s) comes within 2 s of wall time. */
 const speed = 20;
@@ -62,17 +52,9 @@ describe('the page controls the whole demo, in one clock and honest modes', () =
   const spec = officeSpec();
   let live: LiveTwin;
   let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
-  let userDataDir: string | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  function requireChromium(): void {
-    if (!existsSync(chromiumPath))
-      throw new Error(
-        `Chromium is missing at ${chromiumPath}: install Debian's package (apt-get update && apt-get install -y --no-install-recommends chromium). No browser is downloaded.`,
-      );
-  }
+  let pageErrors: string[] = [];
 
   /** The server's virtual time now, as the pacer maps wall time onto it (its status's `paceMs`). */
   function serverPaceMs(): number {
@@ -91,7 +73,7 @@ describe('the page controls the whole demo, in one clock and honest modes', () =
   }
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) return;
+    if (chromiumMissing() !== undefined) return;
     live = new LiveTwin({
       scenario: { ...siteScenario(spec), background: false },
       siteInput: 'office',
@@ -105,27 +87,16 @@ describe('the page controls the whole demo, in one clock and honest modes', () =
       credentials: { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' },
       mount: mountViz,
     });
-    userDataDir = mkdtempSync(join(tmpdir(), 'lockstep-controls-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1024, height: 700 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    browser = await openBrowserPage('controls', { width: 1024, height: 700 });
+    ({ page, pageErrors } = browser);
     await page.goto(`${server.url}/`);
     await page.getByTestId('lock-lock-front').waitFor({ state: 'visible', timeout: waitMs });
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     live?.stop();
-    if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it("shows the site's time zone, LIVE, and presents a tag chosen by the person's name", async () => {

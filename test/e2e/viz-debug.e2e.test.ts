@@ -5,28 +5,18 @@
  * labelled, and the lock's entries from the replay); the strip zooms and steps event by event; the session is
  * scrubbed to a point (history) and back to live. A screenshot goes to `test/artifacts/debug-failure.png`.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveTwin, startServer, type RunningServer } from '../../api/index.ts';
 import { siteScenario } from '../../scenarios/index.ts';
 import { loadNamedSite, parseSiteSpec } from '../../twin/index.ts';
+import { chromiumMissing } from '../../viz/headless-chromium.ts';
 import { mountViz } from '../../viz/serve.ts';
+import { openBrowserPage, requireChromium, type BrowserPage } from './browser-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const failurePath = fileURLToPath(
   new URL(
@@ -39,20 +29,12 @@ const waitMs = 20_000;
 
 describe('the debugging timeline in Chromium', () => {
   let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
-  let userDataDir: string | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  function requireChromium(): void {
-    if (!existsSync(chromiumPath))
-      throw new Error(
-        `Chromium is missing at ${chromiumPath}: install Debian's package (apt-get install -y --no-install-recommends chromium).`,
-      );
-  }
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) return;
+    if (chromiumMissing() !== undefined) return;
     const parsed = parseSiteSpec(loadNamedSite('office'));
     if (!parsed.ok) throw new Error('office.json does not parse');
     const live = new LiveTwin({
@@ -68,24 +50,13 @@ describe('the debugging timeline in Chromium', () => {
       credentials: { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' },
       mount: mountViz,
     });
-    userDataDir = mkdtempSync(join(tmpdir(), 'lockstep-viz-debug-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    browser = await openBrowserPage('viz-debug', { width: 1400, height: 900 });
+    ({ page, pageErrors } = browser);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('loads a failure file at its violation, with its story, and steps and zooms along the markers', async () => {

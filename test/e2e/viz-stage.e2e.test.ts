@@ -7,29 +7,18 @@
  *
  * As in viz.e2e.test.ts, nothing is skipped: without /usr/bin/chromium every test fails and says how to install it.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveTwin, liveTwinOfNamedSite, startServer, type RunningServer } from '../../api/index.ts';
 import { siteScenario } from '../../scenarios/index.ts';
 import { loadNamedSite, parseSiteSpec, type SiteSpec } from '../../twin/index.ts';
+import { chromiumMissing } from '../../viz/headless-chromium.ts';
 import { mountViz } from '../../viz/serve.ts';
+import { openBrowserPage, requireChromium, type BrowserPage } from './browser-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-/** The e2e test's flags (viz.e2e.test.ts). */
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const waitMs = 20_000;
 const credentials = { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' };
@@ -38,13 +27,6 @@ function officeSpec(): SiteSpec {
   const parsed = parseSiteSpec(loadNamedSite('office'));
   if (!parsed.ok) throw new Error('office.json does not parse');
   return parsed.spec;
-}
-
-function requireChromium(): void {
-  if (!existsSync(chromiumPath))
-    throw new Error(
-      `Chromium is missing at ${chromiumPath}: install Debian's package (apt-get update && apt-get install -y --no-install-recommends chromium); .ci/run installs it. No browser is downloaded.`,
-    );
 }
 
 /** What the stage showed, frame by frame, since `watchStage` (one look per animation frame, in the page). */
@@ -92,13 +74,12 @@ describe('the stage in Chromium', () => {
   let campus: RunningServer | undefined;
   let officeTwin: LiveTwin | undefined;
   let campusTwin: LiveTwin | undefined;
-  let context: BrowserContext | undefined;
-  let userDataDir: string | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) return;
+    if (chromiumMissing() !== undefined) return;
     // No background traffic: every visitor on the office page is one the test sent.
     const live = (officeTwin = new LiveTwin({
       scenario: { ...siteScenario(spec), background: false },
@@ -107,28 +88,17 @@ describe('the stage in Chromium', () => {
       speed: 1,
     }));
     office = await startServer({ live, host: '127.0.0.1', port: 0, credentials, mount: mountViz });
-    userDataDir = mkdtempSync(join(tmpdir(), 'lockstep-stage-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1024, height: 700 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    browser = await openBrowserPage('stage', { width: 1024, height: 700 });
+    ({ page, pageErrors } = browser);
     mkdirSync(artifactsDir, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await office?.close();
     await campus?.close();
     officeTwin?.stop();
     campusTwin?.stop();
-    if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('draws every room and wall of the office, and each door in its wall', async () => {

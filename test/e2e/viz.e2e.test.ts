@@ -6,31 +6,20 @@
  * become the timeline. A screenshot goes to `test/artifacts/viz.png`.
  *
  * Nothing is skipped: without /usr/bin/chromium every test fails and says how to install it (`.ci/run` does).
- * Playwright never downloads a browser here; it only drives the one at `chromiumPath`.
+ * Playwright never downloads a browser here; it only drives the one at `chromiumPath` (viz/headless-chromium.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveTwin, startServer, type RunningServer } from '../../api/index.ts';
 import { siteScenario } from '../../scenarios/index.ts';
 import { loadNamedSite, parseSiteSpec, type SiteSpec } from '../../twin/index.ts';
+import { chromiumMissing } from '../../viz/headless-chromium.ts';
 import { mountViz } from '../../viz/serve.ts';
+import { openBrowserPage, requireChromium, type BrowserPage } from './browser-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-/** The flags known to work on these machines (no background connections to a closed network, no sandbox as root). */
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** Long enough for an audit upload at 1× (lock → IQ → cloud takes a few virtual seconds). */
 const waitMs = 30_000;
@@ -48,22 +37,12 @@ function officeSpec(): SiteSpec {
 describe('visualization in Chromium', () => {
   const spec = officeSpec();
   let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
-  let userDataDir: string | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  /** Each test fails (rather than being reported skipped after a failed beforeAll) when there is no browser. */
-  function requireChromium(): void {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(
-        `Chromium is missing at ${chromiumPath}: install Debian's package (apt-get update && apt-get install -y --no-install-recommends chromium); .ci/run installs it. No browser is downloaded.`,
-      );
-    }
-  }
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) return;
+    if (chromiumMissing() !== undefined) return;
     // The site without background traffic: the test is the only one using the front door, so what changes on it
     // is what the test did.
     const live = new LiveTwin({
@@ -80,22 +59,13 @@ describe('visualization in Chromium', () => {
       credentials: { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' },
       mount: mountViz,
     });
-    userDataDir = mkdtempSync(join(tmpdir(), 'lockstep-viz-chromium-'));
-    // launchPersistentContext is chromium.launch with our own fresh, empty user-data dir (launch refuses the flag).
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1400, height: 860 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    browser = await openBrowserPage('viz', { width: 1400, height: 860 }, { consoleErrors: false });
+    ({ page, pageErrors } = browser);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('shows every lock, opens the front door remotely and logs the entry', async () => {
