@@ -11,6 +11,7 @@ export default defineConfig({
     ],
     testTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/setup/fast-check-seed.ts'],
     // A `lockstep` the tests start as a child process runs the TypeScript sources, never dist/ (bin/lockstep.js):
     // under mutation testing only the instrumented sources see the mutant (docs/mutation.md), and a stale build
     // must not stand in for the code under test. test/cli-compiled.test.ts unsets it to check the build itself.

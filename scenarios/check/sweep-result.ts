@@ -144,9 +144,19 @@ export function boundedStory(lines: readonly string[]): string[] {
   return lines.slice(-storyLinesMax).map((line) => line.slice(0, storyLineCharsMax));
 }
 
+/** Text order without locale (the same on every machine). */
+function textOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Ties between failures of one run are broken by invariant then fingerprint, so every order is total. */
+function bugOrder(a: SweepFailure, b: SweepFailure): number {
+  return textOrder(a.invariant, b.invariant) || textOrder(a.fingerprint, b.fingerprint);
+}
+
 /** The minimal failure first: fewest inputs, then lowest run index. */
 function minimalFirst(a: SweepFailure, b: SweepFailure): number {
-  return a.inputs - b.inputs || a.runIndex - b.runIndex;
+  return a.inputs - b.inputs || a.runIndex - b.runIndex || bugOrder(a, b);
 }
 
 /**
@@ -164,10 +174,7 @@ export function distinctFailures(failures: Iterable<SweepFailure>, limit = sweep
   return [...kept.values()]
     .sort(minimalFirst)
     .slice(0, limit)
-    .sort(
-      (a, b) =>
-        a.runIndex - b.runIndex || (a.invariant < b.invariant ? -1 : a.invariant > b.invariant ? 1 : 0),
-    );
+    .sort((a, b) => a.runIndex - b.runIndex || bugOrder(a, b));
 }
 
 /** Sorted, disjoint, half-open ranges of a set of run indices (any order, duplicates allowed). */
