@@ -22,15 +22,24 @@ export function formatVirtual(virtualMs: number): string {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const formattersMax = 16;
 
+/** Zones already judged (building a formatter to test one costs as much as formatting a whole list). */
+const zonesKnown = new Map<string, string>();
+
 /** The zone itself when Intl knows it, else `UTC` (a spec's zone is checked by the twin, not by the browser). */
 export function knownZone(timeZone: string | undefined): string {
   if (timeZone === undefined || timeZone === '') return 'UTC';
+  const known = zonesKnown.get(timeZone);
+  if (known !== undefined) return known;
+  let judged = 'UTC';
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
-    return timeZone;
+    judged = timeZone;
   } catch {
-    return 'UTC';
+    // Not a zone this browser knows: the page tells time in UTC and says so.
   }
+  if (zonesKnown.size >= formattersMax) zonesKnown.clear();
+  zonesKnown.set(timeZone, judged);
+  return judged;
 }
 
 function formatter(timeZone: string, kind: 'time' | 'date'): Intl.DateTimeFormat {

@@ -15,8 +15,9 @@ import { LiveConnection, type ConnectionState } from './connection.ts';
 import { AlertBanner } from './controls-banner.ts';
 import { LockControls } from './controls-lock.ts';
 import { byId, html, setText, svgById, update } from './dom.ts';
+import { EntryRows, showRows } from './entry-rows.ts';
 import { FloorPlan, type Interference } from './floor-plan.ts';
-import { doorLabel, formatVirtual, knownZone, siteDate, siteTime, siteTimeWithZone } from './format.ts';
+import { doorLabel, formatVirtual, knownZone, siteDate, siteTimeWithZone } from './format.ts';
 import { demoClient, fetchToken, onLoopback, type ClientCredentials } from './login.ts';
 import { LiveModel } from './model.ts';
 import { TimelineDebugger } from './timeline-debugger.ts';
@@ -37,10 +38,7 @@ import {
   alertWord,
   batteryWord,
   boltWord,
-  categoryWord,
-  detailWords,
   lockKindWord,
-  methodWord,
   refusalWord,
 } from './words.ts';
 
@@ -161,6 +159,7 @@ class VizApp {
   private entriesDrawn:
     | { entries: readonly EntryRow[]; uptoMs: number | undefined; names: DeviceSnapshot | undefined }
     | undefined;
+  private readonly entryRows = new EntryRows();
   private messageTimer: ReturnType<typeof setTimeout> | undefined;
   private shownVirtualMs = 0;
   private connected = false;
@@ -724,44 +723,10 @@ class VizApp {
     const zone = this.zone();
     setText(this.el.entriesZone, `times in ${zone}`);
     const shown = uptoMs === undefined ? entries : entries.filter((entry) => entry.atMs <= uptoMs);
-    const rows = shown.map((entry) => {
-      const kind = /rejected|denied|refused/.test(entry.category)
-        ? 'rejected'
-        : /not_closed$|intrusion|battery_low|overflow/.test(entry.category)
-          ? 'alarm'
-          : '';
-      const who = [
-        entry.userId === undefined ? undefined : this.personName(entry.userId),
-        entry.method === undefined ? undefined : methodWord(entry.method),
-      ]
-        .filter((part): part is string => part !== undefined && part !== '')
-        .join(' · ');
-      const utcMs = Date.parse(entry.utcDateTime);
-      return html(
-        'li',
-        {
-          class: kind,
-          'data-testid': 'entry',
-          'data-lock': entry.lockId,
-          'data-category': entry.category,
-          'data-method': entry.method,
-          'data-user': entry.userId,
-        },
-        html(
-          'span',
-          {
-            class: 'time',
-            title: `${siteTimeWithZone(utcMs, zone)} by the lock's clock (${entry.utcDateTime})`,
-          },
-          Number.isFinite(utcMs) ? siteTime(utcMs, zone) : formatVirtual(entry.atMs),
-        ),
-        html(
-          'span',
-          { class: 'what' },
-          `${names.get(entry.lockId) ?? entry.lockId} — ${categoryWord(entry.category)}${entry.detail === '' ? '' : `: ${detailWords(entry.detail)}`}`,
-        ),
-        who === '' ? undefined : html('span', { class: 'who' }, who),
-      );
+    const rows = this.entryRows.rows(shown, {
+      zone,
+      lockName: (lockId) => names.get(lockId) ?? lockId,
+      personName: (userId) => this.personName(userId),
     });
     if (rows.length === 0)
       rows.push(
@@ -771,7 +736,7 @@ class VizApp {
           uptoMs === undefined ? 'no entries yet' : 'no entries up to this time',
         ),
       );
-    this.el.entries.replaceChildren(...rows);
+    showRows(this.el.entries, rows);
   }
 
   private wireControls(): void {
