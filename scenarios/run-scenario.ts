@@ -83,7 +83,13 @@ export function prepareRun(scenario: Scenario, options: RunOptions = {}): Prepar
   const timedFailures: string[] = [];
   scheduleTimedChecks(twin, scenario.expectations, timedFailures);
   for (const { atMs, input } of scenario.inputs) twin.applyAt(atMs, input);
-  if (scenario.background) startBackgroundTraffic(twin, { untilMs });
+  if (scenario.background)
+    startBackgroundTraffic(twin, {
+      untilMs,
+      ...(scenario.visitsPerLockPerHour === undefined
+        ? {}
+        : { visitsPerLockPerHour: scenario.visitsPerLockPerHour }),
+    });
   return { scenario, twin, seed, untilMs, observations, timedFailures };
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileBytesMax } from '../twin/index.ts';
+import { runScenario } from './run-scenario.ts';
 import { parseScenario, readJsonFile } from './scenario-file.ts';
 
 function errorsOf(json: unknown): string[] {
@@ -116,5 +117,35 @@ describe('parseScenario: a wall reader is mains powered', () => {
     expect(errorsOf({ name: 'gate', site: { ...library.site, locks } })).toEqual([
       expect.stringMatching(/^site\.locks\[0\]\.battery: a wall reader is mains powered/),
     ]);
+  });
+});
+
+describe('parseScenario: the background traffic rate', () => {
+  it('takes a rate within its bounds and refuses one outside them, naming the field', () => {
+    const background = { name: 'busy', site: 'two-doors', background: true };
+    expect(errorsOf({ ...background, visitsPerLockPerHour: 24 })).toEqual([]);
+    for (const rate of [0, 601, -1, 'many'])
+      expect(errorsOf({ ...background, visitsPerLockPerHour: rate })).toEqual([
+        expect.stringMatching(/^visitsPerLockPerHour: /),
+      ]);
+  });
+
+  it('runs more visits at a higher rate, the same ones for the same seed', () => {
+    const inputsAt = (visitsPerLockPerHour: number): number => {
+      const parsed = parseScenario({
+        name: 'busy',
+        site: 'two-doors',
+        seed: 3,
+        until: '2h',
+        background: true,
+        visitsPerLockPerHour,
+        expect: [],
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      return runScenario(parsed.value).events;
+    };
+    const quiet = inputsAt(1);
+    expect(inputsAt(40)).toBeGreaterThan(quiet * 5);
+    expect(inputsAt(1)).toBe(quiet);
   });
 });

@@ -40,6 +40,8 @@ export interface Scenario {
   readonly untilMs: number | undefined;
   /** Whether seeded people come and go besides the listed inputs. */
   readonly background: boolean;
+  /** Their mean visits per lock per hour; undefined: the twin's default (a quiet office). */
+  readonly visitsPerLockPerHour?: number;
   readonly inputs: readonly TimedInput[];
   readonly expectations: readonly Expectation[];
   /** Defects switched on for this scenario (besides the site's own). */
@@ -52,6 +54,9 @@ export type LoadResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly SpecError[] };
 
 const durationField = z.union([z.string(), z.number()]);
+/** Bounds of a file's traffic rate: below, a visit an hour at most; above, a visit every 6 s at every lock. */
+export const visitsPerLockPerHourMin = 0.01;
+export const visitsPerLockPerHourMax = 600;
 /** Inputs one scenario file may list (a live session's export included). */
 export const scenarioInputsMax = 100_000;
 
@@ -62,6 +67,7 @@ export const scenarioFileSchema = z.strictObject({
   seed: z.number().int().optional(),
   until: durationField.optional(),
   background: z.boolean().optional(),
+  visitsPerLockPerHour: z.number().min(visitsPerLockPerHourMin).max(visitsPerLockPerHourMax).optional(),
   inputs: z.array(z.record(z.string(), z.unknown())).max(scenarioInputsMax).default([]),
   expect: z.array(expectationSchema).max(10_000).default([]),
   defects: z
@@ -113,6 +119,7 @@ export function parseScenario(json: unknown): LoadResult<Scenario> {
       seed: file.seed,
       untilMs,
       background: file.background ?? false,
+      ...(file.visitsPerLockPerHour === undefined ? {} : { visitsPerLockPerHour: file.visitsPerLockPerHour }),
       inputs: ordered.map((entry) => entry.input),
       expectations: file.expect,
       defects: file.defects,
