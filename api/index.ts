@@ -3,7 +3,8 @@
  * the live protocol's contract, its zod schemas and the types inferred from them. `bin/` starts the server from
  * here; `viz/` imports only types from here (`import type`), so nothing of the server reaches the page's bundle.
  */
-export { startServer, type RunningServer, type ServerOptions } from './server.ts';
+export { startServer, type RunningServer, type ServerOptions, type SiteToServe } from './server.ts';
+export { servedSitesMax, siteKeyProblem } from './rest/site-directory.ts';
 export { LiveTwin, liveTwinOfNamedSite } from './live-twin.ts';
 export { readPasswordFile, type PasswordBook } from './rest/password-file.ts';
 export { identityPrefixDefault, identityPrefixProblem } from './rest/app.ts';

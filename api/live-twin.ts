@@ -187,6 +187,11 @@ export class LiveTwin {
     return this.options.seed;
   }
 
+  /** The name of the scenario (or site) the twin runs. */
+  get scenarioName(): string {
+    return this.options.scenario.name;
+  }
+
   /** The twin's current instant in UTC ms (its start instant plus virtual time). */
   get nowUtcMs(): number {
     return this.twin.epochUtcMs + this.twin.clock.now();

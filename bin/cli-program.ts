@@ -204,10 +204,14 @@ function buildProgram(): Command {
     .option('--port <port>', 'port (0 picks a free one; one in use is bad input, exit 2)', '8080')
     .option(
       '--scenario <name>',
-      'scenario or site to run (a site runs with people coming and going)',
-      'office',
+      'scenario or site to run (a site runs with people coming and going; default office)',
     )
-    .option('--seed <n>', 'root seed', parseSeed)
+    .option(
+      '--site <[key=]name>',
+      "serve several sites, each its own twin, clock and API client (repeatable, at most 8; instead of --scenario); the key (the name without one) names it in /live?site=KEY and the page's /?site=KEY",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--seed <n>', 'root seed (of every site)', parseSeed)
     .option('--speed <x>', 'virtual seconds per wall second', '1')
     .option('--anonymous-read-only', 'let /live clients without a token watch (never act); off by default')
     .option(

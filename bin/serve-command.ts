@@ -1,12 +1,16 @@
 /** `lockstep serve`: the live twin with its REST API, live protocol and visualization. Ctrl-C stops it cleanly. */
+import { basename } from 'node:path';
 import {
   identityPrefixDefault,
   identityPrefixProblem,
   LiveTwin,
   readPasswordFile,
+  servedSitesMax,
+  siteKeyProblem,
   startServer,
   type PasswordBook,
   type RunningServer,
+  type SiteToServe,
 } from '../api/index.ts';
 import { isSiteName } from '../twin/index.ts';
 import { mountViz } from '../viz/serve.ts';
@@ -17,12 +21,20 @@ import { connectIdsOf, siteUid } from '../api/rest/connect-ids.ts';
 /** The demo site's documented API client (README): only for trying the API on this machine. */
 export const demoClient = { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' } as const;
 
+/** The demo API client of the site `key` on a server of several sites (viz/client/login.ts makes the same). */
+export function demoClientOfSite(key: string): { clientId: string; clientSecret: string } {
+  return { clientId: `lockstep-demo-${key}`, clientSecret: `lockstep-demo-${key}-secret` };
+}
+
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export interface ServeFlags {
   host: string;
   port: string;
-  scenario: string;
+  /** The one site's scenario or site (`office` when neither this nor `site` is given). */
+  scenario?: string;
+  /** `[KEY=]TARGET` per site of a server of several sites (repeatable; at most `servedSitesMax`). */
+  site?: string[];
   seed?: number;
   speed: string;
   /** Passwords of the password grant (api/rest/password-file.ts); without it, the demo password on loopback only. */
@@ -52,6 +64,85 @@ function credentials(host: string): { clientId: string; clientSecret: string } {
     );
   }
   return demoClient;
+}
+
+/** One site to serve as the flags name it: its key, and the scenario, site or file it runs. */
+interface SiteFlag {
+  readonly key: string;
+  readonly target: string;
+}
+
+/** The key of a target given without one: a named site or scenario's name, a file's name without `.json`. */
+function keyOfTarget(target: string): string {
+  return basename(target)
+    .replace(/\.json$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32)
+    .replace(/-+$/, '');
+}
+
+/**
+ * The sites the flags name: each `--site [KEY=]TARGET`, or the one `--scenario` (the demo's office without
+ * either). Keys are unique (they name a site in `/live?site=KEY` and the page's `?site=KEY`).
+ */
+export function siteFlagsOf(flags: Pick<ServeFlags, 'scenario' | 'site'>): SiteFlag[] {
+  if (flags.site !== undefined && flags.scenario !== undefined)
+    throw new BadInputError(
+      '--scenario and --site: name every site with --site (--site NAME serves what --scenario NAME serves)',
+    );
+  const values = flags.site ?? [flags.scenario ?? 'office'];
+  if (values.length > servedSitesMax)
+    throw new BadInputError(
+      `--site: one server serves at most ${servedSitesMax} sites, got ${values.length}`,
+    );
+  const sites: SiteFlag[] = [];
+  for (const value of values) {
+    const equals = value.indexOf('=');
+    // KEY=TARGET unless what precedes the `=` looks like a path (a file name may hold an `=`).
+    const named = equals > 0 && !/[/\\.]/.test(value.slice(0, equals));
+    const target = named ? value.slice(equals + 1) : value;
+    const key = named ? value.slice(0, equals) : keyOfTarget(value);
+    const problem = siteKeyProblem(key);
+    if (problem !== undefined || target === '')
+      throw new BadInputError(
+        `--site ${JSON.stringify(value.slice(0, 200))}: ${problem ?? 'no site after the key'}; give one as KEY=TARGET`,
+      );
+    if (sites.some((site) => site.key === key))
+      throw new BadInputError(
+        `--site: two sites with the key ${key}; name them apart, e.g. --site ${key} --site ${key}-2=${target}`,
+      );
+    sites.push({ key, target });
+  }
+  return sites;
+}
+
+/**
+ * Each site's API client. One site: as always (LOCKSTEP_CLIENT_ID / LOCKSTEP_CLIENT_SECRET, else the demo client
+ * on loopback). Several: each its own, LOCKSTEP_CLIENT_ID_<KEY> / LOCKSTEP_CLIENT_SECRET_<KEY> (the key in upper
+ * case, `-` as `_`), else on loopback the demo client `lockstep-demo-<key>`; the client id picks the site at login,
+ * so no two sites share one.
+ */
+function siteClients(host: string, keys: readonly string[]): { clientId: string; clientSecret: string }[] {
+  if (keys.length === 1) return [credentials(host)];
+  const clients = keys.map((key) => {
+    const suffix = key.toUpperCase().replace(/-/g, '_');
+    const clientId = process.env[`LOCKSTEP_CLIENT_ID_${suffix}`];
+    const clientSecret = process.env[`LOCKSTEP_CLIENT_SECRET_${suffix}`];
+    if (clientId !== undefined && clientSecret !== undefined && clientSecret.length >= 16)
+      return { clientId, clientSecret };
+    if (!loopbackHosts.has(host))
+      throw new BadInputError(
+        `refusing to serve the site ${key} on ${host} with a demo API client: set LOCKSTEP_CLIENT_ID_${suffix} and LOCKSTEP_CLIENT_SECRET_${suffix} (16+ characters) for each site, or bind to 127.0.0.1`,
+      );
+    return demoClientOfSite(key);
+  });
+  const ids = clients.map((client) => client.clientId);
+  const shared = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (shared !== undefined)
+    throw new BadInputError(`two sites have the client id ${shared}: the client id picks the site at login`);
+  return clients;
 }
 
 /** The password file's entries, or nothing without `--password-file`; a bad file is bad input naming its fault. */
@@ -87,45 +178,46 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const speed = Number(flags.speed);
   if (!(speed > 0 && speed <= 86_400))
     throw new BadInputError(`--speed must be a number in (0, 86400], got "${flags.speed}"`);
-  const scenario = resolveTarget(flags.scenario);
-  const clientCredentials = {
-    ...credentials(flags.host),
+  const siteFlags = siteFlagsOf(flags);
+  // Every target is read before any twin starts: a bad one is bad input with nothing to stop.
+  const scenarios = siteFlags.map((site) => resolveTarget(site.target));
+  const clients = siteClients(
+    flags.host,
+    siteFlags.map((site) => site.key),
+  );
+  const shared = {
     ...userPasswords(flags.passwordFile),
     ...identityPrefix(flags.identityPrefix),
   };
-  const seed = flags.seed ?? scenario.seed ?? 1;
-  const live = new LiveTwin({
-    scenario,
-    siteInput: isSiteName(flags.scenario) ? flags.scenario : (scenario.spec as never),
-    seed,
-    speed,
+  const sites: SiteToServe[] = siteFlags.map((site, index) => {
+    const scenario = scenarios[index] as (typeof scenarios)[number];
+    return {
+      key: site.key,
+      live: new LiveTwin({
+        scenario,
+        siteInput: isSiteName(site.target) ? site.target : (scenario.spec as never),
+        seed: flags.seed ?? scenario.seed ?? 1,
+        speed,
+      }),
+      client: clients[index] as (typeof clients)[number],
+    };
   });
   let server: RunningServer;
   try {
     // The page is the CLI's to add: the server knows nothing of viz/ (design.md's layering).
     server = await startServer({
-      live,
+      sites,
       host: flags.host,
       port,
-      credentials: clientCredentials,
+      credentials: shared,
       mount: mountViz,
       anonymousReadOnly: flags.anonymousReadOnly === true,
     });
   } catch (error) {
-    live.stop();
+    for (const site of sites) site.live.stop();
     throw listenError(error, flags.host, port) ?? error;
   }
-  process.stdout.write(`lockstep live twin: ${scenario.name} (seed ${seed}) at ${speed}x\n`);
-  const prefix = flags.identityPrefix ?? identityPrefixDefault;
-  const identityUrls = `${server.url}/connect/token${prefix === '' ? '' : `  (and ${server.url}${prefix}/connect/token)`}`;
-  const site = live.twin.cloud.state.site;
-  const ids = connectIdsOf(live);
-  process.stdout.write(
-    `  site           ${site.name}: id ${ids.publicId('site', site.id)}, site_uid ${siteUid(live.seed, site.id)}\n`,
-  );
-  process.stdout.write(
-    `  visualization  ${server.url}/\n  REST API       ${server.url}/v1.2/sites  (OpenAPI at ${server.url}/openapi.json)\n  identity       ${identityUrls}\n  live protocol  ${server.url.replace('http', 'ws')}/live\n  health         ${server.url}/healthz\nCtrl-C stops it.\n`,
-  );
+  printServed(server, sites, flags, speed);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.stdout.write('stopping…\n');
@@ -134,4 +226,36 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** What `serve` prints at start: each site (its ids, and with several its key, page and client), then the URLs. */
+function printServed(
+  server: RunningServer,
+  sites: readonly SiteToServe[],
+  flags: ServeFlags,
+  speed: number,
+): void {
+  const several = sites.length > 1;
+  for (const { key, live, client } of sites) {
+    const site = live.twin.cloud.state.site;
+    const ids = connectIdsOf(live);
+    process.stdout.write(
+      several
+        ? `lockstep live twin ${key}: ${live.scenarioName} (seed ${live.seed}) at ${speed}x\n`
+        : `lockstep live twin: ${live.scenarioName} (seed ${live.seed}) at ${speed}x\n`,
+    );
+    process.stdout.write(
+      `  site           ${site.name}: id ${ids.publicId('site', site.id)}, site_uid ${siteUid(live.seed, site.id)}\n`,
+    );
+    if (several)
+      process.stdout.write(
+        `  page           ${server.url}/?site=${key}\n  API client     ${client.clientId}\n`,
+      );
+  }
+  const prefix = flags.identityPrefix ?? identityPrefixDefault;
+  const identityUrls = `${server.url}/connect/token${prefix === '' ? '' : `  (and ${server.url}${prefix}/connect/token)`}`;
+  const page = several ? '' : `  visualization  ${server.url}/\n`;
+  process.stdout.write(
+    `${page}  REST API       ${server.url}/v1.2/sites  (OpenAPI at ${server.url}/openapi.json)\n  identity       ${identityUrls}\n  live protocol  ${server.url.replace('http', 'ws')}/live\n  health         ${server.url}/healthz\nCtrl-C stops it.\n`,
+  );
 }

@@ -22,6 +22,8 @@ export const expectationSchema = z.discriminatedUnion('type', [
     officeMode: z.enum(['manual', 'easy']).optional(),
     door: z.enum(['closed', 'open', 'notClosed']).optional(),
     online: z.boolean().optional(),
+    /** Privacy mode: the inside knob turned. */
+    privacy: z.boolean().optional(),
   }),
   /** A decision the lock itself recorded (whether or not it ever reached the cloud). */
   z.strictObject({
@@ -49,7 +51,7 @@ export const expectationSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('alert'),
     lock: id,
-    kind: z.enum(['not_closed', 'intrusion', 'low_battery']),
+    kind: z.enum(['not_closed', 'intrusion', 'low_battery', 'tamper']),
     activeAt: duration.optional(),
     absent: z.boolean().optional(),
   }),
@@ -107,6 +109,7 @@ export function scheduleTimedChecks(
           officeMode: expectation.officeMode,
           door: expectation.door,
           online: expectation.online,
+          privacy: expectation.privacy,
         };
         for (const [field, value] of Object.entries(wanted)) {
           const actual = view[field as keyof typeof view];

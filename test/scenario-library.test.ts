@@ -69,6 +69,16 @@ const defectCases: readonly (readonly [string, DefectName])[] = [
   ['remote-needs-access', 'remote-ignores-access'],
   ['eom-schedule-removed', 'eom-ignores-new-schedules'],
   ['mom-over-eom', 'mom-ignored-in-eom'],
+  ['motor-time', 'door-opens-before-motor'],
+  ['clock-drift-corrected', 'clock-never-corrected'],
+  ['battery-replaced', 'battery-replacement-keeps-alert'],
+  ['privacy-mode', 'privacy-not-enforced'],
+  ['tamper-alarm', 'tamper-not-reported'],
+  ['phone-key-sync', 'revocation-never-reaches-phone'],
+  ['incident-notifications', 'incident-not-notified'],
+  ['incident-notifications', 'refused-attempt-not-notified'],
+  ['pin-expiry', 'pin-expiry-ignored'],
+  ['offline-access', 'offline-list-ignored'],
 ];
 
 describe('the library catches the defects its scenarios are about', () => {

@@ -46,6 +46,7 @@ const lock = (id: string, x: number, y: number, parent: string | undefined) => (
   id,
   bolt: 'locked' as const,
   door: 'closed' as const,
+  privacy: false,
   battery: 'fresh',
   online: true,
   accessVersion: 1,

@@ -21,6 +21,21 @@ export const openTimeMsDefault = 5_000;
 export const openTimeMsMin = 1_000;
 export const openTimeMsMax = 240_000;
 
+/**
+ * The lock's motor: how long one run takes to couple the outside handle to the latch (an opening) or to uncouple it
+ * (the relock). The handle gives only once a coupling run has ended, and keeps giving until the uncoupling run that
+ * follows the open time has ended (domain.md: motor ~0.3 s). Settable per site within the bounds below.
+ */
+export const motorMsDefault = 300;
+export const motorMsMin = 50;
+export const motorMsMax = 2_000;
+
+/**
+ * A lock corrects its clock to its IQ's time (sent with every heartbeat) when the two differ by this much or more
+ * (devices/clock-correction.ts); smaller differences are left alone.
+ */
+export const clockCorrectionMinMs = 1_000;
+
 /** NOT CLOSED is raised when a door stays open this long (the seed says 38 s; a support page says 30 s). */
 export const notClosedAfterMsDefault = 38_000;
 

@@ -16,6 +16,12 @@ export const defectCatalog = {
     'firmware: the lock hearing a phone tap most weakly takes it, below the tap threshold',
   'schedule-in-utc': 'firmware: access schedules are judged in UTC instead of the site’s time zone',
   'relock-never': 'firmware: a lock opened by a credential never relocks',
+  'battery-replacement-keeps-alert':
+    'cloud: a lock’s battery replacement reaches the entries log but its low-battery alert stays active',
+  'clock-never-corrected':
+    'firmware: a lock ignores the time its IQ sends with each heartbeat and keeps deciding on its drifted clock',
+  'door-opens-before-motor':
+    'firmware: the outside handle gives the moment an opening is granted (and stops the moment the lock relocks), before the motor has turned',
   'eom-ignores-new-schedules':
     'firmware: a lock in Easy Office Mode keeps the end it planned when its EOM schedules change or are removed',
   'mom-ignored-in-eom':
@@ -23,6 +29,17 @@ export const defectCatalog = {
   'remote-ignores-access':
     'cloud: a user with the remote-opening or MOM permission commands locks outside their access groups',
   'iq-off-locks-online': 'cloud: the locks of an IQ without power or internet still read online',
+  'pin-expiry-ignored': 'firmware: a keypad lock takes a PIN past its expiry date while it still holds it',
+  'offline-list-ignored':
+    'firmware: a lock cut off from its IQ opens for every credential it holds, not only those on its offline list',
+  'incident-not-notified': 'cloud: an incident the alert board raises is never sent to the owner',
+  'refused-attempt-not-notified':
+    'cloud: notification rules fire on openings only, never on refused attempts',
+  'revocation-never-reaches-phone':
+    'app: a phone keeps a digital key the cloud revoked, and presents it at the locks',
+  'privacy-not-enforced':
+    'firmware: a lock in privacy mode (inside knob turned) still opens for users without the override-privacy permission',
+  'tamper-not-reported': 'cloud: a lock’s tamper entry reaches the entries log but raises no tamper alert',
 } as const;
 
 export type DefectName = keyof typeof defectCatalog;

@@ -103,12 +103,25 @@ export class SiteDeviceActions implements DeviceActions {
     this.options.registry.lock(lockId).send({ type: 'SET_BATTERY', level });
   }
 
+  replaceBattery(lockId: string): void {
+    this.options.registry.lock(lockId).send({ type: 'REPLACE_BATTERY' });
+  }
+
   setLockClock(lockId: string, offsetMs: number): void {
     this.options.registry.lock(lockId).send({ type: 'SET_CLOCK_OFFSET', offsetMs });
   }
 
   setPhoneInternet(phoneId: string, on: boolean): void {
     this.options.registry.phone(phoneId).send({ type: 'SET_INTERNET', on });
+  }
+
+  /** The knob is on the lock itself: the firmware notices it at once. */
+  turnPrivacyKnob(lockId: string, on: boolean): void {
+    this.options.registry.lock(lockId).send({ type: 'PRIVACY_KNOB', on });
+  }
+
+  setTamper(lockId: string, on: boolean): void {
+    this.options.registry.lock(lockId).send({ type: 'TAMPER', on });
   }
 
   /** The cloud notices an IQ back on the internet and sends what it missed. */

@@ -68,12 +68,18 @@ export type TwinEvent =
     >
   | DeviceEvent<BoltEventKind>
   | DeviceEvent<'lock.door-open-seen' | 'lock.door-closed-seen'>
+  /** A motor run ended: the outside handle now moves the latch (free) or not (blocked). */
+  | DeviceEvent<'lock.motor', { readonly handle: 'free' | 'blocked' }>
   | DeviceEvent<'lock.clock', { readonly offsetMs: number }>
   | DeviceEvent<'lock.access-data', { readonly version: number }>
   | DeviceEvent<'door.opened', { readonly insideHandle: boolean } | { readonly forced: true }>
   | DeviceEvent<'door.closed'>
   | DeviceEvent<'door.stays-shut', { readonly reason: 'locked' }>
   | DeviceEvent<'repeater.power' | 'iq.power' | 'phone.internet', { readonly on: boolean }>
+  /** A phone's app applied a key sync from the cloud: it now holds a key or none. */
+  | DeviceEvent<'phone.key', { readonly revision: number; readonly held: boolean }>
+  /** A tap at `aimed` by a phone whose app holds no key: nothing is presented. */
+  | DeviceEvent<'phone.no-key', { readonly aimed: string }>
   | DeviceEvent<'iq.cloud', { readonly connected: boolean }>
   | DeviceEvent<'iq.lock-offline', { readonly lock: string; readonly missed: number }>
   | DeviceEvent<'iq.lock-online', { readonly lock: string }>
@@ -115,6 +121,7 @@ const twinEventLineFields: LineFieldTable<TwinEvent> = {
   'lock.office-mode': ['device'],
   'lock.door-open-seen': ['device'],
   'lock.door-closed-seen': ['device'],
+  'lock.motor': ['device', 'handle'],
   'lock.clock': ['device', 'offsetMs'],
   'lock.access-data': ['device', 'version'],
   'door.opened': ['device', 'insideHandle', 'forced'],
@@ -123,6 +130,8 @@ const twinEventLineFields: LineFieldTable<TwinEvent> = {
   'repeater.power': ['device', 'on'],
   'iq.power': ['device', 'on'],
   'phone.internet': ['device', 'on'],
+  'phone.key': ['device', 'revision', 'held'],
+  'phone.no-key': ['device', 'aimed'],
   'iq.cloud': ['device', 'connected'],
   'iq.lock-offline': ['device', 'lock', 'missed'],
   'iq.lock-online': ['device', 'lock'],

@@ -1,7 +1,7 @@
 /**
  * Commands the cloud sends to a lock through its IQ: remote opening and Manual Office Mode on/off. The cloud
  * refuses at once (3105) when the IQ is not connected; the IQ answers 3102 when the lock is offline or does not
- * acknowledge within the command timeout. Outcomes arrive in virtual time, like everything else.
+ * acknowledge within the command timeout, and 3103 when the lock answered with a refusal (privacy mode). Outcomes arrive in virtual time, like everything else.
  */
 import { CloudError } from './cloud/error-table.ts';
 import type { VirtualClock } from './kernel/clock.ts';
@@ -33,8 +33,11 @@ export interface RemoteCommandTransport {
   readonly iqOfLock: (lockId: string) => string;
   readonly iqConnected: (iqId: string) => boolean;
   readonly lockOnline: (lockId: string) => boolean;
-  /** Carries the command down to the lock and its acknowledgement back up to the IQ (`onAck` at the IQ). */
-  readonly sendToLock: (command: RemoteCommand, onAck: () => void) => void;
+  /**
+   * Carries the command down to the lock and its acknowledgement back up to the IQ (`onAck` at the IQ, with the
+   * lock's refusal when it refused: a lock in privacy mode opens only for the override).
+   */
+  readonly sendToLock: (command: RemoteCommand, onAck: (refusal?: string) => void) => void;
   /** The `remote-open-iq-offline` defect: the cloud answers success for an IQ it cannot reach. */
   readonly claimsSuccessWhenIqOffline?: boolean;
 }
@@ -88,9 +91,13 @@ export class RemoteCommands {
     const timeout = clock.schedule(remoteCommandTimeoutMs, () =>
       this.finishLater(command, new CloudError(3102, `lock ${command.lockId} did not answer`)),
     );
-    this.transport.sendToLock(command, () => {
+    this.transport.sendToLock(command, (refusal) => {
       clock.cancel(timeout);
-      this.finishLater(command, undefined);
+      const error =
+        refusal === undefined
+          ? undefined
+          : new CloudError(3103, `lock ${command.lockId} refused: ${refusal}`);
+      this.finishLater(command, error);
     });
   }
 

@@ -6,7 +6,12 @@
  */
 import { createActor, type InspectionEvent } from 'xstate';
 import { SiteDeviceActions } from './device-actions.ts';
-import { auditBufferMaxDefault, heartbeatIntervalMsDefault, notClosedAfterMsDefault } from './defaults.ts';
+import {
+  auditBufferMaxDefault,
+  heartbeatIntervalMsDefault,
+  motorMsDefault,
+  notClosedAfterMsDefault,
+} from './defaults.ts';
 import { Defects } from './defects.ts';
 import { AuditBuffer } from './devices/audit-buffer.ts';
 import { doorMachine } from './devices/door.machine.ts';
@@ -28,6 +33,7 @@ import { buildTopology, type Topology } from './radio/topology.ts';
 import { WallMap } from './radio/walls.ts';
 import { SiteCloud } from './site-cloud.ts';
 import { SiteNetwork } from './site-network.ts';
+import { PhoneKeySync, phoneKeyOf } from './phone-key-sync.ts';
 import { fillFakePeople } from './site/fake-people.ts';
 import type { Position, SiteSpec } from './site/spec.ts';
 
@@ -112,7 +118,7 @@ export function assembleSite(options: TwinOptions): AssembledSite {
   });
   const internet = new InternetHop(clock, random.stream('cloud.latency'));
   // The network and the cloud each need the other: the network reaches the cloud through this box.
-  const late: { cloud?: SiteCloud } = {};
+  const late: { cloud?: SiteCloud; phoneKeys?: PhoneKeySync } = {};
   const cloudNow = (): SiteCloud => late.cloud as SiteCloud;
   const network = new SiteNetwork({
     clock,
@@ -139,11 +145,32 @@ export function assembleSite(options: TwinOptions): AssembledSite {
     lockOnline: (lockId) => registry.lockHeardByIq(lockId),
     dataToIq: (iqId, lockId, data) => network.dataToIq(iqId, lockId, data),
     commandToLock: (command, onAck) => network.commandToLock(command, onAck),
+    pinDraws: random.stream('cloud.pins'),
+    digitalKeysChanged: (phoneIds) => late.phoneKeys?.changed(phoneIds),
   });
   late.cloud = cloud;
+  const phoneKeys = new PhoneKeySync({
+    clock,
+    random,
+    registry,
+    keyOf: (phoneId) => cloud.state.digitalKeys.get(phoneId),
+  });
+  late.phoneKeys = phoneKeys;
   trace.record({ kind: 'twin.start', site: spec.name, seed: options.seed });
   const actorOptions = { clock, ...(options.inspect === undefined ? {} : { inspect: options.inspect }) };
-  const site = { spec, clock, trace, epochUtcMs, defects, topology, registry, network, cloud, actorOptions };
+  const site = {
+    spec,
+    clock,
+    trace,
+    epochUtcMs,
+    defects,
+    topology,
+    registry,
+    network,
+    cloud,
+    phoneKeys,
+    actorOptions,
+  };
   createDevices(site);
   registry.start();
   const devices = new SiteDeviceActions({
@@ -180,6 +207,7 @@ interface DeviceWiring {
   readonly registry: DeviceRegistry;
   readonly network: SiteNetwork;
   readonly cloud: SiteCloud;
+  readonly phoneKeys: PhoneKeySync;
   /** What every device actor is created with besides its input and ids: the clock, and the observer if any. */
   readonly actorOptions: DeviceActorOptions;
 }
@@ -260,6 +288,7 @@ function createLocks({
     epochUtcMs,
     defects,
     uploadAudit: (lockId: string) => network.uploadAudit(lockId),
+    cutOff: (lockId: string) => registry.lockCutOff(lockId),
   };
   const notClosedAfterMs = defects.has('not-closed-at-30s')
     ? notClosedAtDefectMs
@@ -272,6 +301,7 @@ function createLocks({
       kind: lock.kind,
       doorId: lock.door,
       notClosedAfterMs,
+      motorMs: settings.motorMs ?? motorMsDefault,
       battery: lock.battery,
       data: cloud.sync.initialData(lock.id),
       audit,
@@ -289,7 +319,7 @@ function createDoors({ spec, clock, trace, registry, actorOptions }: DeviceWirin
   const env = {
     clock,
     trace,
-    isLockUnlocked: (lockId: string) => registry.lockView(lockId).bolt !== 'locked',
+    handleGives: (lockId: string) => registry.lockHandleGives(lockId),
     sensorChanged: (lockId: string, open: boolean, byInsideHandle: boolean) =>
       registry.lock(lockId).send(open ? { type: 'DOOR_OPENED', byInsideHandle } : { type: 'DOOR_CLOSED' }),
   };
@@ -304,10 +334,28 @@ function createDoors({ spec, clock, trace, registry, actorOptions }: DeviceWirin
   }
 }
 
-function createPhones({ spec, clock, trace, registry, network, actorOptions }: DeviceWiring): void {
-  const env = { clock, trace, tap: (phoneId: string, lockId: string) => network.tap(phoneId, lockId) };
+function createPhones({
+  spec,
+  clock,
+  trace,
+  defects,
+  registry,
+  network,
+  cloud,
+  phoneKeys,
+  actorOptions,
+}: DeviceWiring): void {
+  const env = {
+    clock,
+    trace,
+    tap: (phoneId: string, lockId: string) => network.tap(phoneId, lockId),
+    fetchKey: (phoneId: string) => phoneKeys.fetch(phoneId),
+  };
+  const keepsRevokedKey = defects.has('revocation-never-reaches-phone');
   for (const phone of spec.phones) {
-    const input = { id: phone.id, userId: phone.user, internet: phone.internet, env };
+    // The app starts with the key the cloud held for it before the run (it synced then).
+    const key = phoneKeyOf(cloud.state.digitalKeys.get(phone.id));
+    const input = { id: phone.id, userId: phone.user, internet: phone.internet, key, keepsRevokedKey, env };
     registry.phones.set(
       phone.id,
       createActor(phoneMachine, { ...actorOptions, input, id: phone.id, systemId: phone.id }),

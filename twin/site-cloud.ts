@@ -5,11 +5,13 @@
  */
 import { AccessCompiler } from './cloud/access-compiler.ts';
 import { AccessSync } from './cloud/access-sync.ts';
-import { AlertBoard } from './cloud/alerts.ts';
+import { AlertBoard, type Alert } from './cloud/alerts.ts';
 import { CloudCore } from './cloud/cloud-core.ts';
 import { EntriesLog, type Entry } from './cloud/entries-log.ts';
 import type { CloudState } from './cloud/model.ts';
 import { Notifier } from './cloud/notifications.ts';
+import { PinExpiry } from './cloud/pin-expiry.ts';
+import { drawPin, type PinDraws } from './cloud/pin-issuer.ts';
 import { cloudRepeatersFromSpec, cloudStateFromSpec } from './cloud/state-from-spec.ts';
 import type { LockAccessData } from './access/lock-access-data.ts';
 import { locksOfUser } from './cloud/core-context.ts';
@@ -34,7 +36,12 @@ export interface SiteCloudLinks {
   readonly lockOnline: (lockId: string) => boolean;
   /** Sends a lock's data over the internet to its IQ; false when the IQ is not connected (sync retries later). */
   readonly dataToIq: (iqId: string, lockId: string, data: LockAccessData) => boolean;
-  readonly commandToLock: (command: RemoteCommand, onAck: () => void) => void;
+  /** `onAck` at the IQ, with the lock's refusal when it refused (a lock in privacy mode). */
+  readonly commandToLock: (command: RemoteCommand, onAck: (refusal?: string) => void) => void;
+  /** The seeded stream the cloud draws issued PINs from (`cloud.pins`). */
+  readonly pinDraws: PinDraws;
+  /** The cloud changed these phones' digital keys: tell their apps (twin/phone-key-sync.ts). */
+  readonly digitalKeysChanged?: (phoneIds: readonly string[]) => void;
 }
 
 export class SiteCloud implements CloudActions {
@@ -48,6 +55,14 @@ export class SiteCloud implements CloudActions {
 
   private readonly keypadLocks: ReadonlySet<string>;
   private readonly remoteIgnoresAccess: boolean;
+  /** The defects `incident-not-notified` and `refused-attempt-not-notified`. */
+  private readonly incidentsUnnotified: boolean;
+  private readonly refusalsUnnotified: boolean;
+  /** The defect `tamper-not-reported`: the alert board never hears of a lock's tamper entries. */
+  private readonly tamperUnreported: boolean;
+  /** The defect `battery-replacement-keeps-alert`. */
+  private readonly replacementKeepsAlert: boolean;
+  private readonly pinExpiry: PinExpiry;
 
   constructor(
     spec: SiteSpec,
@@ -57,6 +72,10 @@ export class SiteCloud implements CloudActions {
     this.state = cloudStateFromSpec(spec);
     this.keypadLocks = new Set(spec.locks.filter((lock) => lock.kind === 'pin').map((lock) => lock.id));
     this.remoteIgnoresAccess = defects.has('remote-ignores-access');
+    this.incidentsUnnotified = defects.has('incident-not-notified');
+    this.refusalsUnnotified = defects.has('refused-attempt-not-notified');
+    this.tamperUnreported = defects.has('tamper-not-reported');
+    this.replacementKeepsAlert = defects.has('battery-replacement-keeps-alert');
     const compiler = new AccessCompiler(this.state);
     this.sync = new AccessSync(
       compiler,
@@ -74,9 +93,17 @@ export class SiteCloud implements CloudActions {
         // The twin's radio tree is built once from the spec; a lock moved to another IQ keeps its radio path.
         topologyChanged: (lockIds) => this.sync.changed(lockIds),
         mail: (message) => this.notifier.send(message),
+        digitalKeysChanged: (phoneIds) => links.digitalKeysChanged?.(phoneIds),
       },
       { repeaters: cloudRepeatersFromSpec(spec) },
     );
+    this.pinExpiry = new PinExpiry({
+      clock: links.clock,
+      epochUtcMs: links.epochUtcMs,
+      expire: (nowUtcMs) => this.core.removeExpiredPins(nowUtcMs),
+    });
+    for (const user of [...this.state.users.values()].sort((a, b) => (a.id < b.id ? -1 : 1)))
+      if (user.pinExpiresAtUtcMs !== undefined) this.pinExpiry.plan(user.pinExpiresAtUtcMs);
     this.notifier = new Notifier(spec.timeZone);
     this.entries = new EntriesLog({
       epochUtcMs: links.epochUtcMs,
@@ -115,17 +142,41 @@ export class SiteCloud implements CloudActions {
   }
 
   /**
-   * A PIN change must reach every keypad lock that holds the user's credentials: refused with 3105 when one's IQ
-   * is not connected and 3102 when one is out of its IQ's reach; otherwise it syncs like any change.
+   * A PIN of the actor's choice (`custom-pin`), or none (`pin` undefined). It must reach every keypad lock that
+   * holds the user's credentials: after the cloud's own checks, refused with 3105 when one's IQ is not connected
+   * and 3102 when one is out of its IQ's reach; otherwise it syncs like any change. An expiry is planned.
    */
   changePin(actorId: string, userId: string, pin: string | undefined, expiresAtUtcMs?: number): void {
+    this.putPin(actorId, userId, pin, { expiresAtUtcMs, issued: false });
+  }
+
+  /** A PIN the cloud draws (`PUT …/pin` with `{}` or `{expiry_date}`), under the rules of `changePin`. */
+  issuePin(actorId: string, userId: string, expiresAtUtcMs?: number): string {
+    const pin = drawPin(this.state, userId, this.links.pinDraws);
+    this.putPin(actorId, userId, pin, { expiresAtUtcMs, issued: true });
+    return pin;
+  }
+
+  private putPin(
+    actorId: string,
+    userId: string,
+    pin: string | undefined,
+    options: { readonly expiresAtUtcMs: number | undefined; readonly issued: boolean },
+  ): void {
+    const user = this.core.setPin(actorId, userId, pin, {
+      ...options,
+      beforeCommit: () => this.requireKeypadsInReach(userId),
+    });
+    if (user.pinExpiresAtUtcMs !== undefined) this.pinExpiry.plan(user.pinExpiresAtUtcMs);
+  }
+
+  private requireKeypadsInReach(userId: string): void {
     for (const lockId of [...locksOfUser(this.state, userId)].sort()) {
       if (!this.keypadLocks.has(lockId)) continue;
       const iqId = this.links.iqOfLock(lockId);
       if (!this.links.iqConnected(iqId)) throw new CloudError(3105, `IQ ${iqId} of keypad lock ${lockId}`);
       if (!this.links.lockOnline(lockId)) throw new CloudError(3102, `keypad lock ${lockId} is out of reach`);
     }
-    this.core.setPin(actorId, userId, pin, expiresAtUtcMs);
   }
 
   setConsistencyLag(lagMs: number): void {
@@ -142,13 +193,49 @@ export class SiteCloud implements CloudActions {
     if (lock === undefined) return;
     const atUtcMs = this.entries.utcMsOf(entry.atMs);
     this.alerts.setDoorAlerts(entry.lockId, lock.settings.alerts);
-    this.alerts.onEntry({ lockId: entry.lockId, category: entry.category, detail: entry.detail, atUtcMs });
-    if (entry.category === 'lock_opened' && entry.method !== undefined) {
+    const unreported =
+      (this.tamperUnreported && entry.category === 'tamper') ||
+      (this.replacementKeepsAlert && entry.category === 'battery_replaced');
+    if (!unreported) {
+      const alert = this.alerts.onEntry({
+        lockId: entry.lockId,
+        category: entry.category,
+        detail: entry.detail,
+        atUtcMs,
+      });
+      if (alert !== undefined) this.notifyIncident(alert, lock.name);
+    }
+    const refused = entry.category === 'lock_rejected';
+    if ((entry.category === 'lock_opened' || refused) && entry.method !== undefined) {
+      if (refused && this.refusalsUnnotified) return;
       const user = entry.userId === undefined ? undefined : this.state.users.get(entry.userId)?.name;
       this.notifier.notify(
-        { lockId: entry.lockId, userId: entry.userId, method: entry.method, atUtcMs },
+        {
+          lockId: entry.lockId,
+          userId: entry.userId,
+          method: entry.method,
+          atUtcMs,
+          ...(refused ? { refused: { reason: entry.detail } } : {}),
+        },
         { door: lock.name, ...(user === undefined ? {} : { user }) },
       );
     }
+  }
+
+  /**
+   * Every incident the alert board raises (or changes: a low battery gone very low) goes to the site's owners, by
+   * one path whatever its kind; a cleared one is news to nobody (the condition has ended).
+   */
+  private notifyIncident(alert: Alert, door: string): void {
+    if (alert.clearedUtcMs !== undefined || this.incidentsUnnotified) return;
+    const owners = [...this.state.users.values()]
+      .filter((user) => user.role === 'owner')
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((user) => ({ id: user.id, email: user.email }));
+    this.notifier.notifyIncident(
+      { lockId: alert.lockId, kind: alert.kind, detail: alert.detail, atUtcMs: alert.raisedUtcMs },
+      door,
+      owners,
+    );
   }
 }

@@ -9,7 +9,9 @@ import { credentialIds, type LockAccessData } from './access/lock-access-data.ts
 import type { EntriesLog } from './cloud/entries-log.ts';
 import type { AccessSync } from './cloud/access-sync.ts';
 import { auditUploadBatchMax, bleTapHandshakeMsMax, bleTapHandshakeMsMin } from './defaults.ts';
+import { clockNeedsCorrection } from './devices/clock-correction.ts';
 import { recordHeartbeatAnswer } from './devices/iq.machine.ts';
+import { remoteRefusalOf } from './devices/privacy.ts';
 import type { DeviceRegistry } from './devices/registry.ts';
 import type { TwinTrace } from './events.ts';
 import type { InternetHop } from './internet-hop.ts';
@@ -114,6 +116,7 @@ export class SiteNetwork {
     if (ends?.iqId !== iqId) {
       const { mesh, registry } = this.options;
       const audit = registry.audits.get(lockId);
+      const lockActor = registry.lock(lockId);
       const iq = registry.iq(iqId);
       const atIq = (): void => {
         // Only a powered IQ hears answers (as its machine would: HEARTBEAT_ACK is handled in state `on` only).
@@ -124,6 +127,9 @@ export class SiteNetwork {
         // The lock's radio answers heartbeats by itself; the firmware is woken only when it has audit events
         // waiting, to send them again (most heartbeats of a day find nothing waiting).
         if (audit?.hasUnacknowledged() === true) registry.lock(lockId).send({ type: 'HEARTBEAT' });
+        // The IQ's time rides on the heartbeat: a lock whose clock is off by a second or more takes it.
+        if (clockNeedsCorrection(lockActor.getSnapshot().context.clockOffsetMs))
+          lockActor.send({ type: 'IQ_TIME' });
         mesh.sendUp(lockId, 'hb-ack', atIq);
       };
       ends = { iqId, atLock, atIq };
@@ -159,10 +165,15 @@ export class SiteNetwork {
   }
 
   /** IQ → mesh → lock: a remote command; `onAck` runs at the IQ when the lock's acknowledgement is back. */
-  commandToLock(command: RemoteCommand, onAck: () => void): void {
+  commandToLock(command: RemoteCommand, onAck: (refusal?: string) => void): void {
     const { mesh, registry } = this.options;
     mesh.sendDown(command.lockId, 'command', () => {
       const lock = registry.lock(command.lockId);
+      // The lock's answer rides up on its acknowledgement: in privacy mode it refuses what would open it.
+      const refusal =
+        command.kind === 'office-mode-off'
+          ? undefined
+          : remoteRefusalOf(lock.getSnapshot().context, command.userId);
       if (command.kind === 'open') lock.send({ type: 'REMOTE_OPEN', userId: command.userId });
       else
         lock.send({
@@ -170,7 +181,7 @@ export class SiteNetwork {
           on: command.kind === 'office-mode-on',
           userId: command.userId,
         });
-      mesh.sendUp(command.lockId, 'command-ack', onAck);
+      mesh.sendUp(command.lockId, 'command-ack', () => onAck(refusal));
     });
   }
 

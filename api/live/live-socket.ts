@@ -29,7 +29,7 @@ export function selectSubprotocol(offered: ReadonlySet<string>): string | false 
 }
 
 /** The token of a `bearer.<token>` subprotocol the client offered, if any. */
-function offeredToken(request: IncomingMessage | undefined): string | undefined {
+export function offeredToken(request: IncomingMessage | undefined): string | undefined {
   const header = request?.headers['sec-websocket-protocol'];
   if (typeof header !== 'string') return undefined;
   for (const part of header.split(',')) {

@@ -274,12 +274,29 @@ export const lockStateSchema = z.strictObject({
   bolt: z.enum(['locked', 'unlocked', 'officeMode']),
   officeMode: z.enum(['manual', 'easy']).optional().describe('Present only when bolt is officeMode.'),
   door: z.enum(['closed', 'open', 'notClosed']),
+  privacy: z
+    .boolean()
+    .describe('Privacy mode: the inside knob is turned; only users with the override open the lock.'),
   battery: z.string(),
   online: z
     .boolean()
     .describe("As the cloud reads it: the lock's IQ is connected and hears it (heartbeats answered)."),
   accessVersion: z.number().int(),
   auditBuffered: z.number().int().min(0),
+  cutOff: z
+    .boolean()
+    .optional()
+    .describe(
+      'The lock has lost its IQ (the IQ off or not hearing it): only its offline list opens it. Always sent.',
+    ),
+  offlineList: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      'Credentials on the offline list of the data the lock holds (bounded: 360, or 39 on a site with an RF lock). Always sent.',
+    ),
   parent: z
     .string()
     .optional()

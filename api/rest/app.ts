@@ -22,6 +22,7 @@ import { oauthErrorOf, renderOAuthError } from './oauth-errors.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.ts';
 import { defineRoute, mountRoutes, type Route } from './route-table.ts';
 import { restRoutes } from './routes/index.ts';
+import { SiteDirectory } from './site-directory.ts';
 import { identityPrefixDefault, isIdentityPath, prefixedIdentityRoutes } from './routes/token.ts';
 import { openApiDocumentSchema } from './schemas.ts';
 
@@ -88,14 +89,25 @@ function restOnError(error: unknown, c: Context): Response {
 }
 
 /**
- * The REST app. `auth` is the token table to use: the server passes the one it shares with the live protocol;
- * without it the app has its own.
+ * The REST app of one site. `auth` is the token table to use: the server passes the one it shares with the live
+ * protocol; without it the app has its own.
  */
 export function createRestApp(
   live: LiveTwin,
   options: RestOptions,
   auth: Authenticator = new Authenticator(options),
 ): Hono {
+  return createSitesRestApp(
+    new SiteDirectory([{ key: 'site', live, auth, clientId: options.clientId }]),
+    options,
+  );
+}
+
+/**
+ * The REST app of every site in `sites` (site-directory.ts: a token request picks its site by client, every other
+ * request by its token). `options` gives the identity prefix; the clients are the sites' own.
+ */
+export function createSitesRestApp(sites: SiteDirectory, options: Pick<RestOptions, 'identityPrefix'>): Hono {
   const app = new Hono();
   const identityPrefix = options.identityPrefix ?? identityPrefixDefault;
   let document: OpenApiDocument | undefined;
@@ -111,7 +123,7 @@ export function createRestApp(
       c.header('Cache-Control', 'no-store');
     });
   }
-  mountRoutes(app, routes, { live, auth });
+  mountRoutes(app, routes, sites);
   // Reached only when no route took the request: a known path with another method is 405.
   app.use(wrongMethodAnswer(routes));
   app.all('/v2', permissionApiForbidden);

@@ -116,7 +116,10 @@ export function isLoopbackHost(host: string): boolean {
  * The options as a server bound to `host` must use them: the demo password only on loopback, and never beside a
  * password file (a caller's `demoPasswords: true` cannot open a public server).
  */
-export function authOptionsForHost(options: AuthOptions, host: string): AuthOptions {
+export function authOptionsForHost<O extends Partial<AuthOptions>>(
+  options: O,
+  host: string,
+): O & { readonly demoPasswords: boolean } {
   const demoPasswords =
     options.userPasswords === undefined && (options.demoPasswords ?? true) && isLoopbackHost(host);
   return { ...options, demoPasswords };
@@ -213,9 +216,8 @@ export class Authenticator {
   /** The session of an `Authorization` header, or 401/1500. A token whose user has been deleted is dropped. */
   authenticate(authorization: string | undefined, state: CloudState): Session {
     if (authorization === undefined) throw unauthorized('an Authorization: Bearer token is required');
-    const match = /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(authorization);
-    if (match === null) throw unauthorized('the Authorization header must be "Bearer <token>"');
-    const token = match[1] as string;
+    const token = bearerTokenOf(authorization);
+    if (token === undefined) throw unauthorized('the Authorization header must be "Bearer <token>"');
     const session = this.tokens.get(token);
     if (session === undefined) throw unauthorized('unknown token');
     if (session.expiresAtMs <= this.nowMs()) {
@@ -231,6 +233,11 @@ export class Authenticator {
 
   get size(): number {
     return this.tokens.size;
+  }
+
+  /** Whether this table holds `token` (live or expired but not yet swept): which site a request belongs to. */
+  holds(token: string): boolean {
+    return this.tokens.get(token) !== undefined;
   }
 
   /** Tokens `userId` holds now. */
@@ -299,6 +306,20 @@ export class Authenticator {
       return book.get(user.id) ?? (user.email === undefined ? undefined : book.get(user.email));
     return this.options.demoPasswords === true ? demoUserPassword : undefined;
   }
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined for any other header. */
+export function bearerTokenOf(authorization: string | undefined): string | undefined {
+  const match = authorization === undefined ? null : /^Bearer[ ]+([^\s]+)[ ]*$/i.exec(authorization);
+  return match === null ? undefined : match[1];
+}
+
+/** The client id a token or revocation request names (in its body, else as HTTP Basic), if any. */
+export function requestClientId(
+  request: { readonly client_id?: string | undefined },
+  basicAuthorization: string | undefined,
+): string | undefined {
+  return request.client_id ?? basicCredentials(basicAuthorization)?.id;
 }
 
 /** The user the API client acts as: the site's first owner, else its first admin. */

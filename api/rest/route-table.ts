@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { CloudCore, ErrorCode } from '../../twin/index.ts';
 import type { LiveTwin } from '../live-twin.ts';
 import type { Authenticator } from './auth.ts';
+import type { SiteDirectory } from './site-directory.ts';
 import { parseBody, readFormOrJson, readJsonBody } from './body.ts';
 import { connectIdsOf, isUuid, type ConnectIds } from './connect-ids.ts';
 import { malformedRequest, notFound } from './errors.ts';
@@ -15,9 +16,11 @@ import { continuationPage, readListQuery, skipPage, type ItemFields, type LogSou
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** What a request works with: its site's twin and token table (site-directory.ts), and every site served. */
 export interface RestServices {
   readonly live: LiveTwin;
   readonly auth: Authenticator;
+  readonly sites: SiteDirectory;
 }
 
 export interface RouteContext<Body> {
@@ -130,9 +133,9 @@ interface JsonSchema {
   readonly anyOf?: readonly JsonSchema[];
 }
 
-export function mountRoutes(app: Hono, routes: readonly Route[], services: RestServices): void {
+export function mountRoutes(app: Hono, routes: readonly Route[], sites: SiteDirectory): void {
   for (const route of routes) {
-    app.on(route.method.toUpperCase(), honoPath(route.path), (c) => handleRoute(c, route, services));
+    app.on(route.method.toUpperCase(), honoPath(route.path), (c) => handleRoute(c, route, sites));
   }
 }
 
@@ -153,7 +156,11 @@ function siteOfPath(pathSiteId: string, ids: ConnectIds, siteId: string): string
   return siteId;
 }
 
-async function handleRoute(c: Context, route: Route, services: RestServices): Promise<Response> {
+async function handleRoute(c: Context, route: Route, sites: SiteDirectory): Promise<Response> {
+  // The token decides the site (its own table holds it); a route without one starts at the first site, and the
+  // identity endpoints pick theirs by client (routes/token.ts).
+  const site = route.auth === 'none' ? sites.first : sites.ofAuthorization(c.req.header('authorization'));
+  const services: RestServices = { live: site.live, auth: site.auth, sites };
   const { live } = services;
   const state = live.twin.cloud.state;
   const session =

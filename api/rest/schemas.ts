@@ -4,7 +4,7 @@
  * bodies, type the views, list the fields `$filter` / `$orderby` may use, and make the OpenAPI document.
  */
 import { z } from 'zod';
-import { alertKinds, channels } from '../../twin/index.ts';
+import { alertKinds, attemptKinds, channels } from '../../twin/index.ts';
 
 /** `super-user` → `super_user`: the API writes every enum value in snake_case. */
 export function snakeValue(value: string): string {
@@ -33,6 +33,9 @@ export const notificationRuleSchema = z.object({
   lock_ids: z.union([z.array(z.string()), z.literal('any')]),
   time_schedules: z.union([z.array(scheduleSchema), z.literal('always')]),
   methods: z.union([z.array(z.enum(accessMethods)), z.literal('any')]),
+  events: z
+    .union([z.array(z.enum(attemptKinds)), z.literal('both')])
+    .describe('entry: openings; rejection: refused attempts'),
   channels: z.array(z.enum(channels)),
   recipients: z.array(z.string()),
 });
@@ -41,13 +44,13 @@ export const notificationRuleSchema = z.object({
 export const cloudMessageKinds = ['invitation', 'iq-pin'] as const;
 
 export const outboxMessageSchema = z.object({
-  kind: z.enum(['notification', 'invitation', 'iq_pin']),
+  kind: z.enum(['notification', 'incident', 'invitation', 'iq_pin']),
   rule_id: z.string().nullable().describe('the notification rule that sent it; null for the cloud’s own'),
   channel: z.enum(channels),
   recipient: z.string(),
   subject: z.string(),
   body: z.string(),
-  utc_date_time: utcDateTime.describe('when the opening happened'),
+  utc_date_time: utcDateTime.describe('when the opening, refused attempt or incident happened'),
 });
 
 export const alertSchema = z.object({
@@ -93,6 +96,10 @@ export const notificationRuleCreateSchema = z.strictObject({
     .union([z.array(z.enum(accessMethods)).max(5), z.literal('any')])
     .optional()
     .describe('any when left out'),
+  events: z
+    .union([z.array(z.enum(attemptKinds)).min(1).max(2), z.literal('both')])
+    .optional()
+    .describe('openings (entry), refused attempts (rejection) or both; both when left out'),
   channels: z.array(z.enum(channels)).max(3),
   recipients: z.array(z.string().min(1).max(200)).max(100),
 });

@@ -184,6 +184,36 @@ describe('notification rules and alerts', () => {
     expect(actions).toEqual(expect.arrayContaining(['add-notification-rule', 'remove-notification-rule']));
   });
 
+  it('takes the kinds of attempt a rule fires on (both by default), and lists incidents sent to the owner', async () => {
+    const { app, live } = api;
+    const rule = { name: 'Refusals', channels: ['email'], recipients: ['security@example.com'] };
+    expect((await call(app, 'POST', `${site}/notifications`, owner, rule)).body.events).toBe('both');
+    const refusals = await call(app, 'POST', `${site}/notifications`, owner, {
+      ...rule,
+      events: ['rejection'],
+    });
+    expect(refusals).toMatchObject({ status: 201, body: { events: ['rejection'] } });
+    expect((await call(app, 'POST', `${site}/notifications`, owner, { ...rule, events: [] })).status).toBe(
+      400,
+    );
+    live.apply({ type: 'force-door', door: 'door-storage' });
+    live.advance(60_000);
+    const outbox = await call(app, 'GET', `${site}/notifications/outbox`, owner);
+    const incidents = (outbox.body.items as { kind: string; subject: string; channel: string }[]).filter(
+      (item) => item.kind === 'incident',
+    );
+    expect(incidents.length).toBeGreaterThan(0);
+    expect(incidents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          rule_id: null,
+          channel: 'push',
+          subject: expect.stringMatching(/^Intrusion at /),
+        }),
+      ]),
+    );
+  });
+
   it('lists alerts with whether they are active', async () => {
     const { app, live } = api;
     live.apply({ type: 'force-door', door: 'door-storage' });

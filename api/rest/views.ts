@@ -31,6 +31,7 @@ export function notificationRuleView(ids: ConnectIds, rule: NotificationRule): N
     lock_ids: rule.lockIds === 'any' ? 'any' : rule.lockIds.map((id) => ids.publicId('lock', id)),
     time_schedules: rule.schedules === 'always' ? 'always' : rule.schedules.map(scheduleView),
     methods: rule.methods === 'any' ? 'any' : [...rule.methods],
+    events: rule.events === undefined ? 'both' : [...rule.events],
     channels: [...rule.channels],
     recipients: [...rule.recipients],
   };
@@ -45,7 +46,9 @@ function outboxOrigin(ids: ConnectIds, ruleId: string): Pick<OutboxMessageItem, 
 
 export function outboxMessageView(ids: ConnectIds, message: OutboxMessage): OutboxMessageItem {
   return {
-    ...outboxOrigin(ids, message.ruleId),
+    ...(message.incident === undefined
+      ? outboxOrigin(ids, message.ruleId)
+      : { kind: 'incident' as const, rule_id: null }),
     channel: message.channel,
     recipient: message.recipient,
     subject: message.subject,

@@ -6,6 +6,9 @@
  */
 import fc from 'fast-check';
 import type { SiteSpecInput, TwinInput } from '../../twin/index.ts';
+import { batteryRunsLowThenReplaced } from './generated-maintenance.ts';
+import { doorAroundMotor } from './generated-motor.ts';
+import { privacyStory, tamperStory } from './generated-privacy.ts';
 
 export interface Swarm {
   readonly tags: boolean;
@@ -58,6 +61,10 @@ interface Ids {
   readonly tags: string[];
   readonly phones: string[];
   readonly pins: string[];
+  /** PINs that end (spec `pinExpiresAt`), with their end in run time. */
+  readonly pinEnds: { readonly pin: string; readonly endMs: number }[];
+  /** The run's start instant (UTC ms), for the expiries an admin sets. */
+  readonly startUtcMs: number;
   readonly users: string[];
   readonly iqs: string[];
   readonly repeaters: string[];
@@ -92,6 +99,12 @@ function idsOf(spec: SiteSpecInput): Ids {
     tags: (spec.tags ?? []).map((tag) => tag.id),
     phones: (spec.phones ?? []).map((phone) => phone.id),
     pins: (spec.users ?? []).flatMap((user) => (user.pin === undefined ? [] : [user.pin])),
+    pinEnds: (spec.users ?? []).flatMap((user) =>
+      user.pin === undefined || user.pinExpiresAt === undefined
+        ? []
+        : [{ pin: user.pin, endMs: Date.parse(user.pinExpiresAt) - Date.parse(spec.startsAtUtc ?? '') }],
+    ),
+    startUtcMs: Date.parse(spec.startsAtUtc ?? ''),
     users: (spec.users ?? []).map((user) => user.id),
     iqs: spec.iqs.map((iq) => iq.id),
     repeaters: (spec.repeaters ?? []).map((repeater) => repeater.id),
@@ -129,7 +142,8 @@ function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
     steps.push(
       fc.record({
         type: fc.constant('enter-pin' as const),
-        pin: pick(ids.pins),
+        // Mostly someone's PIN; now and then one an admin may hand out later, or nobody's (no_access).
+        pin: fc.oneof({ arbitrary: pick(ids.pins), weight: 6 }, { arbitrary: pick(sparePins), weight: 1 }),
         // Mostly at a keypad; now and then at a lock without one (refused: no keypad).
         lock: fc.oneof(
           { arbitrary: pick(ids.pinLocks), weight: 4 },
@@ -152,6 +166,34 @@ function peopleSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
     steps.push(fc.record({ type: fc.constant('force-door' as const), door: pick(ids.doors) }));
   }
   return steps;
+}
+
+/** PINs no generated user starts with (`pinsOf` gives 1xxxxx): set by an admin, or typed by a stranger. */
+const sparePins = ['424242', '535353'];
+
+/**
+ * An admin sets a PIN of their choice (the site has custom-pin unless its subscription lacks features): someone's
+ * own or another's (1101), a spare one, or none (removed), ending never, soon, later or already (1101).
+ */
+function pinSteps(ids: Ids, actor: fc.Arbitrary<string>): fc.Arbitrary<TwinInput>[] {
+  if (Number.isNaN(ids.startUtcMs)) return [];
+  const expiry = fc
+    .constantFrom(undefined, undefined, 90_000, 900_000, 7_200_000, -60_000)
+    .map((offsetMs) => (offsetMs === undefined ? [] : [new Date(ids.startUtcMs + offsetMs).toISOString()]));
+  const pin = fc.oneof(
+    { arbitrary: pick([...ids.pins, ...sparePins]), weight: 4 },
+    { arbitrary: fc.constant(null), weight: 1 },
+  );
+  return [
+    fc
+      .record({ actor, user: pick(ids.users), pin, expiry })
+      .map(({ actor: by, user, pin: digits, expiry: end }): TwinInput => ({
+        type: 'admin',
+        actor: by,
+        action: 'set-pin',
+        args: [user, digits, ...end],
+      })),
+  ];
 }
 
 /** Guests a run may create (ids no generated site uses). */
@@ -269,6 +311,32 @@ function adminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
     ) as fc.Arbitrary<TwinInput>,
   );
   steps.push(...bookingSteps(ids, anyone));
+  // A notification rule for every attempt (openings and refusals), to the owner's address.
+  steps.push(
+    admin(
+      'add-notification-rule',
+      // Each id keeps its channels: setting a rule again replaces it, and its earlier messages stay counted.
+      fc.tuple(
+        fc.constantFrom(
+          ...[['email'], ['email', 'push']].map((channels, index) => ({
+            id: `rule-every-attempt-${index + 1}`,
+            name: 'Every attempt',
+            userIds: 'anyone',
+            lockIds: 'any',
+            schedules: 'always',
+            methods: 'any',
+            channels,
+            recipients: ['owner@example.com'],
+          })),
+        ),
+      ),
+    ) as fc.Arbitrary<TwinInput>,
+  );
+  // Digital keys taken away and issued again: each reaches its phone's app only over the phone's internet.
+  if (ids.phones.length > 0) {
+    steps.push(admin('revoke-key', fc.tuple(pick(ids.phones)), anyone) as fc.Arbitrary<TwinInput>);
+    steps.push(admin('issue-key', fc.tuple(pick(ids.phones)), anyone) as fc.Arbitrary<TwinInput>);
+  }
   if (ids.groups.length > 0) {
     steps.push(
       admin(
@@ -321,6 +389,8 @@ function faultSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
         lock: pick(ids.batteryLocks),
         level: fc.constantFrom('fresh' as const, 'low' as const, 'very-low' as const),
       }),
+      // Maintenance: new batteries, now and then after a low reading.
+      fc.record({ type: fc.constant('replace-battery' as const), lock: pick(ids.batteryLocks) }),
     );
   if (swarm.cloudLag) {
     steps.push(
@@ -338,8 +408,40 @@ function faultSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
       fc.record({
         type: fc.constant('lock-clock' as const),
         lock: pick(ids.locks),
-        offsetMs: fc.integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 }),
+        // Mostly hours off; now and then around the second below which the IQ's time leaves a clock alone.
+        offsetMs: fc.oneof(
+          { arbitrary: fc.integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 }), weight: 4 },
+          { arbitrary: fc.integer({ min: -1_500, max: 1_500 }), weight: 1 },
+        ),
       }),
+    );
+  return steps;
+}
+
+/**
+ * Credential settings an admin changes (PINs of their choice with or without an end, offline access of a tag or
+ * a phone's key), as a chunk of their own so that the other admin steps keep their weights.
+ */
+function credentialAdminSteps(ids: Ids, swarm: Swarm): fc.Arbitrary<TwinInput>[] {
+  if (!swarm.admin) return [];
+  const owner = ids.users[0] as string;
+  const anyone = pick([owner, owner, ...ids.users]);
+  const steps: fc.Arbitrary<TwinInput>[] = [...pinSteps(ids, anyone)];
+  // Offline access given or taken away (admins only: others are refused), for a tag or a phone's key.
+  const offlineTargets = [
+    ...ids.tags.map((id) => ['tag', id]),
+    ...ids.phones.map((id) => ['digital_key', id]),
+  ] as [string, string][];
+  if (offlineTargets.length > 0)
+    steps.push(
+      fc
+        .tuple(anyone, fc.constantFrom(...offlineTargets), fc.boolean())
+        .map(([by, [kind, id], on]): TwinInput => ({
+          type: 'admin',
+          actor: by,
+          action: 'set-offline-access',
+          args: [kind, id, on],
+        })),
     );
   return steps;
 }
@@ -390,6 +492,29 @@ export function stepChunkArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitr
   const chunks = [{ arbitrary: single, weight: 12 }];
   const eom = eomThenChange(ids, swarm);
   if (eom !== undefined) chunks.push({ arbitrary: eom, weight: 1 });
+  const revoked = revokeThenTap(ids, swarm);
+  if (revoked !== undefined) chunks.push({ arbitrary: revoked, weight: 1 });
+  // A cut-off lock met by a tag, and an admin's change to a PIN or to offline access (in the lock stories' chunk).
+  const credentialStories: fc.Arbitrary<Step[]>[] = [];
+  const cutOff = cutOffThenCredential(spec, swarm);
+  if (cutOff !== undefined) credentialStories.push(cutOff);
+  const credentialAdmin = credentialAdminSteps(ids, swarm);
+  if (credentialAdmin.length > 0)
+    credentialStories.push(
+      fc
+        .tuple(fc.oneof(...credentialAdmin), fc.integer({ min: 500, max: 20_000 }))
+        .map(([input, gapMs]): Step[] => [{ gapMs, input }]),
+    );
+  const motor = doorAroundMotor(spec, swarm);
+  if (motor !== undefined) chunks.push({ arbitrary: motor, weight: 1 });
+  const maintenance = batteryRunsLowThenReplaced(spec, swarm);
+  if (maintenance !== undefined) chunks.push({ arbitrary: maintenance, weight: 1 });
+  // Privacy mode and the tamper sensor share one chunk's weight, so the other stories keep their share.
+  // So do the credential stories above (a cut-off lock, an admin's PIN or offline-access change).
+  const lockStories = [privacyStory(spec, swarm), tamperStory(spec, swarm), ...credentialStories].filter(
+    (story) => story !== undefined,
+  );
+  if (lockStories.length > 0) chunks.push({ arbitrary: fc.oneof(...lockStories), weight: 1 });
   if (!swarm.doors || ids.escutcheons.length === 0 || ids.tags.length === 0) return fc.oneof(...chunks);
   const handleThenTag = fc
     .tuple(fc.constantFrom(...ids.escutcheons), pick(ids.tags), fc.integer({ min: 500, max: 20_000 }))
@@ -398,6 +523,23 @@ export function stepChunkArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitr
       { gapMs: 1_000, input: { type: 'present-tag', tag, lock, holdMs: 0 } },
     ]);
   return fc.oneof(...chunks, { arbitrary: handleThenTag, weight: 1 });
+}
+
+/**
+ * An IQ loses power, then someone shows a tag at one of its locks: the lock, cut off from its IQ, opens only for
+ * its offline list (independent power and tag steps seldom meet at the same IQ).
+ */
+function cutOffThenCredential(spec: SiteSpecInput, swarm: Swarm): fc.Arbitrary<Step[]> | undefined {
+  const tags = (spec.tags ?? []).map((tag) => tag.id);
+  if (!swarm.power || tags.length === 0) return undefined;
+  const pairs = (spec.locks ?? []).map((lock) => ({ lock: lock.id, iq: lock.iq }));
+  if (pairs.length === 0) return undefined;
+  return fc
+    .tuple(fc.constantFrom(...pairs), pick(tags), fc.integer({ min: 500, max: 20_000 }))
+    .map(([{ lock, iq }, tag, gapMs]): Step[] => [
+      { gapMs, input: { type: 'power', device: iq, on: false } },
+      { gapMs: 2_000, input: { type: 'present-tag', tag, lock, holdMs: 0 } },
+    ]);
 }
 
 /**
@@ -430,6 +572,24 @@ function eomThenChange(ids: Ids, swarm: Swarm): fc.Arbitrary<Step[]> | undefined
         { gapMs: afterMs, input },
       ]),
     );
+}
+
+/**
+ * A phone goes offline, the owner revokes its key, the phone comes back online (the app must learn of the
+ * revocation now), then it is tapped once the change has had time to reach it: whether the app still presents the
+ * key is what the phone-key-held invariant judges, and independent steps rarely line these four up for one phone.
+ */
+function revokeThenTap(ids: Ids, swarm: Swarm): fc.Arbitrary<Step[]> | undefined {
+  if (!swarm.admin || !swarm.phones || ids.phones.length === 0) return undefined;
+  const owner = ids.users[0] as string;
+  return fc
+    .tuple(pick(ids.phones), pick(ids.locks), fc.integer({ min: 6_000, max: 30_000 }))
+    .map(([phone, lock, afterMs]): Step[] => [
+      { gapMs: 1_000, input: { type: 'phone-internet', phone, on: false } },
+      { gapMs: 1_000, input: { type: 'admin', actor: owner, action: 'revoke-key', args: [phone] } },
+      { gapMs: afterMs, input: { type: 'phone-internet', phone, on: true } },
+      { gapMs: afterMs, input: { type: 'tap-phone', phone, lock } },
+    ]);
 }
 
 /** Milliseconds from a run's start to the next whole UTC hour (every generated start sits just before one). */
@@ -483,6 +643,17 @@ export function edgeOpenerArbitrary(spec: SiteSpecInput): fc.Arbitrary<Step[]> {
           lock: pick(ids.locks),
         }),
       }),
+    );
+  // A PIN typed at its end, on the millisecond or just after: the cloud takes it off the locks then, but the
+  // lock still holds it for the sync's latency and must refuse it on its own clock.
+  if (ids.pinEnds.length > 0 && ids.pinLocks.length > 0)
+    openers.push(
+      fc
+        .tuple(fc.constantFrom(...ids.pinEnds), fc.constantFrom(0, 0, 1, 20), pick(ids.pinLocks))
+        .map(([{ pin, endMs }, afterMs, lock]): Step => ({
+          gapMs: endMs + afterMs,
+          input: { type: 'enter-pin', pin, lock },
+        })),
     );
   const none = fc.constant<Step[]>([]);
   if (openers.length === 0) return none;

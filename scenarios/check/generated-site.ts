@@ -176,10 +176,15 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
             ? ('installer' as const)
             : (shape.roles[index] ?? 'user'),
       pin: String(100_000 + 1_111 * (index + 1)),
+      // PINs that end, as a booking's do: drawn from the key ends the phones leave unused (they read the first
+      // four), so the shape and every other draw stay as they were.
+      ...pinEndOf(shape, index),
       permissions: {
         manualOfficeMode: permissions.mom,
         easyOfficeMode: permissions.eom,
         remoteOpening: permissions.remote,
+        // Some override privacy mode, drawn from the permissions already drawn so every other draw stays as it was.
+        overridePrivacy: permissions.remote && !permissions.eom,
       },
       ...(index === 0 ? { email: 'owner@example.com' } : {}),
     };
@@ -206,7 +211,13 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
     doors: locks.map((lock) => ({ id: lock.door })),
     locks,
     users,
-    tags: users.map((user, index) => ({ id: `tag-${index + 1}`, user: user.id })),
+    // Every third user's tag and every second phone's key without offline access: a lock cut off from its IQ
+    // refuses them (fixed by position, so the shape and every other draw stay as they were).
+    tags: users.map((user, index) => ({
+      id: `tag-${index + 1}`,
+      user: user.id,
+      ...(index % 3 === 2 ? { offlineAccess: false } : {}),
+    })),
     phones: users
       .filter((_, index) => index % 2 === 0)
       .map((user, index) => {
@@ -220,6 +231,7 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
         return {
           id: `phone-${index + 1}`,
           user: user.id,
+          ...(index % 2 === 1 ? { keyOfflineAccess: false } : {}),
           ...(keyStartMs === undefined
             ? {}
             : { keyValidFrom: new Date(Date.parse(shape.start) + keyStartMs).toISOString() }),
@@ -242,6 +254,11 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
         : []),
     ],
   };
+}
+
+function pinEndOf(shape: SiteShape, index: number): { pinExpiresAt?: string } {
+  const endMs = shape.keyEndsMs[4 + (index % 4)];
+  return endMs === undefined ? {} : { pinExpiresAt: new Date(Date.parse(shape.start) + endMs).toISOString() };
 }
 
 function commissioningOf(

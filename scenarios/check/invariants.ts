@@ -10,6 +10,10 @@
  * - heartbeats: a lock is declared offline only after 5 heartbeats in a row went unanswered;
  * - entries-exact: no entry lost or doubled without a reported overflow;
  * - tap-at-reader: a lock takes a phone tap only when it heard it above the tap threshold;
+ * - incident-notified, attempt-notified: every incident the alert board raises reaches the owners, and a rule for
+ *   every attempt fires on openings and refusals alike (notification-watch.ts);
+ * - phone-key-held: a phone presents a digital key exactly when its app holds one, which it gets (or loses) only
+ *   over its own internet (model/phone-keys.ts);
  * - remote-open-real: a remote opening reported as done did open the lock, and Manual Office Mode switched on from
  *   the cloud and reported done did put the lock in MOM (also from Easy Office Mode: never "ok" for a no-op);
  * - relocks: a lock opened by a credential relocks after its open time;
@@ -19,7 +23,15 @@
  * - lock-data: every change the reference model says alters a lock's data gives that lock a new version;
  * - liveness: once faults stop, every lock converges to the cloud's data within a bound;
  * - credential-answer, door-watched, office-mode-acts: every credential shown gets the model's answer, every door
- *   moves as its lock allows and its lock records it, office modes start when they must (lock-watch.ts).
+ *   moves as its lock allows and its lock records it, office modes start when they must (lock-watch.ts);
+ * - privacy-shown: a lock shows privacy mode exactly when the model has its inside knob turned (privacy-watch.ts),
+ *   and a lock in privacy mode is locked;
+ * - tamper-alert: a lock with a tamper sensor records its changes at once, and once its records are in, its tamper
+ *   alert is active exactly while the sensor is tripped (tamper-watch.ts);
+ * - clock-corrected: a drifted lock takes its IQ's time with the next heartbeat that reaches it, by exactly its
+ *   offset, with one entry, and never otherwise (clock-watch.ts);
+ * - battery-alert: once a lock's battery is fresh again (new batteries, a fresh reading) and its events are in, its
+ *   low-battery alert is no longer active (battery-alert-watch.ts).
  */
 import {
   radioConfigDefault,
@@ -37,7 +49,11 @@ import {
   officeModeHoldMs,
   repeatersPerIqMax,
 } from './model/domain-numbers.ts';
+import { BatteryAlertWatch } from './battery-alert-watch.ts';
+import { ClockWatch } from './clock-watch.ts';
 import { LockWatch } from './lock-watch.ts';
+import { TamperWatch } from './tamper-watch.ts';
+import { NotificationWatch } from './notification-watch.ts';
 import { ReferenceModel, inSchedules, type ModelVerdict } from './reference-model.ts';
 
 export const invariantNames = [
@@ -60,6 +76,13 @@ export const invariantNames = [
   'door-watched',
   'office-mode-acts',
   'online-shown',
+  'clock-corrected',
+  'battery-alert',
+  'phone-key-held',
+  'incident-notified',
+  'attempt-notified',
+  'privacy-shown',
+  'tamper-alert',
 ] as const;
 export type InvariantName = (typeof invariantNames)[number];
 
@@ -77,6 +100,7 @@ const toleranceMs = 1_000;
 /** Refusals the reference model can judge (battery and keypad refusals are the lock's own business). */
 const accessReasons = new Set([
   'credential not on this lock',
+  'lock offline',
   'tag blocked',
   'credential blocked',
   'key not yet valid',
@@ -106,7 +130,6 @@ export function treeOverLimits(spec: SiteSpec): string | undefined {
 export class InvariantMonitor {
   private readonly reference: ReferenceModel;
   private readonly lockVersion = new Map<string, number>();
-  private readonly clockOffsetMs = new Map<string, number>();
   private readonly doorOpenSinceMs = new Map<string, number>();
   private readonly unlockedSinceMs = new Map<string, number>();
   private readonly remoteActsMs = new Map<string, number[]>();
@@ -116,8 +139,11 @@ export class InvariantMonitor {
     { lockId: string; command: string; issuedMs: number; alreadyManual: boolean }
   >();
   private lastDisturbanceMs = 0;
-  /** When each lock's clock was last set, and when it last entered Easy Office Mode. */
-  private readonly clockSetMs = new Map<string, number>();
+  /** Each lock's clock as the model knows it (the drift fault, the IQ's corrections). */
+  private readonly clocks: ClockWatch;
+  /** Each lock's low-battery alert against its battery (battery-alert-watch.ts). */
+  private readonly batteryAlerts: BatteryAlertWatch;
+  /** When each lock last entered Easy Office Mode. */
   private readonly eomEnteredMs = new Map<string, number>();
   private readonly pathOfLock = new Map<string, readonly string[]>();
   private violation: Violation | undefined;
@@ -129,6 +155,8 @@ export class InvariantMonitor {
   private readonly overflowReported = new Set<string>();
   private awaiting: { readonly action: string; readonly verdict: ModelVerdict } | undefined;
   private readonly watch: LockWatch;
+  private readonly tamper: TamperWatch;
+  private readonly notifications: NotificationWatch;
   /** When each lock's newer cloud versions were first seen (oldest first): a lower bound on its staleness. */
   private readonly versionsSeenMs = new Map<
     string,
@@ -146,12 +174,17 @@ export class InvariantMonitor {
     this.reference = new ReferenceModel(twin.spec);
     for (const lockId of twin.lockIds()) this.lockVersion.set(lockId, 1);
     this.auditCapacity = twin.spec.settings.auditBufferMax ?? auditBufferMaxDefault;
+    this.batteryAlerts = new BatteryAlertWatch(twin, (message) => this.fail('battery-alert', message));
+    this.clocks = new ClockWatch(new Set(twin.lockIds()), (message) => this.fail('clock-corrected', message));
     this.watch = new LockWatch(twin.spec, {
       rules: (lockId) => this.currentRules(lockId),
       lockUtcMs: (lockId, tMs) => this.lockUtcMs(lockId, tMs),
-      clockSetMs: (lockId) => this.clockSetMs.get(lockId),
+      clockSetMs: (lockId) => this.clocks.lastSetMs(lockId),
+      cutOff: (lockId) => this.twin.lockView(lockId).cutOff,
       fail: (invariant, message) => this.fail(invariant, message),
     });
+    this.notifications = new NotificationWatch(twin, (invariant, message) => this.fail(invariant, message));
+    this.tamper = new TamperWatch(twin.spec, (invariant, message) => this.fail(invariant, message));
     this.checkTopology();
   }
 
@@ -175,15 +208,14 @@ export class InvariantMonitor {
       case 'input': {
         const input = event.input;
         const verdict = this.reference.takeInput(input, tMs);
+        this.tamper.input(input, tMs);
         if (input.type === 'present-tag' && (input.holdMs ?? 0) > officeModeHoldMs)
           this.longHoldsAtMs.set(input.lock, [...(this.longHoldsAtMs.get(input.lock) ?? []).slice(-7), tMs]);
         if (input.type === 'admin' && verdict !== undefined)
           this.awaiting = { action: input.action, verdict };
-        // The lock's clock as the input set it, not as the lock says it did.
-        if (input.type === 'lock-clock') {
-          this.clockOffsetMs.set(input.lock, input.offsetMs);
-          this.clockSetMs.set(input.lock, tMs);
-        }
+        // The lock's clock as the input set it, not as the lock says it did (corrections: clock-watch.ts).
+        this.clocks.input(input, tMs);
+        this.batteryAlerts.input(input);
         // Interference disturbs until it ends, not only when it starts.
         if (faultInputs.has(input.type))
           this.lastDisturbanceMs = Math.max(
@@ -216,6 +248,13 @@ export class InvariantMonitor {
         return;
       case 'ble.tap':
         this.checkTap(event);
+        this.checkPhoneKey(event.device, true, tMs);
+        return;
+      case 'radio.hop':
+        this.clocks.hop(event, tMs);
+        return;
+      case 'phone.no-key':
+        this.checkPhoneKey(event.device, false, tMs);
         return;
       case 'iq.lock-offline':
         if (event.missed < missedHeartbeatsOffline)
@@ -226,6 +265,7 @@ export class InvariantMonitor {
         return;
       case 'admin.result':
         this.checkAdminOutcome(event.code === null ? 'accepted' : event.code);
+        if (event.action === 'add-notification-rule') this.notifications.noteRules(tMs);
         return;
       case 'cloud.command':
         this.checkAdminOutcome('sent');
@@ -240,6 +280,7 @@ export class InvariantMonitor {
         this.checkRemoteResult(event.id, event.ok, tMs);
         return;
       case 'lock.audit':
+        this.tamper.audit(event, tMs);
         this.checkAudit(event, tMs);
         return;
     }
@@ -251,12 +292,18 @@ export class InvariantMonitor {
     this.awaiting = undefined;
     if (awaiting === undefined || this.reference.lost) return;
     const { action, verdict } = awaiting;
+    if (verdict.kind === 'unless-out-of-reach') {
+      // A PIN change the model applies only once the cloud took it; 3102 (a keypad out of its IQ's reach) is
+      // the radio's to say.
+      if (answer === 'accepted') verdict.apply();
+      if (answer === 3102) return;
+    }
     const expected =
       verdict.kind === 'accepted'
         ? 'accepted'
         : verdict.kind === 'pending'
           ? 'sent'
-          : verdict.kind === 'refused'
+          : verdict.kind === 'refused' || verdict.kind === 'unless-out-of-reach'
             ? verdict.code
             : undefined;
     if (expected === undefined || expected === answer) return;
@@ -282,8 +329,20 @@ export class InvariantMonitor {
       );
   }
 
+  /** A tap presented a key (or found none on the phone): the model says whether the app can hold one now. */
+  private checkPhoneKey(phoneId: string, presented: boolean, tMs: number): void {
+    const holds = this.reference.phoneHoldsKey(phoneId, tMs);
+    if (holds === undefined || holds === presented) return;
+    this.fail(
+      'phone-key-held',
+      presented
+        ? `${phoneId} presented a digital key although its app can hold none now`
+        : `${phoneId} had no digital key to present although its app must hold one`,
+    );
+  }
+
   private lockUtcMs(lockId: string, tMs: number): number {
-    return this.twin.epochUtcMs + tMs + (this.clockOffsetMs.get(lockId) ?? 0);
+    return this.twin.epochUtcMs + tMs + this.clocks.offsetOf(lockId);
   }
 
   private currentRules(lockId: string) {
@@ -309,7 +368,8 @@ export class InvariantMonitor {
     if (remoteAct) this.remoteActsMs.set(lockId, [...(this.remoteActsMs.get(lockId) ?? []).slice(-50), tMs]);
     if (rules === undefined) return;
     if (category === 'lock_opened' && credential !== null) {
-      const refusal = this.reference.refusal(rules, credential, lockUtcMs);
+      const cutOff = this.twin.lockView(lockId).cutOff;
+      const refusal = this.reference.refusal(rules, credential, lockUtcMs, cutOff);
       if (refusal !== undefined)
         this.fail(
           'opening-allowed',
@@ -317,13 +377,14 @@ export class InvariantMonitor {
         );
     }
     if (category === 'lock_rejected' && credential !== null && accessReasons.has(detail)) {
-      const refusal = this.reference.refusal(rules, credential, lockUtcMs);
+      const refusal = this.reference.refusal(rules, credential, lockUtcMs, this.twin.lockView(lockId).cutOff);
       if (refusal === undefined)
         this.fail(
           'refusal-justified',
           `${lockId} refused ${credential} (${detail}) though version ${this.lockVersion.get(lockId) ?? 1} of its data allows it`,
         );
     }
+    if (category === 'clock_corrected') this.clocks.corrected(lockId, detail, tMs);
     if (category === 'easy_office_mode' && detail.startsWith('office mode on'))
       this.eomEnteredMs.set(lockId, tMs);
     if (
@@ -385,14 +446,20 @@ export class InvariantMonitor {
   /** The checks on the state of the whole twin, after every step. */
   checkStep(): void {
     this.watch.checkStep(this.twin.clock.now());
-    for (const lockId of this.reference.noteCloudVersions((id) => this.twin.staleness(id).cloudVersion))
+    this.clocks.checkStep(this.twin.clock.now());
+    const versionOf = (id: string): number => this.twin.staleness(id).cloudVersion;
+    for (const lockId of this.reference.noteCloudVersions(versionOf, this.twin.clock.now()))
       this.fail('lock-data', `a change to ${lockId}'s access made no new version of its data in the cloud`);
     // Entries first: what they say (an overflow) is read by the checks of each lock below.
     this.checkEntries();
+    this.batteryAlerts.checkStep((lockId) => this.overflowReported.has(lockId));
+    this.notifications.checkStep();
     const nowMs = this.twin.clock.now();
+    this.checkTamperAlerts(nowMs);
     for (const lockId of this.twin.lockIds()) {
       const view = this.twin.lockView(lockId);
       this.checkOnlineShown(lockId, view.online);
+      this.checkPrivacyShown(lockId, view.privacy, view.bolt);
       const rules = this.currentRules(lockId);
       const unlockedSinceMs = this.unlockedSinceMs.get(lockId);
       if (
@@ -413,7 +480,7 @@ export class InvariantMonitor {
         !inSchedules(rules.eomSchedules, lockUtcMs - toleranceMs, rules.timeZone);
       // A lock whose clock was set while in EOM keeps the end it planned on entering; only its own clock's
       // schedule end is judged, so such a lock is left out.
-      const clockSetDuringEom = (this.clockSetMs.get(lockId) ?? -1) >= (this.eomEnteredMs.get(lockId) ?? 0);
+      const clockSetDuringEom = (this.clocks.lastSetMs(lockId) ?? -1) >= (this.eomEnteredMs.get(lockId) ?? 0);
       if (view.officeMode === 'easy' && eomOver && !clockSetDuringEom) {
         this.fail(
           'office-mode-allowed',
@@ -504,6 +571,25 @@ export class InvariantMonitor {
   }
 
   /** The lock's IQ is connected and every repeater between them is powered. */
+  /** The lock's privacy mode is the knob's, as the model follows it, and a lock in privacy mode is locked. */
+  private checkPrivacyShown(lockId: string, privacy: boolean, bolt: string): void {
+    const expected = this.watch.privacyOn(lockId);
+    if (privacy !== expected)
+      this.fail(
+        'privacy-shown',
+        `${lockId} ${privacy ? 'is' : 'is not'} in privacy mode; by its knob and openings it ${expected ? 'is' : 'is not'}`,
+      );
+    if (privacy && bolt !== 'locked') this.fail('privacy-shown', `${lockId} is in privacy mode but ${bolt}`);
+  }
+
+  /** After every step: each tamper sensor's alert, once the lock's records are in. */
+  private checkTamperAlerts(nowMs: number): void {
+    this.tamper.check(nowMs, (lockId) => ({
+      alertActive: this.twin.cloud.alerts.active(lockId).some((alert) => alert.kind === 'tamper'),
+      recordsIn: this.twin.lockView(lockId).auditBuffered === 0 && !this.overflowReported.has(lockId),
+    }));
+  }
+
   /** The cloud hears a lock only through its IQ: with the IQ off or cut from the internet, the lock reads offline. */
   private checkOnlineShown(lockId: string, online: boolean): void {
     if (!online) return;

@@ -6,9 +6,11 @@
  *   must toggle (EOM by a permitted tag inside the EOM schedule, MOM by a tag with the inside handle held on an
  *   older escutcheon or by a tag held over 5 s on a BLUEnet lock), with the right user and method; EOM ends at
  *   the end of its window, not before; a remote office-mode command reported done did act; the battery's records.
- * - door-watched: a door opens from outside only while its lock is not locked (the inside handle always lets a
- *   person out), stays shut otherwise, tells its lock at once; the lock records an opening from inside, an
- *   intrusion when the door opened with the bolt locked, and clears NOT CLOSED when the door closes.
+ * - door-watched: a door opens from outside only while its lock's motor lets the outside handle move the latch
+ *   (from the end of the run that follows an opening to the end of the run that follows the relock: the model's
+ *   motor, model/motor-model.ts, whose runs must end when it says), the inside handle always lets a person out; it
+ *   stays shut otherwise and tells its lock at once; the lock records an opening from inside, an intrusion when
+ *   the door opened with the bolt locked and the handle blocked, and clears NOT CLOSED when the door closes.
  * The lock's mode (locked, unlocked, in an office mode) is followed from its bolt events and office-mode records.
  */
 import type {
@@ -26,8 +28,10 @@ import {
   type ModelBattery,
 } from './model/expected-decision.ts';
 import type { LockRules } from './model/lock-rules.ts';
-import { officeModeHoldMs } from './model/domain-numbers.ts';
+import { motorMs, officeModeHoldMs } from './model/domain-numbers.ts';
+import { MotorModel } from './model/motor-model.ts';
 import { inSchedules } from './model/schedule-window.ts';
+import { PrivacyWatch } from './privacy-watch.ts';
 
 export type LockWatchInvariant = 'credential-answer' | 'door-watched' | 'office-mode-acts';
 
@@ -37,6 +41,8 @@ export interface LockWatchHost {
   lockUtcMs(lockId: string, tMs: number): number;
   /** When the lock's clock was last set (a lock keeps the EOM end it planned before). */
   clockSetMs(lockId: string): number | undefined;
+  /** Whether the lock has lost its IQ now, as its view reads (only its offline list opens then); never when left out. */
+  cutOff?(lockId: string): boolean;
   fail(invariant: LockWatchInvariant, message: string): void;
 }
 
@@ -85,6 +91,8 @@ interface LockState {
   leftMode: 'manual' | 'easy' | undefined;
   eomEnteredMs: number;
   notClosed: boolean;
+  /** The lock's motor as the model runs it from the bolt's decisions: whether the outside handle gives. */
+  readonly motor: MotorModel;
   pending: PendingCredential[];
   held: HeldTag[];
 }
@@ -111,6 +119,8 @@ export class LockWatch {
   private readonly locks = new Map<string, LockState>();
   private readonly doors = new Map<string, DoorState>();
   private readonly officeCommands = new Map<number, OfficeCommand>();
+  /** Privacy mode: the locks whose inside knob is turned, and what their privacy records must be. */
+  private readonly privacy: PrivacyWatch;
   /** The users of each lock's recent remote commands (open or office mode), as the cloud issued them. */
   private readonly commandUsers = new Map<string, string[]>();
   private expectations: Expectation[] = [];
@@ -121,7 +131,9 @@ export class LockWatch {
     spec: SiteSpec,
     private readonly host: LockWatchHost,
   ) {
+    const lockMotorMs = spec.settings.motorMs ?? motorMs;
     for (const lock of spec.locks) {
+      const motorFail = (message: string): void => host.fail('door-watched', `${lock.id} ${message}`);
       this.locks.set(lock.id, {
         kind: lock.kind,
         door: lock.door,
@@ -132,11 +144,23 @@ export class LockWatch {
         leftMode: undefined,
         eomEnteredMs: -1,
         notClosed: false,
+        motor: new MotorModel(lockMotorMs, motorFail),
         pending: [],
         held: [],
       });
       this.doors.set(lock.door, { lock: lock.id, open: false, handleDownMs: -1, handleUpsMs: [] });
     }
+    this.privacy = new PrivacyWatch(spec, {
+      rules: (lockId) => host.rules(lockId),
+      expect: (atMs, invariant, what, matches) => this.expect(atMs, invariant, what, matches),
+      fail: (invariant, message) => host.fail(invariant, message),
+      commandBy: (lockId, user) => this.commandBy(lockId, user),
+    });
+  }
+
+  /** Whether the model has the lock in privacy mode (its inside knob turned). */
+  privacyOn(lockId: string): boolean {
+    return this.privacy.privacyOn(lockId);
   }
 
   /** Follows one trace event: first what should have happened before it, then the event itself. */
@@ -173,6 +197,9 @@ export class LockWatch {
       case 'door.closed':
       case 'door.stays-shut':
         return this.doorMoved(event, tMs, expected);
+      case 'lock.motor':
+        this.locks.get(event.device)?.motor.runEnded(event.handle === 'free', tMs);
+        return;
       case 'lock.door-open-seen':
       case 'lock.door-closed-seen':
         if (!expected) this.host.fail('door-watched', `${event.device}'s sensor changed with no door moving`);
@@ -274,6 +301,23 @@ export class LockWatch {
         );
         return;
       }
+      case 'replace-battery': {
+        // New batteries: fresh, and one record of the replacement at once (a wall reader has none to replace).
+        const lock = this.locks.get(input.lock);
+        if (lock === undefined || lock.kind === 'wall-reader') return;
+        lock.battery = 'fresh';
+        this.expect(
+          tMs,
+          'credential-answer',
+          `${input.lock}'s battery_replaced record`,
+          (event) =>
+            event.kind === 'lock.audit' &&
+            event.device === input.lock &&
+            event.category === 'battery_replaced' &&
+            event.detail === 'battery replaced',
+        );
+        return;
+      }
       case 'open-door':
       case 'force-door':
       case 'close-door':
@@ -287,6 +331,11 @@ export class LockWatch {
         );
         door.handleDownMs = tMs;
         return this.doorPushed(input.door, 'open-door', tMs, true);
+      }
+      case 'privacy-knob': {
+        const lock = this.locks.get(input.lock);
+        if (lock !== undefined) this.privacy.knobTurned(input.lock, input.on, lock.mode, tMs);
+        return;
       }
       default:
         return;
@@ -314,6 +363,7 @@ export class LockWatch {
       lock.leftMode = lock.mode;
     }
     if (mode === 'easy') lock.eomEnteredMs = tMs;
+    lock.motor.boltChanged(mode !== 'locked', tMs);
     lock.mode = mode;
     lock.enteringMode = undefined;
   }
@@ -357,11 +407,12 @@ export class LockWatch {
     }
     const held = handleJustDown ? true : this.handleHeld(doorId, tMs);
     if (held === undefined) return;
-    if (held || lock.mode !== 'locked')
+    // From outside the door opens only while the lock's motor lets the handle move the latch.
+    if (held || lock.motor.handleGives(tMs))
       this.expect(
         tMs,
         'door-watched',
-        `${doorId} opening ${held ? 'by its inside handle' : `with ${door.lock} ${lock.mode}`}`,
+        `${doorId} opening ${held ? 'by its inside handle' : `with ${door.lock} ${lock.mode} and its handle free`}`,
         (e) =>
           e.kind === 'door.opened' && e.device === doorId && 'insideHandle' in e && e.insideHandle === held,
       );
@@ -369,7 +420,7 @@ export class LockWatch {
       this.expect(
         tMs,
         'door-watched',
-        `${doorId} staying shut with ${door.lock} locked`,
+        `${doorId} staying shut with ${door.lock} ${lock.mode} and its handle blocked`,
         (e) => e.kind === 'door.stays-shut' && e.device === doorId,
       );
   }
@@ -420,7 +471,9 @@ export class LockWatch {
           e.method === 'inside_handle' &&
           e.detail !== '',
       );
-    else if (lock.mode === 'locked')
+    if ('insideHandle' in event && event.insideHandle) this.privacy.openedFromInside(lockId, tMs);
+    // An intrusion: opened with the bolt locked and the handle blocked (the motor's last uncoupling run had ended).
+    else if (lock.mode === 'locked' && !lock.motor.handleGives(tMs))
       this.expect(
         tMs,
         'door-watched',
@@ -443,6 +496,8 @@ export class LockWatch {
       battery: lock.battery,
       lockUtcMs: this.host.lockUtcMs(lockId, tMs),
       rules,
+      privacy: this.privacy.privacyOn(lockId),
+      cutOff: this.host.cutOff?.(lockId) === true,
     });
   }
 
@@ -476,6 +531,7 @@ export class LockWatch {
     if (lock === undefined) return;
     const fail = (message: string): void => this.host.fail('credential-answer', `${lockId} ${message}`);
     const { category } = audit;
+    this.privacy.audit(audit, expected);
     if (category === 'not_closed') lock.notClosed = true;
     if (category === 'lock_opened' || category === 'lock_rejected') {
       if (audit.method === 'inside_handle' || audit.method === 'remote') {
@@ -493,11 +549,19 @@ export class LockWatch {
         return fail(`answered ${audit.credential ?? 'a credential'} that nobody showed it`);
       return this.judgeAnswer(lockId, lock, pending, audit, tMs, fail);
     }
-    if (category === 'manual_office_mode' || category === 'easy_office_mode')
-      return this.officeRecord(lockId, lock, audit, tMs, fail);
+    // The privacy knob's deadbolt ended an office mode: the knob's input expected exactly this record.
+    const officeRecord = category === 'manual_office_mode' || category === 'easy_office_mode';
+    if (officeRecord && audit.detail.endsWith('(privacy knob turned)')) {
+      if (!expected) fail(`recorded '${audit.detail}' with no privacy knob turned`);
+      return;
+    }
+    if (officeRecord) return this.officeRecord(lockId, lock, audit, tMs, fail);
     if ((category === 'intrusion' || category === 'not_closed_cleared') && !expected)
       this.host.fail('door-watched', `${lockId} recorded ${category} though its door did not call for it`);
-    if ((category === 'battery_low' || category === 'battery_fresh') && !expected)
+    if (
+      (category === 'battery_low' || category === 'battery_fresh' || category === 'battery_replaced') &&
+      !expected
+    )
       fail(`recorded ${category} though its battery did not change so`);
   }
 
@@ -527,6 +591,7 @@ export class LockWatch {
     }
     if (!decision.granted)
       return fail(`opened for ${credentialId}; the model refuses it (${decision.reason})`);
+    this.privacy.openedByCredential(lockId, decision.user, tMs);
     if (audit.detail !== `opened by ${pending.method}`) fail(`recorded the opening as '${audit.detail}'`);
     const toggle = this.officeToggle(lock, decision, pending.method, tMs);
     if (toggle === true)

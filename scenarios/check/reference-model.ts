@@ -9,6 +9,7 @@
 import type { SiteSpec, TwinInput } from '../../twin/index.ts';
 import { lockRulesOf, type LockRules } from './model/lock-rules.ts';
 import { SiteModel, type ModelVerdict } from './model/site-model.ts';
+import { PhoneKeyModel } from './model/phone-keys.ts';
 
 import { inSchedules } from './model/schedule-window.ts';
 
@@ -24,6 +25,7 @@ const initialVersion = 1;
 
 export class ReferenceModel {
   private readonly site: SiteModel;
+  private readonly phoneKeys: PhoneKeyModel;
   private readonly lockIds: readonly string[];
   private readonly versions = new Map<string, Map<number, LockRules>>();
   /** Each lock's rules at the model's revision they were built for (built again only when it moves). */
@@ -33,6 +35,7 @@ export class ReferenceModel {
 
   constructor(spec: SiteSpec) {
     this.site = new SiteModel(spec);
+    this.phoneKeys = new PhoneKeyModel(spec.phones, (phoneId) => this.site.keys.has(phoneId));
     this.lockIds = spec.locks.map((lock) => lock.id);
     for (const lockId of this.lockIds) {
       const rules = lockRulesOf(this.site, lockId);
@@ -48,11 +51,22 @@ export class ReferenceModel {
 
   /** Takes in one input at run time `tMs`: an admin action is judged (and applied when it should be accepted), faults followed. */
   takeInput(input: TwinInput, tMs: number): ModelVerdict | undefined {
+    // A PIN whose end has come left the cloud before this input (its removal runs ahead of inputs due then).
+    this.site.expirePins(this.site.epochUtcMs + tMs);
+    if (input.type === 'phone-internet') this.phoneKeys.setInternet(input.phone, input.on, tMs);
     if (input.type !== 'admin') {
       this.site.follow(input);
       return undefined;
     }
-    return this.site.judge(input, tMs);
+    const verdict = this.site.judge(input, tMs);
+    this.phoneKeys.noteCloud(tMs);
+    return verdict;
+  }
+
+  /** Whether a phone's app surely holds a digital key at run time `tMs` (undefined: not known now). */
+  phoneHoldsKey(phoneId: string, tMs: number): boolean | undefined {
+    if (this.lost) return undefined;
+    return this.phoneKeys.holds(phoneId, tMs);
   }
 
   /**
@@ -60,8 +74,9 @@ export class ReferenceModel {
    * a lock stands for the model's rules now; a change of the model's rules with no new version is reported (the
    * cloud failed to make the change reach that lock). Answers the locks so reported.
    */
-  noteCloudVersions(cloudVersionOf: (lockId: string) => number): string[] {
+  noteCloudVersions(cloudVersionOf: (lockId: string) => number, tMs?: number): string[] {
     if (this.lost) return [];
+    if (tMs !== undefined) this.site.expirePins(this.site.epochUtcMs + tMs);
     const unversioned: string[] = [];
     for (const lockId of this.lockIds) {
       const rules = this.currentRules(lockId);
@@ -93,7 +108,7 @@ export class ReferenceModel {
   }
 
   /** Why a credential must be refused under these rules (undefined: allowed). */
-  refusal(rules: LockRules, credentialId: string, lockUtcMs: number): string | undefined {
+  refusal(rules: LockRules, credentialId: string, lockUtcMs: number, cutOff = false): string | undefined {
     const credential = rules.credentials.get(credentialId);
     if (credential === undefined) return 'no access group gives this credential this lock';
     if (credential.blocked) return 'blocked';
@@ -101,6 +116,8 @@ export class ReferenceModel {
     if (credential.untilUtcMs !== undefined && lockUtcMs >= credential.untilUtcMs) return 'key expired';
     const refusedAs = rules.refusedUsers.get(credential.user);
     if (refusedAs !== undefined) return `${credential.user} is ${refusedAs}`;
+    if (cutOff && !rules.offline.has(credentialId))
+      return 'not on the offline list of a lock cut off from its IQ';
     const schedules = rules.schedules.get(credential.user) ?? [];
     if (!inSchedules(schedules, lockUtcMs, rules.timeZone))
       return `${credential.user} is outside every schedule on this lock`;

@@ -23,6 +23,7 @@ const lock: LockState = {
   bolt: 'locked',
   officeMode: undefined,
   door: 'closed',
+  privacy: false,
   battery: 'fresh',
   online: true,
   accessVersion: 1,

@@ -28,9 +28,12 @@ export class LiveTestClient {
     );
   }
 
-  /** Opens `/live` at `url` as `login` says (a token fetched first unless given), resolving once open. */
-  static async open(url: string, login: LiveLogin): Promise<LiveTestClient> {
-    const address = `${url.replace('http', 'ws')}/live`;
+  /**
+   * Opens `/live` at `url` as `login` says (a token fetched first unless given), resolving once open; `query`
+   * (`?site=annex`) follows the path.
+   */
+  static async open(url: string, login: LiveLogin, query = ''): Promise<LiveTestClient> {
+    const address = `${url.replace('http', 'ws')}/live${query}`;
     const token =
       'anonymous' in login ? undefined : 'token' in login ? login.token : await fetchToken(url, login);
     const socket =

@@ -28,11 +28,15 @@ export interface UserGrant {
   readonly standing: UserStanding;
   /** Whether the keypad takes this user's PIN (a known PIN without it is refused by name, not as unknown). */
   readonly usePin: boolean;
+  /** Opens a door in privacy mode (the inside knob turned): everyone else is refused while it is on. */
+  readonly overridePrivacy: boolean;
 }
 
 export interface GrantTables {
   readonly credentials: ReadonlyMap<string, CredentialGrant>;
   readonly users: ReadonlyMap<string, UserGrant>;
+  /** The offline list (credential ids, bounded): what still opens while the lock cannot reach its IQ. */
+  readonly offline: ReadonlySet<string>;
 }
 
 export interface LockAccessData {

@@ -8,6 +8,7 @@ import type { CredentialGrant, GrantTables, LockAccessData, UserGrant } from '..
 import { credentialIds } from '../access/lock-access-data.ts';
 import type { UserStanding } from '../access/lock-access-data.ts';
 import type { AccessGroup, CloudState, CloudUser, Schedule } from './model.ts';
+import { offlineAccessMaxBluenet, offlineListOf } from './offline-access.ts';
 
 /** Blocked before suspended: a blocked user stays refused whatever their seat. */
 function standingOf(user: CloudUser | undefined): UserStanding {
@@ -64,43 +65,54 @@ export class AccessCompiler {
         easyOfficeMode: user?.permissions.easyOfficeMode ?? false,
         standing: standingOf(user),
         usePin: user?.usePin ?? true,
+        overridePrivacy: user?.permissions.overridePrivacy ?? false,
       });
     }
-    return { credentials: this.compileCredentials(users), users };
+    const offlineCandidates: string[] = [];
+    const credentials = this.compileCredentials(users, offlineCandidates);
+    const offline = offlineListOf(offlineCandidates, this.state.offlineAccessMax ?? offlineAccessMaxBluenet);
+    return { credentials, users, offline };
   }
 
   /** Every credential of a granted user; blocked tags stay in, marked, so the lock refuses them by name. */
-  private compileCredentials(users: ReadonlyMap<string, UserGrant>): Map<string, CredentialGrant> {
+  /** Also collects the credentials with offline access (not blocked; every PIN) into `offlineCandidates`. */
+  private compileCredentials(
+    users: ReadonlyMap<string, UserGrant>,
+    offlineCandidates: string[],
+  ): Map<string, CredentialGrant> {
     const credentials = new Map<string, CredentialGrant>();
     const open = { validFromUtcMs: undefined, validUntilUtcMs: undefined };
     for (const tag of this.state.tags.values()) {
-      if (tag.userId !== undefined && users.has(tag.userId))
-        credentials.set(credentialIds.tag(tag.id), {
-          userId: tag.userId,
-          kind: 'tag',
-          blocked: tag.blocked,
-          ...open,
-        });
+      if (tag.userId === undefined || !users.has(tag.userId)) continue;
+      if (!tag.blocked && tag.offlineAccess !== false) offlineCandidates.push(credentialIds.tag(tag.id));
+      credentials.set(credentialIds.tag(tag.id), {
+        userId: tag.userId,
+        kind: 'tag',
+        blocked: tag.blocked,
+        ...open,
+      });
     }
     for (const key of this.state.digitalKeys.values()) {
-      if (users.has(key.userId))
-        credentials.set(credentialIds.digitalKey(key.phoneId), {
-          userId: key.userId,
-          kind: 'digital_key',
-          blocked: false,
-          validFromUtcMs: key.validFromUtcMs,
-          validUntilUtcMs: key.validUntilUtcMs,
-        });
+      if (!users.has(key.userId)) continue;
+      if (key.offlineAccess !== false) offlineCandidates.push(credentialIds.digitalKey(key.phoneId));
+      credentials.set(credentialIds.digitalKey(key.phoneId), {
+        userId: key.userId,
+        kind: 'digital_key',
+        blocked: false,
+        validFromUtcMs: key.validFromUtcMs,
+        validUntilUtcMs: key.validUntilUtcMs,
+      });
     }
     for (const user of this.state.users.values()) {
-      if (user.pin !== undefined && users.has(user.id))
-        credentials.set(credentialIds.pin(user.pin), {
-          userId: user.id,
-          kind: 'pin',
-          blocked: false,
-          validFromUtcMs: undefined,
-          validUntilUtcMs: user.pinExpiresAtUtcMs,
-        });
+      if (user.pin === undefined || !users.has(user.id)) continue;
+      offlineCandidates.push(credentialIds.pin(user.pin));
+      credentials.set(credentialIds.pin(user.pin), {
+        userId: user.id,
+        kind: 'pin',
+        blocked: false,
+        validFromUtcMs: undefined,
+        validUntilUtcMs: user.pinExpiresAtUtcMs,
+      });
     }
     return credentials;
   }

@@ -3,7 +3,8 @@
  *
  * Each alert clears the way the real condition ends, never by anyone saying so, except intrusion: NOT CLOSED only
  * when the door is physically closed (the lock's 'not_closed_cleared' entry), low battery only when the lock reports
- * a fresh battery, and an intrusion (a door forced open) stays until someone acknowledges it, since nothing on the
+ * a fresh battery, a tamper alert only when the lock reports its tamper sensor restored ('tamper_cleared': the lock
+ * is whole again), and an intrusion (a door forced open) stays until someone acknowledges it, since nothing on the
  * door can tell that it has been dealt with. At most one alert per door and kind is active: a lock that reports the
  * same condition again (or uploads a batch twice) does not raise a second one.
  *
@@ -16,7 +17,7 @@
 import type { DoorAlerts } from './model.ts';
 import { RetainedLog, retentionMsDefault } from './retained-log.ts';
 
-export const alertKinds = ['not_closed', 'intrusion', 'low_battery'] as const;
+export const alertKinds = ['not_closed', 'intrusion', 'low_battery', 'tamper'] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
 export interface Alert {
@@ -105,7 +106,13 @@ export class AlertBoard {
       case 'battery_low':
         return this.raiseOrUpdateBattery(entry);
       case 'battery_fresh':
+      case 'battery_replaced':
         return this.clear(entry.lockId, 'low_battery', entry.atUtcMs);
+      // The tamper sensor (devices/tamper.ts): tripped, then restored. No per-door switch: it is always on.
+      case 'tamper':
+        return this.raise(entry, 'tamper', entry.detail === '' ? 'lock tampered with' : entry.detail);
+      case 'tamper_cleared':
+        return this.clear(entry.lockId, 'tamper', entry.atUtcMs);
       default:
         return undefined;
     }

@@ -16,6 +16,7 @@ import * as credentials from './credentials.ts';
 import * as iqActivation from './iq-activation.ts';
 import * as iqs from './iqs.ts';
 import * as lockSettings from './lock-settings.ts';
+import * as offlineAccess from './offline-access.ts';
 import { authorizeLockCommand, type LockCommand } from './lock-commands.ts';
 import type {
   AccessGroup,
@@ -46,7 +47,7 @@ export type { CloudHooks } from './core-context.ts';
 export type { NewAccessGroup } from './access-groups.ts';
 export type { TagReplacement } from './credentials.ts';
 export type { NewPod } from './pods.ts';
-export type { NewUser, UserChanges } from './users.ts';
+export type { NewUser, PinOptions, UserChanges } from './users.ts';
 export type { UserSettings } from './user-settings.ts';
 
 export interface CloudCoreOptions {
@@ -109,9 +110,24 @@ export class CloudCore {
     return userSettings.setSubscriptionState(this.context, actorId, userId, state);
   }
 
-  /** `pin` undefined removes the PIN. */
-  setPin(actorId: string, userId: string, pin: string | undefined, expiresAtUtcMs?: number): CloudUser {
-    return users.setPin(this.context, actorId, userId, pin, expiresAtUtcMs);
+  /** `pin` undefined removes the PIN; digits of the caller's choice need `custom-pin` unless `options.issued`. */
+  setPin(actorId: string, userId: string, pin: string | undefined, options?: users.PinOptions): CloudUser {
+    return users.setPin(this.context, actorId, userId, pin, options);
+  }
+
+  /** Gives or takes away a tag's or digital key's offline access (admins; offline-access.ts). */
+  setOfflineAccess(
+    actorId: string,
+    kind: offlineAccess.OfflineCredentialKind,
+    credentialId: string,
+    on: boolean,
+  ): CloudTag | DigitalKey {
+    return offlineAccess.setOfflineAccess(this.context, actorId, kind, credentialId, on);
+  }
+
+  /** The cloud's sweep at a PIN's expiry (not a person's act: `isCoreChange` leaves it out). */
+  removeExpiredPins(nowUtcMs: number): number[] {
+    return users.removeExpiredPins(this.context, nowUtcMs);
   }
 
   getUser(actorId: string, userId: string): CloudUser {

@@ -27,6 +27,11 @@ export interface CloudHooks {
   topologyChanged?(lockIds: readonly string[]): void;
   /** A message the cloud itself sends (an IQ PIN by email) into the outbox; dropped when left out. */
   mail?(message: OutboxMessage): void;
+  /**
+   * The digital keys of these phones were issued, re-issued or taken away (sorted, each once, never empty): the
+   * cloud tells each phone's app over the phone's own internet (twin/phone-key-sync.ts).
+   */
+  digitalKeysChanged?(phoneIds: readonly string[]): void;
 }
 
 export interface CoreContext {
@@ -107,7 +112,8 @@ function grantsFingerprint(grants: GrantTables): string {
       grant.standing,
       grant.usePin,
     ]);
-  return JSON.stringify([credentials, users]);
+  // The offline list too: giving or taking offline access changes what a cut-off lock opens for.
+  return JSON.stringify([credentials, users, [...grants.offline].sort(compareText)]);
 }
 
 /** A union of schedules as a set: sorted, each once. */

@@ -169,6 +169,7 @@ export function removePhone(context: CoreContext, actorId: string, phoneId: stri
     state.digitalKeys.delete(phoneId);
     state.phones.delete(phoneId);
   });
+  context.hooks.digitalKeysChanged?.([phoneId]);
 }
 
 /** Issues (or re-issues with a new window) the digital key on a registered, verified phone. */
@@ -200,10 +201,11 @@ export function issueDigitalKey(
   if (until !== undefined && until <= context.hooks.nowUtcMs())
     throw invalid('validUntilUtcMs', 'is already past');
   const key: DigitalKey = { phoneId, userId: phone.userId, validFromUtcMs: from, validUntilUtcMs: until };
-  return commitAccess(context, locksOfUser(state, phone.userId), () => {
+  commitAccess(context, locksOfUser(state, phone.userId), () => {
     state.digitalKeys.set(phoneId, key);
-    return key;
   });
+  context.hooks.digitalKeysChanged?.([phoneId]);
+  return key;
 }
 
 export function revokeDigitalKey(context: CoreContext, actorId: string, phoneId: string): void {
@@ -214,4 +216,5 @@ export function revokeDigitalKey(context: CoreContext, actorId: string, phoneId:
   commitAccess(context, locksOfUser(state, key.userId), () => {
     state.digitalKeys.delete(phoneId);
   });
+  context.hooks.digitalKeysChanged?.([phoneId]);
 }

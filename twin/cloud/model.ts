@@ -73,6 +73,8 @@ export interface CloudTag {
   readonly id: string;
   readonly userId: string | undefined;
   readonly blocked: boolean;
+  /** Offline access (offline-access.ts): false when an admin took it away; left out, on. */
+  readonly offlineAccess?: boolean;
 }
 
 export interface CloudPhone {
@@ -88,6 +90,8 @@ export interface DigitalKey {
   readonly userId: string;
   readonly validFromUtcMs: number | undefined;
   readonly validUntilUtcMs: number | undefined;
+  /** Offline access (offline-access.ts): false when an admin took it away; left out, on. */
+  readonly offlineAccess?: boolean;
 }
 
 export interface DoorAlerts {
@@ -176,4 +180,6 @@ export interface CloudState {
    * known everywhere in the cloud. 0: off, the default.
    */
   consistencyLagMs: number;
+  /** How many credentials a lock's offline list holds (offline-access.ts); 360 when left out. */
+  readonly offlineAccessMax?: number;
 }

@@ -197,3 +197,62 @@ describe('Notifier refuses rules that could never deliver', () => {
     }
   });
 });
+
+describe('Notifier: refused attempts and incidents', () => {
+  const anyone: NotificationRule = {
+    id: 'rule-any',
+    name: 'Every attempt',
+    userIds: 'anyone',
+    lockIds: 'any',
+    schedules: 'always',
+    methods: 'any',
+    channels: ['email'],
+    recipients: ['fm@example.test'],
+  };
+  const refusedAttempt: OpeningEvent = { ...matching, refused: { reason: 'outside schedule' } };
+
+  it('fires a rule on a refused attempt too (both kinds by default), naming the lock’s reason', () => {
+    const [message] = notifierWith(anyone).notify(refusedAttempt, names);
+    expect(message?.subject).toBe('Front door refused Alice Jansen');
+    expect(message?.body).toBe(
+      'Alice Jansen tried to open Front door with a tag on 2026-01-05 at 09:30:00 (Europe/Amsterdam, UTC+01:00) and was refused (outside schedule).',
+    );
+  });
+
+  it('takes only the kinds of attempt a rule names in `events`', () => {
+    const entries = notifierWith({ ...anyone, id: 'entries', events: ['entry'] });
+    expect(entries.notify(refusedAttempt, names)).toHaveLength(0);
+    expect(entries.notify(matching, names)).toHaveLength(1);
+    const rejections = notifierWith({ ...anyone, id: 'rejections', events: ['rejection'] });
+    expect(rejections.notify(matching, names)).toHaveLength(0);
+    expect(rejections.notify(refusedAttempt, names)).toHaveLength(1);
+  });
+
+  it('refuses a rule that takes no kind of attempt (4101) or an unknown one', () => {
+    expect(() => notifierWith({ ...anyone, events: [] })).toThrow(
+      expect.objectContaining({ code: 4101 }) as Error,
+    );
+    expect(() => notifierWith({ ...anyone, events: ['opened' as never] })).toThrow(/not entry or rejection/);
+  });
+
+  it('sends an incident to every owner by email (those with an address) and push, at the incident’s time', () => {
+    const notifier = notifierWith();
+    const sent = notifier.notifyIncident(
+      { lockId: 'front', kind: 'not_closed', detail: 'door open 38 s', atUtcMs: mondayMorningUtcMs },
+      'Front door',
+      [{ id: 'olga', email: 'olga@example.test' }, { id: 'otto' }],
+    );
+    expect(sent.map((message) => [message.channel, message.recipient])).toEqual([
+      ['email', 'olga@example.test'],
+      ['push', 'olga@example.test'],
+      ['push', 'otto'],
+    ]);
+    expect(sent[0]).toMatchObject({
+      ruleId: 'incident:not_closed',
+      subject: 'NOT CLOSED at Front door',
+      atUtcMs: mondayMorningUtcMs,
+      incident: { lockId: 'front', kind: 'not_closed' },
+    });
+    expect(notifier.outbox()).toEqual(sent);
+  });
+});

@@ -1,8 +1,14 @@
 /**
  * Notification rules: "if _who_ opened _which door_ in _time frame_ via _method_, tell these recipients on these
- * channels". The cloud calls `notify` once per opening it learns of (from the entries log, so a lock that uploads
- * late still notifies, with the opening's own time); each matching rule × channel × recipient becomes one message
- * in a bounded outbox, which stands in for the email, push and SMS gateways.
+ * channels". The cloud calls `notify` once per attempt it learns of, an opening or a refusal (the seed: messages
+ * come "when a user tries to open a door"; the vendor lets a rule take entries, rejections or both: `events`,
+ * both by default). It learns of them from the entries log, so a lock that uploads late still notifies, and the
+ * time frame is judged at the attempt's own time by the lock's clock, not at its arrival ("when … in relation to
+ * when the door is opened"). Each matching rule × channel × recipient becomes one message in a bounded outbox,
+ * which stands in for the email, push and SMS gateways.
+ *
+ * Incidents (the owner's pre-set alerts: NOT CLOSED, intrusion, low battery, and whatever else the alert board
+ * raises) go to every owner by email and push when the board raises them (`notifyIncident`), one path for all.
  *
  * The outbox is retained like the entries (retained-log.ts): at most `outboxMax` messages, none about an opening
  * more than 90 days before the newest.
@@ -21,6 +27,15 @@ export type { AccessMethod } from '../access/audit-event.ts';
 export const channels = ['email', 'push', 'sms'] as const;
 export type Channel = (typeof channels)[number];
 
+/** What a rule fires on: openings (the vendor's "entry" events), refused attempts ("rejection"), or both. */
+export const attemptKinds = ['entry', 'rejection'] as const;
+export type AttemptKind = (typeof attemptKinds)[number];
+
+/** The channels an incident goes out on to each owner (the vendor's incident notifications: email and push). */
+export const incidentChannels: readonly Channel[] = ['email', 'push'];
+/** The `ruleId` of an incident's messages: the cloud's own, not a rule's. */
+export const incidentRuleIdPrefix = 'incident:';
+
 export interface NotificationRule {
   readonly id: string;
   readonly name: string;
@@ -29,6 +44,8 @@ export interface NotificationRule {
   /** In the site's local time; an empty list never matches (like an access group without a schedule). */
   readonly schedules: readonly Schedule[] | 'always';
   readonly methods: readonly AccessMethod[] | 'any';
+  /** Left out: both (the seed's "tries to open"). */
+  readonly events?: readonly AttemptKind[];
   readonly channels: readonly Channel[];
   readonly recipients: readonly string[];
 }
@@ -39,6 +56,17 @@ export interface OpeningEvent {
   readonly userId: string | undefined;
   readonly method: AccessMethod;
   readonly atUtcMs: number;
+  /** An opening (left out) or a refused attempt, with the lock's reason. */
+  readonly refused?: { readonly reason: string };
+}
+
+/** An incident as the alert board raised it, for its message. */
+export interface IncidentEvent {
+  readonly lockId: string;
+  readonly kind: string;
+  readonly detail: string;
+  /** When the condition began, by the lock's clock. */
+  readonly atUtcMs: number;
 }
 
 export interface OutboxMessage {
@@ -47,8 +75,10 @@ export interface OutboxMessage {
   readonly recipient: string;
   readonly subject: string;
   readonly body: string;
-  /** When the opening happened, not when the message was queued. */
+  /** When the opening (or incident) happened, not when the message was queued. */
   readonly atUtcMs: number;
+  /** An incident's lock and kind (incident messages only). */
+  readonly incident?: { readonly lockId: string; readonly kind: string };
 }
 
 /** Display names for the message text; ids are used where a name is missing. */
@@ -125,6 +155,37 @@ export class Notifier {
     return sent;
   }
 
+  /**
+   * Queues one message per incident channel × owner address for an incident the alert board raised (or changed:
+   * a low battery gone very low), and returns them. Owners without an email get the push only.
+   */
+  notifyIncident(
+    incident: IncidentEvent,
+    door: string,
+    owners: readonly { readonly id: string; readonly email?: string | undefined }[],
+  ): OutboxMessage[] {
+    const local = this.localTime(incident.atUtcMs);
+    const subject = `${incidentTitle(incident.kind)} at ${door}`;
+    const body = `${incidentTitle(incident.kind)} at ${door} (${incident.detail}) on ${local}.`;
+    const sent: OutboxMessage[] = [];
+    for (const channel of incidentChannels) {
+      for (const owner of owners) {
+        if (channel === 'email' && owner.email === undefined) continue;
+        sent.push({
+          ruleId: `${incidentRuleIdPrefix}${incident.kind}`,
+          channel,
+          recipient: channel === 'email' ? (owner.email as string) : (owner.email ?? owner.id),
+          subject,
+          body,
+          atUtcMs: incident.atUtcMs,
+          incident: { lockId: incident.lockId, kind: incident.kind },
+        });
+      }
+    }
+    for (const message of sent) this.messages.append(message);
+    return sent;
+  }
+
   /** Queues a message the cloud sends itself, not from a rule (an IQ PIN mailed to its user). */
   send(message: OutboxMessage): void {
     this.messages.append(message);
@@ -142,6 +203,8 @@ export class Notifier {
   }
 
   private matches(rule: NotificationRule, event: OpeningEvent): boolean {
+    const attempt: AttemptKind = event.refused === undefined ? 'entry' : 'rejection';
+    if (rule.events !== undefined && !rule.events.includes(attempt)) return false;
     if (rule.lockIds !== 'any' && !rule.lockIds.includes(event.lockId)) return false;
     if (rule.methods !== 'any' && !rule.methods.includes(event.method)) return false;
     // An unidentified opener matches only a rule for anyone: a rule names people, and this was nobody named.
@@ -153,13 +216,22 @@ export class Notifier {
 
   private describe(event: OpeningEvent, names: OpeningNames): { subject: string; body: string } {
     const who = names.user ?? event.userId ?? 'Someone';
-    // An explicit locale: luxon's default is the host's, which would make the text differ between machines.
-    const local = DateTime.fromMillis(event.atUtcMs, { zone: this.timeZone, locale: 'en-GB' });
-    const when = `${local.toFormat("yyyy-MM-dd 'at' HH:mm:ss")} (${this.timeZone}, UTC${local.toFormat('ZZ')})`;
+    const when = this.localTime(event.atUtcMs);
+    if (event.refused !== undefined)
+      return {
+        subject: `${names.door} refused ${who}`,
+        body: `${who} tried to open ${names.door} ${methodPhrases[event.method]} on ${when} and was refused (${event.refused.reason}).`,
+      };
     return {
       subject: `${names.door} opened by ${who}`,
       body: `${who} opened ${names.door} ${methodPhrases[event.method]} on ${when}.`,
     };
+  }
+
+  private localTime(atUtcMs: number): string {
+    // An explicit locale: luxon's default is the host's, which would make the text differ between machines.
+    const local = DateTime.fromMillis(atUtcMs, { zone: this.timeZone, locale: 'en-GB' });
+    return `${local.toFormat("yyyy-MM-dd 'at' HH:mm:ss")} (${this.timeZone}, UTC${local.toFormat('ZZ')})`;
   }
 }
 
@@ -170,6 +242,16 @@ function assertRule(rule: NotificationRule): void {
   if (rule.channels.length === 0) throw new CloudError(4101, `notification rule ${rule.id} has no channel`);
   if (rule.recipients.length === 0)
     throw new CloudError(4101, `notification rule ${rule.id} has no recipient`);
+  if (rule.events !== undefined) {
+    // A rule that takes neither kind of attempt could never deliver either.
+    if (!Array.isArray(rule.events) || rule.events.length === 0)
+      throw new CloudError(4101, `notification rule ${rule.id} takes no events`);
+    const unknown = rule.events.find((kind) => !(attemptKinds as readonly string[]).includes(kind));
+    if (unknown !== undefined)
+      throw new RangeError(
+        `notification rule ${rule.id}: events: ${String(unknown)} is not entry or rejection`,
+      );
+  }
   if (rule.schedules === 'always') return;
   rule.schedules.forEach((schedule, index) => {
     const result = validateSchedule(schedule);
@@ -177,4 +259,16 @@ function assertRule(rule: NotificationRule): void {
     const field = result.path === scheduleRootPath ? '' : `.${result.path}`;
     throw new RangeError(`notification rule ${rule.id}: schedules[${index}]${field}: ${result.message}`);
   });
+}
+
+/** An incident's name in its message ("NOT CLOSED", as the service writes it), its kind where none is known. */
+const incidentTitles: Readonly<Record<string, string>> = {
+  not_closed: 'NOT CLOSED',
+  intrusion: 'Intrusion',
+  tamper: 'Tamper alarm',
+  low_battery: 'Low battery',
+};
+
+function incidentTitle(kind: string): string {
+  return incidentTitles[kind] ?? kind;
 }

@@ -9,6 +9,7 @@
  * their pods' locks (error 2222); users added later through the cloud join no implicit group. An empty list makes
  * no group. The spec's explicit `accessGroups` follow, as written.
  */
+import { offlineAccessMaxOf } from './offline-access.ts';
 import type { SiteSpec, ScheduleSpec } from '../site/spec.ts';
 import { implicitGroupIdPrefix } from '../site/spec.ts';
 import type {
@@ -56,8 +57,17 @@ export function cloudStateFromSpec(spec: SiteSpec): CloudState {
       },
     },
     consistencyLagMs: 0,
+    offlineAccessMax:
+      spec.settings.offlineAccessMax ?? offlineAccessMaxOf(spec.locks.map((lock) => lock.kind)),
     users: byId(spec.users.map((user) => userFromSpec(user, Date.parse(spec.startsAtUtc)))),
-    tags: byId(spec.tags.map((tag): CloudTag => ({ id: tag.id, userId: tag.user, blocked: tag.blocked }))),
+    tags: byId(
+      spec.tags.map((tag): CloudTag => ({
+        id: tag.id,
+        userId: tag.user,
+        blocked: tag.blocked,
+        ...(tag.offlineAccess === false ? { offlineAccess: false } : {}),
+      })),
+    ),
     phones: byId(
       spec.phones.map((phone): CloudPhone => ({
         id: phone.id,
@@ -111,7 +121,8 @@ function userFromSpec(user: SiteSpec['users'][number], createdAtUtcMs: number): 
     role: user.role,
     permissions: { ...user.permissions },
     pin: user.pin,
-    pinExpiresAtUtcMs: undefined,
+    pinExpiresAtUtcMs:
+      user.pin === undefined || user.pinExpiresAt === undefined ? undefined : Date.parse(user.pinExpiresAt),
     usePin: true,
     blocked: false,
     subscriptionState: 'subscribed',
@@ -120,16 +131,17 @@ function userFromSpec(user: SiteSpec['users'][number], createdAtUtcMs: number): 
   };
 }
 
-/** One key per phone that is registered and verified (the only phones a key can be activated on). */
+/** One key per registered, verified phone (the only phones a key works on) whose key was issued before the run. */
 function digitalKeysFromSpec(spec: SiteSpec): Map<string, DigitalKey> {
   const keys = new Map<string, DigitalKey>();
   for (const phone of spec.phones) {
-    if (!phone.registered || !phone.verified) continue;
+    if (!phone.registered || !phone.verified || !phone.keyIssued) continue;
     keys.set(phone.id, {
       phoneId: phone.id,
       userId: phone.user,
       validFromUtcMs: instantMs(phone.keyValidFrom),
       validUntilUtcMs: instantMs(phone.keyValidUntil),
+      ...(phone.keyOfflineAccess === false ? { offlineAccess: false } : {}),
     });
   }
   return keys;

@@ -154,6 +154,10 @@ export function deleteUser(context: CoreContext, actorId: string, userId: string
   requireManage(state.site, by, target);
   requireNotPodMember(state, target);
   requireNotLastOwner(state, target, 'delete');
+  const phoneIds = [...state.phones.values()]
+    .filter((phone) => phone.userId === userId)
+    .map((phone) => phone.id)
+    .sort();
   commitAccess(context, locksOfUser(state, userId), () => {
     for (const group of state.accessGroups.values()) {
       if (group.userIds.includes(userId)) {
@@ -175,6 +179,7 @@ export function deleteUser(context: CoreContext, actorId: string, userId: string
     }
     state.users.delete(userId);
   });
+  if (phoneIds.length > 0) context.hooks.digitalKeysChanged?.(phoneIds);
 }
 
 export function setRole(context: CoreContext, actorId: string, userId: string, role: Role): CloudUser {
@@ -211,24 +216,42 @@ export function setPermissions(
   });
 }
 
-/** `pin` undefined removes the user's PIN; `expiresAtUtcMs` ends the new one's validity (none when left out). */
+export interface PinOptions {
+  /** The new PIN works until this instant (UTC ms, exclusive); none when left out. It must lie ahead (1101). */
+  readonly expiresAtUtcMs?: number | undefined;
+  /**
+   * The cloud drew the digits itself (`drawPin`): no `custom-pin` feature needed. A PIN of the caller's choice
+   * (left out or false) needs it, as `PUT …/pin {pin}` does on the service (2212).
+   */
+  readonly issued?: boolean;
+  /** Runs after every check, just before the change: the twin's keypad-reach check (3105 / 3102). */
+  readonly beforeCommit?: () => void;
+}
+
+/** `pin` undefined removes the user's PIN (and its expiry). */
 export function setPin(
   context: CoreContext,
   actorId: string,
   userId: string,
   pin: string | undefined,
-  expiresAtUtcMs?: number,
+  options: PinOptions = {},
 ): CloudUser {
   const { state } = context;
   const by = actor(context, actorId);
   const target = found(state.users, userId);
   requireManage(state.site, by, target);
-  if (expiresAtUtcMs !== undefined) requireInstantMs(expiresAtUtcMs, 'expiry_date');
+  const { expiresAtUtcMs } = options;
+  if (expiresAtUtcMs !== undefined) {
+    requireInstantMs(expiresAtUtcMs, 'expiry_date');
+    if (expiresAtUtcMs <= context.hooks.nowUtcMs()) throw invalid('expiry_date', 'is already past');
+  }
   requireSettled(context, userId, 2203);
+  const digits = pin === undefined ? undefined : newPin(context, pin, userId, options.issued !== true);
+  options.beforeCommit?.();
   const user: CloudUser = {
     ...target,
-    pin: pin === undefined ? undefined : newPin(context, pin, userId),
-    pinExpiresAtUtcMs: pin === undefined ? undefined : expiresAtUtcMs,
+    pin: digits,
+    pinExpiresAtUtcMs: digits === undefined ? undefined : expiresAtUtcMs,
   };
   return commitAccess(context, locksOfUser(state, userId), () => {
     state.users.set(userId, user);
@@ -236,8 +259,34 @@ export function setPin(
   });
 }
 
-function newPin(context: CoreContext, pin: string, userId: string): string {
+/**
+ * The cloud's own sweep at a PIN's expiry (pin-expiry.ts): every PIN ending at or before `nowUtcMs` leaves its
+ * user and the locks' data, in one change. Answers the expiries still ahead, for the sweep to plan.
+ */
+export function removeExpiredPins(context: CoreContext, nowUtcMs: number): number[] {
+  const { state } = context;
+  const due = [...state.users.values()]
+    .filter((user) => user.pinExpiresAtUtcMs !== undefined && user.pinExpiresAtUtcMs <= nowUtcMs)
+    .map((user) => user.id)
+    .sort();
+  const ahead = [...state.users.values()].flatMap((user) =>
+    user.pinExpiresAtUtcMs !== undefined && user.pinExpiresAtUtcMs > nowUtcMs ? [user.pinExpiresAtUtcMs] : [],
+  );
+  if (due.length === 0) return ahead;
+  const locks = due.flatMap((userId) => [...locksOfUser(state, userId)]);
+  commitAccess(context, locks, () => {
+    for (const userId of due) {
+      const user = state.users.get(userId) as CloudUser;
+      state.users.set(userId, { ...user, pin: undefined, pinExpiresAtUtcMs: undefined });
+    }
+  });
+  return ahead;
+}
+
+/** Checks a new PIN: the PIN feature, for one of the caller's choice the custom-PIN feature, then the digits. */
+function newPin(context: CoreContext, pin: string, userId: string, chosen = false): string {
   requireFeature(context.state, 'pin-codes');
+  if (chosen) requireFeature(context.state, 'custom-pin');
   return requirePin(context.state, pin, userId);
 }
 

@@ -1,12 +1,14 @@
 /**
  * A door: open or closed, with an inside handle and a sensor that tells its lock. From outside it opens only
- * while its lock is unlocked (or when forced); from inside the handle always lets a person out.
+ * while its lock's motor lets the outside handle move the latch (lock-motor.ts), or when forced; from inside the
+ * handle always lets a person out.
  */
 import { assign, setup } from 'xstate';
 import type { DeviceEnvironment } from './device-environment.ts';
 
 export interface DoorEnvironment extends DeviceEnvironment {
-  readonly isLockUnlocked: (lockId: string) => boolean;
+  /** The lock's outside handle moves the latch (its motor has coupled it and not yet uncoupled it). */
+  readonly handleGives: (lockId: string) => boolean;
   /** The door sensor reports to the lock. */
   readonly sensorChanged: (lockId: string, open: boolean, byInsideHandle: boolean) => void;
 }
@@ -31,7 +33,7 @@ export type DoorEvent =
 export const doorMachine = setup({
   types: { context: {} as DoorContext, events: {} as DoorEvent, input: {} as DoorInput },
   guards: {
-    mayOpenFromOutside: ({ context }) => context.handleHeld || context.env.isLockUnlocked(context.lockId),
+    mayOpenFromOutside: ({ context }) => context.handleHeld || context.env.handleGives(context.lockId),
   },
   actions: {
     reportOpened: ({ context }) => {

@@ -17,7 +17,7 @@ function data(users: ReadonlyMap<string, UserGrant>): LockAccessData {
   return {
     version: 1,
     timeZone: 'Europe/Amsterdam',
-    grants: { credentials: new Map([['key:phone-1', key]]), users },
+    grants: { credentials: new Map([['key:phone-1', key]]), users, offline: new Set(['key:phone-1']) },
     openTimeMs: 5_000,
     eomSchedules: [],
   };
@@ -29,6 +29,7 @@ const user: UserGrant = {
   easyOfficeMode: false,
   standing: 'active',
   usePin: true,
+  overridePrivacy: false,
 };
 
 function at(lockUtcMs: number, users: ReadonlyMap<string, UserGrant> = new Map([['user-1', user]])) {

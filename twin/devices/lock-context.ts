@@ -17,6 +17,8 @@ export interface LockEnvironment extends DeviceEnvironment {
   /** UTC instant of virtual time 0. */
   readonly epochUtcMs: number;
   readonly defects: Defects;
+  /** Whether the lock has lost its IQ now (registry.ts `lockCutOff`); never when left out. */
+  readonly cutOff?: (lockId: string) => boolean;
 }
 
 export interface LockInput {
@@ -24,6 +26,8 @@ export interface LockInput {
   readonly kind: LockKind;
   readonly doorId: string;
   readonly notClosedAfterMs: number;
+  /** How long one run of the motor takes (lock-motor.ts). */
+  readonly motorMs: number;
   readonly battery: BatteryLevel;
   readonly data: LockAccessData;
   readonly audit: AuditBuffer;
@@ -35,6 +39,10 @@ export interface LockContext extends LockInput {
   readonly clockOffsetMs: number;
   /** When the current Easy Office Mode window ends, as a delay from entering it. */
   readonly eomEndsInMs: number;
+  /** The inside knob is turned: privacy mode (privacy.ts). */
+  readonly privacy: boolean;
+  /** The tamper sensor is tripped (tamper.ts). */
+  readonly tampered: boolean;
 }
 
 export type LockEvent =
@@ -53,7 +61,15 @@ export type LockEvent =
   | { readonly type: 'SET_CLOCK_OFFSET'; readonly offsetMs: number }
   | { readonly type: 'ACCESS_DATA'; readonly data: LockAccessData }
   | { readonly type: 'AUDIT_ACK'; readonly seq: number; readonly overflowLastSeq: number | undefined }
-  | { readonly type: 'HEARTBEAT' };
+  | { readonly type: 'HEARTBEAT' }
+  /** Maintenance: new batteries (maintenance.ts). */
+  | { readonly type: 'REPLACE_BATTERY' }
+  /** The IQ's time arrived with a heartbeat and differs from the lock's clock (clock-correction.ts). */
+  | { readonly type: 'IQ_TIME' }
+  /** The inside privacy knob turned on or back (privacy.ts). */
+  | { readonly type: 'PRIVACY_KNOB'; readonly on: boolean }
+  /** The tamper sensor tripped or restored (tamper.ts). */
+  | { readonly type: 'TAMPER'; readonly on: boolean };
 
 /** The lock's own clock, in virtual milliseconds (what it stamps its audit events with). */
 export function lockClockMs(context: LockContext): number {
@@ -76,6 +92,8 @@ export function decisionFor(context: LockContext, event: LockEvent): Decision | 
       lockUtcMs: lockUtcMs(context),
       data: context.data,
       defects: context.env.defects,
+      privacy: context.privacy,
+      cutOff: context.env.cutOff?.(context.id) === true,
     },
   );
 }

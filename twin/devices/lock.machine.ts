@@ -3,15 +3,21 @@
  * controller). It decides on its own copy of the access data and its own clock (firmware-decision.ts), relocks
  * after its open time, enters and leaves office modes (MOM by a tag held > 5 s on BLUEnet, by a tag with the
  * inside handle held on the older escutcheon, or from the cloud; EOM by a permitted tag inside the lock's EOM
- * schedule, locking itself when the schedule ends, IQ or no IQ), watches its door (NOT CLOSED, intrusion),
+ * schedule, locking itself when the schedule ends, IQ or no IQ), turns its motor to free and block the outside
+ * handle (lock-motor.ts), watches its door (NOT CLOSED, intrusion),
  * measures its battery, and keeps a bounded audit buffer that it uploads through its IQ.
  */
-import { assign, setup, stateIn } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { AccessMethod } from '../access/audit-event.ts';
 import { currentWindowEndUtcMs, isWithinSchedules } from '../access/schedule.ts';
 import type { BoltEventKind } from '../events.ts';
 import type { LockKind } from '../site/spec.ts';
 import { recordAudit } from './lock-audit.ts';
+import { endPrivacy, hasPrivacyKnob, remoteRefusalOf, turnKnob } from './privacy.ts';
+import { senseTamper } from './tamper.ts';
+import { iqTimeTaken } from './clock-correction.ts';
+import { batteryReplaced } from './maintenance.ts';
+import { boltOpen, boltShut, motorRegion, motorRunMs, openedWithoutOpening } from './lock-motor.ts';
 import { decisionFor, lockUtcMs, type LockContext, type LockEvent, type LockInput } from './lock-context.ts';
 
 export type { LockContext, LockEnvironment, LockEvent, LockInput } from './lock-context.ts';
@@ -44,6 +50,7 @@ const lockSetup = setup({
     openTime: ({ context }) => (context.env.defects.has('relock-never') ? neverMs : context.data.openTimeMs),
     notClosedAfter: ({ context }) => context.notClosedAfterMs,
     eomEnd: ({ context }) => context.eomEndsInMs,
+    motorRun: ({ context }) => motorRunMs(context),
   },
   guards: {
     granted: ({ context, event }) => decisionFor(context, event)?.granted === true,
@@ -77,8 +84,43 @@ const lockSetup = setup({
     remoteOfficeOn: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && event.on,
     remoteOfficeOff: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && !event.on,
     openedByInsideHandle: ({ event }) => event.type === 'DOOR_OPENED' && event.byInsideHandle,
+    // Privacy mode (privacy.ts): the knob throws the deadbolt; remote commands need the override while it is on.
+    privacyKnobOn: ({ context, event }) =>
+      event.type === 'PRIVACY_KNOB' && event.on && hasPrivacyKnob(context.kind),
+    remoteRefusedByPrivacy: ({ context, event }) =>
+      (event.type === 'REMOTE_OPEN' || (event.type === 'REMOTE_OFFICE_MODE' && event.on)) &&
+      remoteRefusalOf(context, event.userId) !== undefined,
+    boltOpen,
+    boltShut,
+    openedWithoutOpening,
   },
   actions: {
+    turnPrivacyKnob: assign(({ context, event }) =>
+      event.type === 'PRIVACY_KNOB' ? turnKnob(context, event.on) : {},
+    ),
+    /** An opening granted while in privacy mode is an override's: it retracts the deadbolt. */
+    endPrivacyByOverride: assign(({ context, event }) => {
+      if (event.type === 'REMOTE_OPEN' || event.type === 'REMOTE_OFFICE_MODE')
+        return endPrivacy(context, 'opened with override', { userId: event.userId, method: 'remote' });
+      if (event.type !== 'CREDENTIAL') return {};
+      const userId = decisionFor(context, event)?.userId;
+      return endPrivacy(context, 'opened with override', { userId, method: event.method });
+    }),
+    endPrivacyFromInside: assign(({ context }) =>
+      endPrivacy(context, 'opened from inside', { userId: undefined, method: 'inside_handle' }),
+    ),
+    refuseRemote: ({ context, event }) => {
+      if (event.type !== 'REMOTE_OPEN' && event.type !== 'REMOTE_OFFICE_MODE') return;
+      recordAudit(context, {
+        category: 'lock_rejected',
+        detail: remoteRefusalOf(context, event.userId) ?? 'refused',
+        userId: event.userId,
+        method: 'remote',
+      });
+    },
+    senseTamper: assign(({ context, event }) =>
+      event.type === 'TAMPER' ? senseTamper(context, event.on) : {},
+    ),
     recordOpening: ({ context, event }) => {
       if (event.type === 'REMOTE_OPEN') {
         recordAudit(context, {
@@ -150,6 +192,9 @@ const lockSetup = setup({
       }),
     clearNotClosed: ({ context }) =>
       recordAudit(context, { category: 'not_closed_cleared', detail: 'door closed' }),
+    traceMotor: ({ context }, params: { handle: 'free' | 'blocked' }) => {
+      context.env.trace.record({ kind: 'lock.motor', device: context.id, handle: params.handle });
+    },
     traceDoor: ({ context }, params: { open: boolean }) => {
       const kind = params.open ? 'lock.door-open-seen' : 'lock.door-closed-seen';
       context.env.trace.record({ kind, device: context.id });
@@ -169,6 +214,8 @@ const lockSetup = setup({
       context.env.trace.record({ kind: 'lock.clock', device: context.id, offsetMs: event.offsetMs });
       return { clockOffsetMs: event.offsetMs };
     }),
+    replaceBattery: assign(({ context }) => batteryReplaced(context)),
+    correctClock: assign(({ context }) => iqTimeTaken(context)),
     installData: assign(({ context, event }) => {
       if (event.type !== 'ACCESS_DATA' || event.data.version <= context.data.version) return {};
       context.env.trace.record({ kind: 'lock.access-data', device: context.id, version: event.data.version });
@@ -218,13 +265,16 @@ const manualOfficeModeFromCloud = {
 export const lockMachine = lockSetup.createMachine({
   id: 'lock',
   type: 'parallel',
-  context: ({ input }) => ({ ...input, clockOffsetMs: 0, eomEndsInMs: 0 }),
+  context: ({ input }) => ({ ...input, clockOffsetMs: 0, eomEndsInMs: 0, privacy: false, tampered: false }),
   on: {
     SET_BATTERY: { actions: 'setBattery' },
     SET_CLOCK_OFFSET: { actions: 'setClockOffset' },
     ACCESS_DATA: { actions: 'installData' },
     AUDIT_ACK: { actions: 'acknowledgeAudit' },
     HEARTBEAT: { actions: 'resendAudit' },
+    IQ_TIME: { actions: 'correctClock' },
+    REPLACE_BATTERY: { actions: 'replaceBattery' },
+    TAMPER: { actions: 'senseTamper' },
   },
   states: {
     bolt: {
@@ -234,12 +284,22 @@ export const lockMachine = lockSetup.createMachine({
           on: {
             CREDENTIAL: [
               ...officeModeByTag,
-              { guard: 'granted', target: 'unlocked', actions: 'recordOpening' },
+              { guard: 'granted', target: 'unlocked', actions: ['recordOpening', 'endPrivacyByOverride'] },
               { actions: 'recordRefusal' },
             ],
             TAG_HELD: manualOfficeModeByHeldTag,
-            REMOTE_OPEN: { target: 'unlocked', actions: 'recordOpening' },
-            REMOTE_OFFICE_MODE: manualOfficeModeFromCloud,
+            REMOTE_OPEN: [
+              { guard: 'remoteRefusedByPrivacy', actions: 'refuseRemote' },
+              { target: 'unlocked', actions: ['recordOpening', 'endPrivacyByOverride'] },
+            ],
+            REMOTE_OFFICE_MODE: [
+              { guard: 'remoteRefusedByPrivacy', actions: 'refuseRemote' },
+              {
+                ...manualOfficeModeFromCloud,
+                actions: ['endPrivacyByOverride', manualOfficeModeFromCloud.actions],
+              },
+            ],
+            PRIVACY_KNOB: { actions: 'turnPrivacyKnob' },
           },
         },
         unlocked: {
@@ -256,6 +316,12 @@ export const lockMachine = lockSetup.createMachine({
             TAG_HELD: manualOfficeModeByHeldTag,
             REMOTE_OPEN: { target: 'unlocked', reenter: true, actions: 'recordOpening' },
             REMOTE_OFFICE_MODE: manualOfficeModeFromCloud,
+            // The knob's deadbolt locks the door at once, ending the opening.
+            PRIVACY_KNOB: {
+              guard: 'privacyKnobOn',
+              target: 'locked',
+              actions: [{ type: 'traceBolt', params: { kind: 'lock.locked' } }, 'turnPrivacyKnob'],
+            },
           },
         },
         officeMode: {
@@ -277,6 +343,17 @@ export const lockMachine = lockSetup.createMachine({
           states: {
             manual: {
               on: {
+                PRIVACY_KNOB: {
+                  guard: 'privacyKnobOn',
+                  target: '#lock.bolt.locked',
+                  actions: [
+                    {
+                      type: 'recordOfficeMode',
+                      params: { mode: 'manual', on: false, why: 'privacy knob turned' },
+                    },
+                    'turnPrivacyKnob',
+                  ],
+                },
                 CREDENTIAL: [
                   {
                     guard: 'handleToggle',
@@ -310,6 +387,17 @@ export const lockMachine = lockSetup.createMachine({
                 },
               },
               on: {
+                PRIVACY_KNOB: {
+                  guard: 'privacyKnobOn',
+                  target: '#lock.bolt.locked',
+                  actions: [
+                    {
+                      type: 'recordOfficeMode',
+                      params: { mode: 'easy', on: false, why: 'privacy knob turned' },
+                    },
+                    'turnPrivacyKnob',
+                  ],
+                },
                 // The EOM windows changed while the lock is in EOM: outside the new ones it locks at once (a
                 // removed schedule never strands the door open); inside, it ends when the new window does.
                 ACCESS_DATA: [
@@ -368,10 +456,14 @@ export const lockMachine = lockSetup.createMachine({
               {
                 guard: 'openedByInsideHandle',
                 target: 'open',
-                actions: [{ type: 'traceDoor', params: { open: true } }, 'recordInsideHandle'],
+                actions: [
+                  { type: 'traceDoor', params: { open: true } },
+                  'recordInsideHandle',
+                  'endPrivacyFromInside',
+                ],
               },
               {
-                guard: stateIn('#lock.bolt.locked'),
+                guard: 'openedWithoutOpening',
                 target: 'open',
                 actions: [{ type: 'traceDoor', params: { open: true } }, 'recordIntrusion'],
               },
@@ -394,5 +486,6 @@ export const lockMachine = lockSetup.createMachine({
         },
       },
     },
+    motor: motorRegion,
   },
 });

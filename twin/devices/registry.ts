@@ -9,6 +9,7 @@ import type { AuditBuffer } from './audit-buffer.ts';
 import type { doorMachine } from './door.machine.ts';
 import { iqSyncState, type iqMachine, type IqSyncState } from './iq.machine.ts';
 import type { lockMachine } from './lock.machine.ts';
+import { handleGives, type MotorState } from './lock-motor.ts';
 import type { phoneMachine } from './phone.machine.ts';
 import type { repeaterMachine } from './repeater.machine.ts';
 
@@ -25,6 +26,8 @@ export interface LockView {
   /** Which office mode, when in one. */
   readonly officeMode: 'manual' | 'easy' | undefined;
   readonly door: 'closed' | 'open' | 'notClosed';
+  /** The inside knob is turned (privacy mode): only users with the override open it. */
+  readonly privacy: boolean;
   readonly battery: string;
   /**
    * As the cloud reads it: the lock's IQ reaches the cloud and hears the lock (heartbeats answered). An IQ without
@@ -34,6 +37,10 @@ export interface LockView {
   readonly accessVersion: number;
   readonly auditBuffered: number;
   readonly parent: string | undefined;
+  /** The lock has lost its IQ (the IQ off, or no longer hearing it): only its offline list opens. */
+  readonly cutOff: boolean;
+  /** Credentials on the offline list of the data the lock holds (bounded: twin/cloud/offline-access.ts). */
+  readonly offlineList: number;
 }
 
 export interface IqView {
@@ -139,6 +146,12 @@ export class DeviceRegistry {
     return this.lock(lockId).getSnapshot().context.data.version;
   }
 
+  /** The lock's outside handle moves the latch: its motor has coupled it (lock-motor.ts). */
+  lockHandleGives(lockId: string): boolean {
+    const motor = (this.lock(lockId).getSnapshot().value as { motor: MotorState }).motor;
+    return handleGives(motor);
+  }
+
   handleHeld(lockId: string): boolean {
     return this.doors.get(this.doorOf(lockId))?.getSnapshot().context.handleHeld ?? false;
   }
@@ -151,12 +164,24 @@ export class DeviceRegistry {
       bolt: typeof value.bolt === 'string' ? value.bolt : 'officeMode',
       officeMode: typeof value.bolt === 'string' ? undefined : value.bolt.officeMode,
       door: value.door,
+      privacy: snapshot.context.privacy,
       battery: snapshot.context.battery,
       online: this.lockOnline(lockId),
       accessVersion: snapshot.context.data.version,
       auditBuffered: this.audits.get(lockId)?.size ?? 0,
       parent: this.topology.parentOf.get(lockId),
+      cutOff: this.lockCutOff(lockId),
+      offlineList: snapshot.context.data.grants.offline.size,
     };
+  }
+
+  /**
+   * Whether the lock has lost its IQ: the IQ is off, or its heartbeats no longer reach the lock (after the missed
+   * heartbeats that make the IQ declare it offline; the lock misses the same heartbeats). An IQ without internet
+   * still answers its locks, so they are not cut off.
+   */
+  lockCutOff(lockId: string): boolean {
+    return this.iq(this.iqOf(lockId)).getSnapshot().value !== 'on' || !this.lockHeardByIq(lockId);
   }
 
   iqView(iqId: string): IqView {

@@ -18,9 +18,15 @@ const actions: Record<AdminActionName, Action> = {
   // args: [lock id, one-time password?] (the password only where the lock's IQ has OTP on).
   'remote-open': (cloud, actor, args) => cloud.remoteOpen(actor, text(args, 0), optionalText(args, 1)),
   'office-mode': (cloud, actor, args) => cloud.setOfficeMode(actor, text(args, 0), args[1] === true),
+  // args: [user id, the PIN's digits (null removes it), expiry instant?]: a PIN of the actor's choice.
   'set-pin': (cloud, actor, args) =>
     cloud.changePin(actor, text(args, 0), args[1] === null ? undefined : text(args, 1), instant(args[2])),
+  // args: [user id, expiry instant?]: the cloud draws the PIN; the outcome's result is its digits.
+  'issue-pin': (cloud, actor, args) => cloud.issuePin(actor, text(args, 0), instant(args[1])),
   'block-tag': (cloud, actor, args) => cloud.core.blockTag(actor, text(args, 0)),
+  // args: ['tag' | 'digital_key', the tag's or phone's id, on].
+  'set-offline-access': (cloud, actor, args) =>
+    cloud.core.setOfflineAccess(actor, text(args, 0) as never, text(args, 1), args[2] as boolean),
   'unblock-tag': (cloud, actor, args) => cloud.core.unblockTag(actor, text(args, 0)),
   'replace-tag': (cloud, actor, args) => cloud.core.replaceTag(actor, text(args, 0), text(args, 1)),
   'revoke-key': (cloud, actor, args) => cloud.core.revokeDigitalKey(actor, text(args, 0)),
@@ -82,8 +88,8 @@ function instant(value: unknown): number | undefined {
 
 /** Operations that only read (or only decide) are not inputs. */
 const readOnlyPrefixes = ['get', 'list', 'authorize'];
-/** The core's own helpers (private in TypeScript, yet reachable by name at run time). */
-const coreHelpers: ReadonlySet<string> = new Set(['actorOf', 'read']);
+/** The core's own helpers (private in TypeScript, yet reachable by name at run time) and the cloud's own sweeps. */
+const coreHelpers: ReadonlySet<string> = new Set(['actorOf', 'read', 'removeExpiredPins']);
 
 /** Whether `method` names an operation of the cloud core that changes something (and so is an input). */
 export function isCoreChange(core: object, method: string): boolean {

@@ -47,8 +47,17 @@ export function applyInput(target: InputTarget, input: TwinInput): InputOutcome 
     case 'lock-clock':
       devices.setLockClock(input.lock, input.offsetMs);
       return applied;
+    case 'replace-battery':
+      devices.replaceBattery(input.lock);
+      return applied;
     case 'phone-internet':
       devices.setPhoneInternet(input.phone, input.on);
+      return applied;
+    case 'privacy-knob':
+      devices.turnPrivacyKnob(input.lock, input.on);
+      return applied;
+    case 'tamper':
+      devices.setTamper(input.lock, input.on);
       return applied;
     case 'cloud-lag':
       target.cloud.setConsistencyLag(input.lagMs);

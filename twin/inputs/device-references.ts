@@ -2,6 +2,7 @@
  * The devices an input names, checked against the site before it runs: an input naming a device the site does
  * not have is bad input (with the field's path), not a run that breaks halfway.
  */
+import { hasPrivacyKnob } from '../devices/privacy.ts';
 import type { SpecError } from '../site/spec-error.ts';
 import type { SiteSpec } from '../site/spec.ts';
 import type { TwinInput } from './input-schema.ts';
@@ -33,10 +34,18 @@ export function checkDeviceReferences(input: TwinInput, spec: SiteSpec): SpecErr
   check('phone', fields.phone, 'phone');
   check('iq', fields.iq, 'IQ');
   check('device', fields.device, 'IQ or repeater');
-  if (input.type === 'battery' && mainsPowered(spec, input.lock))
+  if ((input.type === 'battery' || input.type === 'replace-battery') && mainsPowered(spec, input.lock))
     errors.push({
       path: 'lock',
       message: `lock "${input.lock}" is a wall reader: mains powered, it has no battery`,
     });
+  if (input.type === 'privacy-knob') {
+    const kind = spec.locks.find((lock) => lock.id === input.lock)?.kind;
+    if (kind !== undefined && !hasPrivacyKnob(kind))
+      errors.push({
+        path: 'lock',
+        message: `lock "${input.lock}" is a ${kind}: only escutcheons have an inside privacy knob`,
+      });
+  }
   return errors;
 }

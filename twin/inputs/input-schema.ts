@@ -68,7 +68,13 @@ export const twinInputSchema = z.discriminatedUnion('type', [
     durationMs: z.number().int().min(1).max(86_400_000),
   }),
   z.strictObject({ type: z.literal('battery'), lock: id, level: z.enum(batteryLevels) }),
+  /** Maintenance: someone puts new batteries in the lock (devices/maintenance.ts). */
+  z.strictObject({ type: z.literal('replace-battery'), lock: id }),
   z.strictObject({ type: z.literal('phone-internet'), phone: id, on: z.boolean() }),
+  /** An escutcheon's inside privacy knob turned on (privacy mode) or back (twin/devices/privacy.ts). */
+  z.strictObject({ type: z.literal('privacy-knob'), lock: id, on: z.boolean() }),
+  /** Someone forcing a lock or its cover trips its tamper sensor (`on`); `on: false`: the lock is whole again. */
+  z.strictObject({ type: z.literal('tamper'), lock: id, on: z.boolean() }),
   /** The lock's own clock is this far off (positive: ahead): schedules are judged on it. */
   z.strictObject({
     type: z.literal('lock-clock'),

@@ -33,7 +33,13 @@ export interface DeviceActions {
   startInterference(interference: InterferenceInput): void;
   setBattery(lockId: string, level: BatteryLevel): void;
   setLockClock(lockId: string, offsetMs: number): void;
+  /** Maintenance: new batteries in a lock. */
+  replaceBattery(lockId: string): void;
   setPhoneInternet(phoneId: string, on: boolean): void;
+  /** The inside privacy knob of an escutcheon, turned on or back. */
+  turnPrivacyKnob(lockId: string, on: boolean): void;
+  /** A lock's tamper sensor tripped or restored. */
+  setTamper(lockId: string, on: boolean): void;
 }
 
 /** What admin actions do to the cloud; commands that travel through an IQ settle later. */
@@ -44,6 +50,8 @@ export interface CloudActions {
   remoteOpen(actorId: string, lockId: string, otp?: string): RemoteCommand;
   setOfficeMode(actorId: string, lockId: string, on: boolean): RemoteCommand;
   changePin(actorId: string, userId: string, pin: string | undefined, expiresAtUtcMs?: number): void;
+  /** The cloud draws a new PIN for the user (rotating any old one) and answers its digits. */
+  issuePin(actorId: string, userId: string, expiresAtUtcMs?: number): string;
   onCommandSettled(commandId: number, listener: (code: number | null) => void): void;
   /** The eventual-consistency fault: new guests stay half-known this long (0: off). */
   setConsistencyLag(lagMs: number): void;

@@ -16,6 +16,8 @@ import { coordinateMSchema, radioBounds, siteCountsMax, textCharsMax } from './p
 import {
   batteryLevels,
   epochUtcIsoDefault,
+  motorMsMax,
+  motorMsMin,
   openTimeMsDefault,
   openTimeMsMax,
   openTimeMsMin,
@@ -124,6 +126,8 @@ export const userSpecSchema = z.strictObject({
     .string()
     .regex(/^\d{6}$/, 'a PIN is 6 digits')
     .optional(),
+  /** The PIN works until this instant (exclusive); the cloud takes it off the locks then. Needs `pin`. */
+  pinExpiresAt: instant.optional(),
   /** Plain users by default; a spec that needs an owner or an admin names one. */
   role: z.enum(roles).default('user'),
   permissions: permissionsSpecSchema.prefault({}),
@@ -134,6 +138,8 @@ export const tagSpecSchema = z.strictObject({
   user: id,
   /** A lost tag, blocked in the cloud (locks refuse it once the block has reached them). */
   blocked: z.boolean().default(false),
+  /** Offline access (a lock cut off from its IQ still opens for it); on unless set false. */
+  offlineAccess: z.boolean().optional(),
 });
 
 export const phoneSpecSchema = z.strictObject({
@@ -143,9 +149,16 @@ export const phoneSpecSchema = z.strictObject({
   /** A digital key is issued only to a phone that is registered and verified. */
   registered: z.boolean().default(true),
   verified: z.boolean().default(true),
+  /**
+   * Whether the phone's digital key was issued before the run (and reached the app then); false: a registered,
+   * verified phone still waiting for its key.
+   */
+  keyIssued: z.boolean().default(true),
   /** The digital key's validity window (UTC instants); open-ended where left out. */
   keyValidFrom: instant.optional(),
   keyValidUntil: instant.optional(),
+  /** The digital key's offline access (a lock cut off from its IQ still opens for it); on unless set false. */
+  keyOfflineAccess: z.boolean().optional(),
 });
 
 /**
@@ -198,6 +211,10 @@ export const siteSettingsSchema = z.strictObject({
   heartbeatIntervalMs: z.number().int().min(1_000).max(3_600_000).optional(),
   notClosedAfterMs: z.number().int().min(1_000).max(600_000).optional(),
   auditBufferMax: z.number().int().min(1).max(100_000).optional(),
+  /** A lock's offline list (twin/cloud/offline-access.ts): 39 with an older escutcheon on the site, else 360. */
+  offlineAccessMax: z.number().int().min(0).max(100_000).optional(),
+  /** How long one run of a lock's motor takes (twin/defaults.ts, motorMsDefault). */
+  motorMs: z.number().int().min(motorMsMin).max(motorMsMax).optional(),
   radio: radioSettingsSchema.optional(),
 });
 

@@ -7,7 +7,18 @@
  */
 
 /** The demo API client of `lockstep serve` on loopback (README): only for trying the twin on this machine. */
-export const demoClient = { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' } as const;
+const demoClient = { clientId: 'lockstep-demo', clientSecret: 'lockstep-demo-secret' } as const;
+
+/**
+ * The demo client the page logs in with on loopback: the one site's, or on a server of several sites the one of
+ * the site its address names (`/?site=KEY`: `lockstep-demo-KEY`, as bin/serve-command.ts makes them). The client
+ * picks the site, so the page shows the site its token belongs to.
+ */
+export function demoClientOf(search: string): ClientCredentials {
+  const key = new URLSearchParams(search).get('site');
+  if (key === null || !/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/.test(key)) return demoClient;
+  return { clientId: `lockstep-demo-${key}`, clientSecret: `lockstep-demo-${key}-secret` };
+}
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -29,6 +40,9 @@ export async function fetchToken(credentials: ClientCredentials): Promise<TokenO
   try {
     const response = await fetch('/connect/token', {
       method: 'POST',
+      // A refused client is 401 with WWW-Authenticate: Basic (RFC 6749): without credentials the browser shows
+      // no password prompt of its own (which would hold the answer), and the page shows its login form instead.
+      credentials: 'omit',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'client_credentials',

@@ -18,7 +18,7 @@ import { byId, html, setText, svgById, update } from './dom.ts';
 import { EntryRows, showRows } from './entry-rows.ts';
 import { FloorPlan, type Interference } from './floor-plan.ts';
 import { doorLabel, formatVirtual, knownZone, siteDate, siteTimeWithZone } from './format.ts';
-import { demoClient, fetchToken, onLoopback, type ClientCredentials } from './login.ts';
+import { demoClientOf, fetchToken, onLoopback, type ClientCredentials } from './login.ts';
 import { LiveModel } from './model.ts';
 import { TimelineDebugger } from './timeline-debugger.ts';
 import {
@@ -172,9 +172,10 @@ class VizApp {
     this.plan = new FloorPlan(svgById('plan'), (lockId) => this.selectLock(lockId));
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     if (onLoopback(location.hostname)) {
-      this.credentials = demoClient;
-      this.el.loginClient.value = demoClient.clientId;
-      this.el.loginSecret.value = demoClient.clientSecret;
+      const demo = demoClientOf(location.search);
+      this.credentials = demo;
+      this.el.loginClient.value = demo.clientId;
+      this.el.loginSecret.value = demo.clientSecret;
     }
     this.connection = new LiveConnection({
       url: `${scheme}://${location.host}/live`,

@@ -108,10 +108,13 @@ const lockState = object<LockState>({
   bolt: oneOf<LockState['bolt']>({ locked: true, unlocked: true, officeMode: true }),
   officeMode: optional(oneOf<NonNullable<LockState['officeMode']>>({ manual: true, easy: true })),
   door: oneOf<LockState['door']>({ closed: true, open: true, notClosed: true }),
+  privacy: boolean,
   battery: string,
   online: boolean,
   accessVersion: number({ int: true }),
   auditBuffered: number({ int: true, min: 0 }),
+  cutOff: optional(boolean),
+  offlineList: optional(number({ int: true, min: 0 })),
   parent: optional(string),
   name: string,
   kind: string,
@@ -141,7 +144,7 @@ const repeaterState = object<RepeaterState>({
 
 const alertState = object<AlertState>({
   lockId: string,
-  kind: oneOf<AlertState['kind']>({ not_closed: true, intrusion: true, low_battery: true }),
+  kind: oneOf<AlertState['kind']>({ not_closed: true, intrusion: true, low_battery: true, tamper: true }),
   raisedUtcMs: anyNumber,
 });
 

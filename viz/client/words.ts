@@ -28,6 +28,9 @@ export const categoryWords: Readonly<Record<string, string>> = {
   intrusion: 'intrusion',
   battery_low: 'battery low',
   battery_fresh: 'battery replaced',
+  privacy_mode: 'privacy mode',
+  tamper: 'TAMPER',
+  tamper_cleared: 'tamper sensor restored',
   audit_overflow: 'audit trail overflowed (entries lost)',
 };
 
@@ -36,6 +39,7 @@ export const alertWords: Readonly<Record<AlertState['kind'], string>> = {
   not_closed: 'NOT CLOSED',
   intrusion: 'INTRUSION',
   low_battery: 'LOW BATTERY',
+  tamper: 'TAMPER',
 };
 
 export const boltWords: Readonly<Record<LockState['bolt'], string>> = {

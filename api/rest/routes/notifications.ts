@@ -97,6 +97,7 @@ export const notificationRoutes: readonly Route[] = [
         lockIds: lockIds === 'any' ? 'any' : existingIds(context, 'lock', lockIds, 'lock_ids'),
         schedules: schedules === 'always' ? 'always' : schedulesFromApi(schedules, 'time_schedules'),
         methods: body.methods === undefined || body.methods === 'any' ? 'any' : [...new Set(body.methods)],
+        ...(body.events === undefined || body.events === 'both' ? {} : { events: [...new Set(body.events)] }),
         channels: [...new Set(body.channels)],
         recipients: [...new Set(body.recipients)],
       };

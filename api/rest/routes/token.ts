@@ -5,7 +5,13 @@
  * twin works unchanged.
  */
 import { z } from 'zod';
-import { demoUserPassword, tokenLifetimeSecondsDefault, tokensMax, tokensPerUserMax } from '../auth.ts';
+import {
+  demoUserPassword,
+  requestClientId,
+  tokenLifetimeSecondsDefault,
+  tokensMax,
+  tokensPerUserMax,
+} from '../auth.ts';
 import { tokenRateLimitsDefault as limits } from '../token-rate-limit.ts';
 import { defineRoute, type Route } from '../route-table.ts';
 import {
@@ -49,7 +55,7 @@ function tokenRouteAt(prefix: string): Route {
     operationId: prefix === '' ? 'requestToken' : 'requestTokenUnderIdentityPrefix',
     summary:
       'A bearer token: grant_type client_credentials, or password (username, password), with the client’s credentials',
-    description: `Form-encoded (application/x-www-form-urlencoded) or JSON. The client’s credentials come as HTTP Basic or as client_id and client_secret in the body, for both grants: the password grant checks the client too. The client acts as the site’s first owner (else its first admin). With the password grant, username is a user’s id or email; the password is the user's entry in the server's password file (\`serve --password-file\`) or, without one and only on a loopback server, the demo password \`${demoUserPassword}\` of every twin user. The scope is \`${connectScope}\` (left out, it is that too; ${toleratedScopes.map((scope) => `\`${scope}\``).join(', ')} are accepted beside it and grant nothing more; no refresh token is issued). Tokens last expires_in (${tokenLifetimeSecondsDefault}) seconds of wall-clock time; a user holds at most ${tokensPerUserMax} (a new one replaces that user's oldest, never another user's), the server at most ${tokensMax} (when full of other users' live tokens: 429). ${errorsText} ${rateLimitText}`,
+    description: `Form-encoded (application/x-www-form-urlencoded) or JSON. The client’s credentials come as HTTP Basic or as client_id and client_secret in the body, for both grants: the password grant checks the client too. The client acts as the site’s first owner (else its first admin). On a server of several sites each site has its own client, and the client id picks the site (its token reads that site only). With the password grant, username is a user’s id or email; the password is the user's entry in the server's password file (\`serve --password-file\`) or, without one and only on a loopback server, the demo password \`${demoUserPassword}\` of every twin user. The scope is \`${connectScope}\` (left out, it is that too; ${toleratedScopes.map((scope) => `\`${scope}\``).join(', ')} are accepted beside it and grant nothing more; no refresh token is issued). Tokens last expires_in (${tokenLifetimeSecondsDefault}) seconds of wall-clock time; a user holds at most ${tokensPerUserMax} (a new one replaces that user's oldest, never another user's), the server at most ${tokensMax} (when full of other users' live tokens: 429). ${errorsText} ${rateLimitText}`,
     tag: 'auth',
     auth: 'none',
     rateLimited: true,
@@ -57,13 +63,12 @@ function tokenRouteAt(prefix: string): Route {
     bodyFormat: 'form-or-json',
     response: { kind: 'item', schema: tokenResponseSchema },
     errors: [1100, 1101, 1500, 2203],
-    handle: ({ services, live, body, request, clientAddress }) =>
-      services.auth.grant(
-        body,
-        request.headers.get('authorization') ?? undefined,
-        live.twin.cloud.state,
-        clientAddress,
-      ),
+    handle: ({ services, body, request, clientAddress }) => {
+      const basic = request.headers.get('authorization') ?? undefined;
+      // The client is the account: it picks the site whose users the password grant looks in.
+      const site = services.sites.ofClient(requestClientId(body, basic));
+      return site.auth.grant(body, basic, site.live.twin.cloud.state, clientAddress);
+    },
   });
 }
 
@@ -82,7 +87,15 @@ function revocationRouteAt(prefix: string): Route {
     response: { kind: 'item', schema: z.object({}).strict() },
     errors: [1100, 1101, 1500],
     handle: async ({ services, body, request, clientAddress }) => {
-      await services.auth.revoke(body, request.headers.get('authorization') ?? undefined, clientAddress);
+      const basic = request.headers.get('authorization') ?? undefined;
+      const clientId = requestClientId(body, basic);
+      // A client revokes in its own site's table only (RFC 7009: a token issued to another client stays); a bare
+      // token in the table that holds it.
+      const site =
+        clientId === undefined
+          ? (services.sites.ofToken(body.token) ?? services.sites.first)
+          : services.sites.ofClient(clientId);
+      await site.auth.revoke(body, basic, clientAddress);
       return {};
     },
   });

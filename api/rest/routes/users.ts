@@ -7,22 +7,15 @@
  *   taken it is still created (201), `suspended`: every lock refuses it (`event_detail: suspended`), and nothing
  *   reports an error, as on the service. A plain user at a full site is refused (2203): the contract says nothing
  *   of users, and refusing is the cloud's rule.
- * - `PUT …/pin` generates a 6-digit PIN (unique in the site) and answers it as a bare JSON string; calling again
- *   rotates it. A PIN of the client's choice needs the subscription's `custom_pin` feature (2212). The PIN must
+ * - `PUT …/pin` has the cloud draw a 6-digit PIN (unique in the site, from its seeded stream) and answers it as a
+ *   bare JSON string; calling again rotates it. A PIN of the client's choice needs the subscription's
+ *   `custom_pin` feature (2212, the cloud's rule). A PIN with `expiry_date` leaves the locks then. The PIN must
  *   reach every keypad lock that knows the user, so it is refused with 3105 / 3102 while one of them is out of
  *   reach.
  * - `DELETE` answers 202: the user is gone and the seat free at once (the service says "within seconds").
  */
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import {
-  isSettling,
-  requireFeature,
-  roles,
-  type CloudCore,
-  type CloudUser,
-  type Role,
-} from '../../../twin/index.ts';
+import { isSettling, roles, type CloudCore, type CloudUser, type Role } from '../../../twin/index.ts';
 import type { ConnectIds } from '../connect-ids.ts';
 import { recordOf, userOf } from '../connect-resolve.ts';
 import { invalidParameter } from '../errors.ts';
@@ -101,22 +94,6 @@ function applySettings(
       : { expiresAtUtcMs: body.expires_at === null ? null : Date.parse(body.expires_at) }),
   };
   if (Object.keys(settings).length > 0) core.setUserSettings(actorId, userId, settings);
-}
-
-/** Pins the draw of a generated PIN can make before it gives up (a site with a million PINs taken). */
-const pinDrawsMax = 64;
-
-/** A 6-digit PIN no other user of the site has, drawn from the seeded id stream (a replay records the digits). */
-function generatedPin(context: Context<unknown>, userId: string): string {
-  const taken = new Set<string>();
-  for (const user of context.core.state.users.values()) if (user.pin !== undefined) taken.add(user.pin);
-  const seedId = context.ids.newId(context.core.state.site.id, context.live.inputCount, 'key');
-  for (let draw = 0; draw < pinDrawsMax; draw += 1) {
-    const hex = createHash('sha256').update(`${seedId}|${userId}|${draw}`, 'utf8').digest('hex');
-    const pin = (Number.parseInt(hex.slice(0, 12), 16) % 1_000_000).toString().padStart(6, '0');
-    if (!taken.has(pin)) return pin;
-  }
-  throw invalidParameter('pin', 'no free PIN could be drawn: the site has too many');
 }
 
 export const userRoutes: readonly Route[] = [
@@ -261,26 +238,28 @@ export const userRoutes: readonly Route[] = [
     operationId: 'setUserPin',
     summary: 'Generates (or rotates) the user’s 6-digit PIN and answers it as a bare JSON string',
     description:
-      '`{}` or `{expiry_date}`: the cloud draws a PIN no other user of the site has; `{pin}` sets one of your choice, only with the subscription’s custom_pin feature (2212). The PIN works until `expiry_date` (exclusive) when given. It must reach every keypad lock that knows the user: 3105 while one’s IQ is offline, 3102 while one is out of reach.',
+      '`{}` or `{expiry_date}`: the cloud draws a PIN no other user of the site has; `{pin}` sets one of your choice, only with the subscription’s custom_pin feature (2212). The PIN works until `expiry_date` (exclusive, ahead of now: else 1101) when given, and leaves the locks’ data then. It must reach every keypad lock that knows the user: 3105 while one’s IQ is offline, 3102 while one is out of reach.',
     tag: 'users',
     body: pinRequestSchema,
     response: { kind: 'item', schema: pinResponseSchema },
-    errors: [2202, 2203, 2210, 2212, 3102, 3105],
+    errors: [1101, 2202, 2203, 2210, 2212, 3102, 3105],
     handle: (context) => {
       const { live, core, actorId, body } = context;
       const userId = siteUserId(context);
       core.getUser(actorId, userId);
-      if (body.pin !== undefined) requireFeature(core.state, 'custom-pin');
-      const pin = body.pin ?? generatedPin(context, userId);
-      // Through the cloud as an admin input (it travels to the keypads), so a session's export replays it.
-      const { outcome } = live.apply({
-        type: 'admin',
-        actor: actorId,
-        action: 'set-pin',
-        args: [userId, pin, ...(body.expiry_date === undefined ? [] : [body.expiry_date])],
-      });
+      const expiry = body.expiry_date === undefined ? [] : [body.expiry_date];
+      // Through the cloud as an admin input (it travels to the keypads), so a session's export replays it: the
+      // cloud draws an issued PIN from its seeded stream, and checks a chosen one against custom_pin (2212).
+      const { outcome } = live.apply(
+        body.pin === undefined
+          ? { type: 'admin', actor: actorId, action: 'issue-pin', args: [userId, ...expiry] }
+          : { type: 'admin', actor: actorId, action: 'set-pin', args: [userId, body.pin, ...expiry] },
+      );
       if (outcome.kind === 'admin-refused') throw outcome.error;
-      return pin;
+      if (body.pin !== undefined) return body.pin;
+      if (outcome.kind !== 'admin-accepted' || typeof outcome.result !== 'string')
+        throw new Error('the cloud issued no PIN');
+      return outcome.result;
     },
   }),
   defineRoute({
@@ -309,6 +288,7 @@ function keysOf(context: Context<unknown>, user: CloudUser, ids: ConnectIds): z.
       type: 'pin',
       key_identifier: ids.publicId('site-user', user.id),
       expiry_date: iso(user.pinExpiresAtUtcMs),
+      // A PIN's offline access is automatic (the vendor's help pages); tags and keys: as an admin set it.
       offline_access: true,
     });
   for (const tag of state.tags.values())
@@ -317,7 +297,7 @@ function keysOf(context: Context<unknown>, user: CloudUser, ids: ConnectIds): z.
         type: 'tag',
         key_identifier: ids.publicId('tag', tag.id),
         expiry_date: null,
-        offline_access: true,
+        offline_access: tag.offlineAccess !== false,
       });
   for (const key of state.digitalKeys.values())
     if (key.userId === user.id)
@@ -325,7 +305,7 @@ function keysOf(context: Context<unknown>, user: CloudUser, ids: ConnectIds): z.
         type: 'digital_key',
         key_identifier: key.phoneId,
         expiry_date: iso(key.validUntilUtcMs),
-        offline_access: true,
+        offline_access: key.offlineAccess !== false,
       });
   return keys;
 }

@@ -4,11 +4,12 @@
  *
  * - `event_detail` of a refusal (`lock_rejected`), from the firmware's reason: a PIN the lock does not know is
  *   `no_access` with the sentinel `user_id` below; an unknown tag or phone key is `null` with no user (as observed
- *   on a live site); a known user refused by a setting (`use_pin: false`), a lock without a keypad or with a
- *   battery too low is `null` with the user; a suspended user is `suspended`; every other refusal of a known
- *   credential (no group, outside its schedules, blocked tag or user, key not valid yet or any more) is `no_access`.
- *   Office modes are `start` / `end`; every other entry has `null`. `offline` is never produced (a lock the IQ
- *   cannot reach makes no entry).
+ *   on a live site); a known user refused by a setting (`use_pin: false`) or by privacy mode, a lock without a
+ *   keypad or with a battery too low is `null` with the user; a suspended user is `suspended`; every other refusal
+ *   of a known credential (no group, outside its schedules, blocked tag or user, key not valid yet or any more) is
+ *   `no_access`. Office modes and privacy mode (`privacy_mode`) are `start` / `end`; every other entry (among them
+ *   `tamper` and `tamper_cleared`) has `null`. `offline` is never produced (a lock the IQ cannot reach makes no
+ *   entry).
  * - `user_id` is the platform user id (as in group membership), also of a user deleted since; names are then null.
  * - `utc_date_time` / `local_date_time` are the lock's own time, to the whole second (`…T07:00:00Z` / `…T08:00:00`).
  * - `access_detail` (the service's tag number) is always `""`: the entries log does not keep which tag was shown
@@ -72,9 +73,13 @@ type EventDetail = (typeof eventDetails)[number];
 /** Refusals of a known user or credential that are not `no_access` (the firmware's reasons). */
 const refusalDetails: Readonly<Record<string, EventDetail | null>> = {
   'user suspended': 'suspended',
+  // A lock cut off from its IQ, the credential not on its offline list (twin/cloud/offline-access.ts).
+  'lock offline': 'offline',
   'pin not enabled for this user': null,
   'no keypad on this lock': null,
   'battery very low': null,
+  // A known user at a door whose inside knob is turned: refused by the lock's state, not for lack of access.
+  'privacy mode': null,
 };
 const unknownCredential = 'credential not on this lock';
 
@@ -88,6 +93,8 @@ function eventDetailOf(entry: Entry): EventDetail | null {
     case 'easy_office_mode':
     case 'manual_office_mode':
       return entry.detail.startsWith('office mode on') ? 'start' : 'end';
+    case 'privacy_mode':
+      return entry.detail.startsWith('privacy mode on') ? 'start' : 'end';
     default:
       return null;
   }

@@ -8,7 +8,8 @@
  * - `communication_type` is always `blue_net` and `vendor.reference` always `salto`;
  * - `locked_state` is the bolt as the twin holds it (`locked`, `unlocked`, `office_mode`);
  * - `left_open_alarm` / `intrusion_alarm`: an active NOT CLOSED / intrusion alert on the door's alert board;
- * - `privacy_mode` is always false (the twin does not model privacy mode).
+ * - `privacy_mode`: the lock's inside knob is turned (escutcheons only; the lock opens for nobody but users with
+ *   `override_privacy_mode`), as the lock itself holds it.
  */
 import { z } from 'zod';
 import type { CloudLock, LockKind, RemoteCommand } from '../../../twin/index.ts';
@@ -47,7 +48,9 @@ export const lockSchema = z.object({
   battery_level: z.enum(batteryLevels),
   left_open_alarm: z.boolean().describe('an active NOT CLOSED alert'),
   intrusion_alarm: z.boolean().describe('an active intrusion alert'),
-  privacy_mode: z.boolean().describe('always false: the twin does not model privacy mode'),
+  privacy_mode: z
+    .boolean()
+    .describe('the inside knob is turned: only users with override_privacy_mode open it'),
   iq: z.object({ id: z.string(), otp_enabled: z.boolean() }),
 });
 
@@ -108,7 +111,7 @@ export function lockView(live: LiveTwin, ids: ConnectIds, lock: CloudLock): Lock
     battery_level: device.battery === 'very-low' ? 'very_low' : device.battery === 'low' ? 'low' : 'fresh',
     left_open_alarm: alerts.some((alert) => alert.kind === 'not_closed'),
     intrusion_alarm: alerts.some((alert) => alert.kind === 'intrusion'),
-    privacy_mode: false,
+    privacy_mode: device.privacy,
     iq: { id: ids.publicId('iq', lock.iqId), otp_enabled: iq?.otpEnabled ?? false },
   };
 }

@@ -14,3 +14,7 @@ export const locksPerIqMax = 16;
 export const repeatersPerIqMax = 6;
 /** A lock's audit buffer holds this many events unless the site's settings say otherwise. */
 export const auditBufferMaxDefault = 1_000;
+/** One run of a lock's motor (domain.md: ~0.3 s) unless the site's settings say otherwise. */
+export const motorMs = 300;
+/** A lock takes its IQ's time when its own clock is off by this much or more (less is left alone). */
+export const clockCorrectionMinMs = 1_000;

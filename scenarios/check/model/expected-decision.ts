@@ -1,6 +1,6 @@
 /**
  * What a lock must decide on a credential, by the reference model: the domain's order of checks (battery, keypad,
- * the lock's data, block, key window, a blocked or suspended user, access group, schedule) applied to the rules of the data version the lock
+ * the lock's data, block, key window, a blocked or suspended user, access group, schedule, privacy mode) applied to the rules of the data version the lock
  * holds, at the lock's own clock. The reasons are the domain's audit wording of each refusal. Written apart from
  * the firmware on purpose: a wrong order or a wrong reason in the firmware shows as a disagreement.
  */
@@ -21,6 +21,10 @@ export interface LockSituation {
   readonly battery: ModelBattery;
   readonly lockUtcMs: number;
   readonly rules: LockRules;
+  /** The lock's inside knob is turned (privacy mode), as the inputs turned it. */
+  readonly privacy?: boolean;
+  /** The lock has lost its IQ (as its view reads at the decision): only its offline list opens. */
+  readonly cutOff?: boolean;
 }
 
 export type ExpectedDecision =
@@ -50,10 +54,17 @@ export function expectedDecision(shown: CredentialShown, situation: LockSituatio
     return refuse('key expired', user);
   const refusedAs = rules.refusedUsers.get(user);
   if (refusedAs !== undefined) return refuse(`user ${refusedAs}`, user);
+  if (situation.cutOff === true && !rules.offline.has(shown.credentialId))
+    return refuse('lock offline', user);
   const schedules = rules.schedules.get(user) ?? [];
   if (schedules.length === 0) return refuse('no access group grants this lock', user);
   if (!inSchedules(schedules, lockUtcMs, rules.timeZone)) return refuse('outside schedule', user);
   const permissions = rules.permissions.get(user);
+  // Privacy mode: only the override opens, and then it only opens (no office mode over privacy).
+  if (situation.privacy === true) {
+    if (permissions?.override !== true) return refuse('privacy mode', user);
+    return { granted: true, user, mayToggleManual: false, mayToggleEasy: false };
+  }
   return {
     granted: true,
     user,

@@ -11,7 +11,9 @@
  * guests, whom the cloud's eventual-consistency fault leaves half-known for a while after their creation); any
  * other admin action makes the model give up judging (`lost`), so that it never reports what it cannot know.
  */
-import type { AdminInput, Role, SiteSpec, TwinInput } from '../../../twin/index.ts';
+import type { AdminInput, LockKind, Role, SiteSpec, TwinInput } from '../../../twin/index.ts';
+import { expirePins, judgeSetPin, type PinHost, type PinVerdict } from './pin-model.ts';
+import { judgeOfflineAccess, offlineBoundOf, type OfflineKey, type OfflineTag } from './offline-model.ts';
 
 /** A weekly window in site time, as the model holds it (the spec's shape, optional dates possibly undefined). */
 export interface Schedule {
@@ -28,6 +30,8 @@ export type ModelVerdict =
   | { readonly kind: 'refused'; readonly code: number; readonly why: string }
   /** A remote command the cloud sends on through the IQ (its answer depends on the radio). */
   | { readonly kind: 'pending' }
+  /** A PIN change: this answer, or 3102 for a keypad out of reach (pin-model.ts); applied only when accepted. */
+  | Extract<PinVerdict, { kind: 'unless-out-of-reach' }>
   | { readonly kind: 'not-judged' };
 
 export interface ModelUser {
@@ -35,7 +39,11 @@ export interface ModelUser {
   readonly remoteOpening: boolean;
   readonly manualOfficeMode: boolean;
   readonly easyOfficeMode: boolean;
+  /** Opens a lock in privacy mode (its inside knob turned). */
+  readonly overridePrivacy?: boolean;
   readonly pin: string | undefined;
+  /** The PIN works until this instant (UTC ms, exclusive); it leaves the user then. */
+  readonly pinUntilUtcMs?: number | undefined;
   /** Blocked by an admin: refused at every lock. */
   readonly blocked?: boolean;
   /** Holds no seat: refused at every lock. */
@@ -46,6 +54,7 @@ export interface ModelUser {
 
 export interface ModelLock {
   readonly iq: string;
+  readonly kind?: LockKind;
   readonly openTimeMs: number;
   readonly eomSchedules: readonly Schedule[];
 }
@@ -74,9 +83,15 @@ const refused = (code: number, why: string): ModelVerdict => ({ kind: 'refused',
 
 export class SiteModel {
   readonly timeZone: string;
+  /** The run's start instant (UTC ms): run time 0. */
+  readonly epochUtcMs: number;
   readonly users = new Map<string, ModelUser>();
-  readonly tags = new Map<string, { user: string | undefined; blocked: boolean }>();
-  readonly keys = new Map<string, { user: string; fromUtcMs?: number; untilUtcMs?: number }>();
+  readonly tags = new Map<string, OfflineTag>();
+  readonly keys = new Map<string, OfflineKey & { fromUtcMs?: number; untilUtcMs?: number }>();
+  /** How many credentials a lock's offline list holds (offline-model.ts). */
+  readonly offlineBound: number;
+  /** The cloud's phones (a key is issued only to a registered, verified one); a deleted user's phones go. */
+  readonly phones = new Map<string, { user: string; ready: boolean }>();
   readonly groups = new Map<string, ModelGroup>();
   readonly locks = new Map<string, ModelLock>();
   private readonly iqPowered = new Map<string, boolean>();
@@ -99,6 +114,11 @@ export class SiteModel {
 
   constructor(spec: SiteSpec) {
     this.timeZone = spec.timeZone;
+    this.epochUtcMs = Date.parse(spec.startsAtUtc);
+    this.offlineBound = offlineBoundOf(
+      spec.locks.map((lock) => lock.kind),
+      spec.settings.offlineAccessMax,
+    );
     this.features = new Set(spec.subscription.features);
     this.subscriptionActive = spec.subscription.active;
     this.released = spec.released;
@@ -115,18 +135,38 @@ export class SiteModel {
       ...spec.doors.map((door) => door.id),
     ]);
     for (const user of spec.users)
-      this.users.set(user.id, { ...user.permissions, role: user.role, pin: user.pin });
-    for (const tag of spec.tags) this.tags.set(tag.id, { user: tag.user, blocked: tag.blocked });
+      this.users.set(user.id, {
+        ...user.permissions,
+        role: user.role,
+        pin: user.pin,
+        pinUntilUtcMs:
+          user.pin === undefined || user.pinExpiresAt === undefined
+            ? undefined
+            : Date.parse(user.pinExpiresAt),
+      });
+    for (const tag of spec.tags)
+      this.tags.set(tag.id, {
+        user: tag.user,
+        blocked: tag.blocked,
+        ...(tag.offlineAccess === false ? { offline: false } : {}),
+      });
     for (const phone of spec.phones) {
-      if (!phone.registered || !phone.verified) continue;
+      this.phones.set(phone.id, { user: phone.user, ready: phone.registered && phone.verified });
+      if (!phone.registered || !phone.verified || !phone.keyIssued) continue;
       this.keys.set(phone.id, {
         user: phone.user,
         ...(phone.keyValidFrom === undefined ? {} : { fromUtcMs: Date.parse(phone.keyValidFrom) }),
         ...(phone.keyValidUntil === undefined ? {} : { untilUtcMs: Date.parse(phone.keyValidUntil) }),
+        ...(phone.keyOfflineAccess === false ? { offline: false } : {}),
       });
     }
     for (const lock of spec.locks) {
-      this.locks.set(lock.id, { iq: lock.iq, openTimeMs: lock.openTimeMs, eomSchedules: lock.eomSchedules });
+      this.locks.set(lock.id, {
+        iq: lock.iq,
+        kind: lock.kind,
+        openTimeMs: lock.openTimeMs,
+        eomSchedules: lock.eomSchedules,
+      });
       // A lock's own access list is a group of its own, always open ("all": everyone but pod guests).
       if (lock.access === 'all' || lock.access.length > 0) {
         const guests = new Set(spec.pods.flatMap((pod) => pod.guests));
@@ -163,6 +203,9 @@ export class SiteModel {
 
   /** What the cloud should answer, applying the change to the model when it should be accepted. */
   judge(input: AdminInput, tMs: number): ModelVerdict {
+    // A notification rule changes no access: who may set one is the REST route's check (its own tests), so the
+    // model neither judges the answer nor loses track of the site.
+    if (input.action === 'add-notification-rule') return { kind: 'not-judged' };
     const actor = this.users.get(input.actor);
     if (actor === undefined) return refused(3104, `no user ${input.actor}`);
     if (!this.released && actor.role !== 'installer') return refused(2210, 'the site is not released yet');
@@ -182,6 +225,24 @@ export class SiteModel {
         return this.lockCommand(input.actor, actor, args[0], 'office-modes');
       case 'set-eom-schedules':
         return this.setEomSchedules(actor, args[0], args[1]);
+      case 'set-offline-access': {
+        const verdict = judgeOfflineAccess(
+          { tags: this.tags, keys: this.keys, changed: () => void this.revision++ },
+          { rank: this.actingRank(actor), adminRank },
+          args,
+        );
+        if (verdict.kind === 'not-judged') this.lost = true;
+        return verdict;
+      }
+      case 'set-pin': {
+        const verdict = judgeSetPin(this.pinHost(), input.actor, actor, args, tMs);
+        if (verdict.kind === 'not-judged') this.lost = true;
+        return verdict;
+      }
+      case 'issue-key':
+        return this.issueKey(input.actor, actor, args);
+      case 'revoke-key':
+        return this.revokeKey(input.actor, actor, args[0]);
       case 'core':
         if (args[0] === 'setRole') return this.setRole(input.actor, actor, args[1], args[2]);
         if (args[0] === 'deleteUser') return this.deleteUser(input.actor, actor, args[1]);
@@ -194,6 +255,39 @@ export class SiteModel {
         this.lost = true;
         return { kind: 'not-judged' };
     }
+  }
+
+  /** PINs that ended by `nowUtcMs` leave their users, as the cloud takes them off the locks then. */
+  expirePins(nowUtcMs: number): void {
+    expirePins(this.pinHost(), nowUtcMs);
+  }
+
+  private pinHost(): PinHost<ModelUser> {
+    return {
+      users: this.users,
+      epochUtcMs: this.epochUtcMs,
+      featureOn: (feature) => this.subscriptionActive && this.features.has(feature),
+      mayManage: (actorId, actor, targetId, target) => this.mayManage(actorId, actor, targetId, target),
+      settling: (userId, tMs) => this.settling(userId, tMs),
+      keypadLocksOf: (userId) => {
+        const locks = new Set<string>();
+        for (const group of this.groups.values())
+          if (group.users.has(userId)) for (const lockId of group.locks) locks.add(lockId);
+        return [...locks]
+          .sort()
+          .filter((lockId) => this.locks.get(lockId)?.kind === 'pin')
+          .map((lockId) => {
+            const iq = this.locks.get(lockId)?.iq ?? '';
+            return {
+              lock: lockId,
+              iqConnected: this.iqPowered.get(iq) === true && this.iqInternet.get(iq) === true,
+            };
+          });
+      },
+      changed: () => {
+        this.revision++;
+      },
+    };
   }
 
   /** The rank an actor acts with: an installer (who acts only before release) as an admin. */
@@ -249,6 +343,7 @@ export class SiteModel {
     for (const group of this.groups.values()) group.users.delete(id);
     for (const tag of this.tags.values()) if (tag.user === id) tag.user = undefined;
     for (const [phoneId, key] of this.keys) if (key.user === id) this.keys.delete(phoneId);
+    for (const [phoneId, phone] of this.phones) if (phone.user === id) this.phones.delete(phoneId);
     this.users.delete(id);
     this.revision++;
     return accepted;
@@ -315,6 +410,45 @@ export class SiteModel {
     const connected = this.iqPowered.get(lock.iq) === true && this.iqInternet.get(lock.iq) === true;
     if (!connected) return refused(3105, `IQ ${lock.iq} is not connected`);
     return { kind: 'pending' };
+  }
+
+  /**
+   * A digital key for a phone: the digital-keys feature, someone who manages the phone's user, a registered and
+   * verified phone. Only keys without a window are judged (generated runs issue those); issuing again replaces.
+   */
+  private issueKey(actorId: string, actor: ModelUser, args: readonly unknown[]): ModelVerdict {
+    if (args.length > 1 && args.slice(1).some((arg) => arg !== undefined && arg !== null)) {
+      this.lost = true;
+      return { kind: 'not-judged' };
+    }
+    const phoneId = args[0];
+    if (!this.subscriptionActive || !this.features.has('digital-keys'))
+      return refused(2212, 'no digital-keys feature');
+    if (typeof phoneId !== 'string') return refused(1101, 'a phone id is a string');
+    const phone = this.phones.get(phoneId);
+    if (phone === undefined) return refused(3104, `no phone ${phoneId}`);
+    const owner = this.users.get(phone.user);
+    if (owner === undefined) return refused(3104, `no user ${phone.user}`);
+    if (!this.mayManage(actorId, actor, phone.user, owner))
+      return refused(2203, `${actorId} may not manage ${phone.user}`);
+    if (!phone.ready) return refused(2203, `${phoneId} is not registered and verified`);
+    this.keys.set(phoneId, { user: phone.user });
+    this.revision++;
+    return accepted;
+  }
+
+  /** Revoking a phone's key: someone who manages its user; a phone without a key is not found. */
+  private revokeKey(actorId: string, actor: ModelUser, phoneId: unknown): ModelVerdict {
+    if (typeof phoneId !== 'string') return refused(1101, 'a phone id is a string');
+    const key = this.keys.get(phoneId);
+    if (key === undefined) return refused(3104, `no key on ${phoneId}`);
+    const owner = this.users.get(key.user);
+    if (owner === undefined) return refused(3104, `no user ${key.user}`);
+    if (!this.mayManage(actorId, actor, key.user, owner))
+      return refused(2203, `${actorId} may not manage ${key.user}`);
+    this.keys.delete(phoneId);
+    this.revision++;
+    return accepted;
   }
 
   /** Admins and up set a lock's EOM windows; setting any needs the office-modes feature, clearing never does. */
