@@ -405,6 +405,9 @@ export class LiveTwin {
       seed: this.options.seed,
       until: nowMs,
       background: this.options.scenario.background,
+      ...(this.options.scenario.visitsPerLockPerHour === undefined
+        ? {}
+        : { visitsPerLockPerHour: this.options.scenario.visitsPerLockPerHour }),
       defects: [...this.options.scenario.defects],
       inputs: [
         ...scenarioInputs.map((timed) => ({ at: timed.atMs, ...timed.input })),

@@ -213,6 +213,10 @@ function buildProgram(): Command {
     )
     .option('--seed <n>', 'root seed (of every site)', parseSeed)
     .option('--speed <x>', 'virtual seconds per wall second', '1')
+    .option(
+      '--visits-per-lock-per-hour <n>',
+      'background traffic: mean visits per lock per hour (0.01–600; default 4, npm start: 24)',
+    )
     .option('--anonymous-read-only', 'let /live clients without a token watch (never act); off by default')
     .option(
       '--password-file <file>',

@@ -12,6 +12,7 @@ import {
   type RunningServer,
   type SiteToServe,
 } from '../api/index.ts';
+import { visitsPerLockPerHourMax, visitsPerLockPerHourMin, type Scenario } from '../scenarios/index.ts';
 import { isSiteName } from '../twin/index.ts';
 import { mountViz } from '../viz/serve.ts';
 import { BadInputError } from './exit-codes.ts';
@@ -37,6 +38,7 @@ export interface ServeFlags {
   site?: string[];
   seed?: number;
   speed: string;
+  visitsPerLockPerHour?: string;
   /** Passwords of the password grant (api/rest/password-file.ts); without it, the demo password on loopback only. */
   passwordFile?: string;
   /** `/live` lets clients without a token watch (never act, never export). */
@@ -170,6 +172,26 @@ function listenError(error: unknown, host: string, port: number): BadInputError 
   return undefined;
 }
 
+/**
+ * The scenarios with `--visits-per-lock-per-hour` as their background traffic's rate (a demo wants more people
+ * than a quiet office has); the flag on scenarios that run no background traffic is bad input, not ignored.
+ */
+function withTrafficRate(scenarios: readonly Scenario[], text: string | undefined): Scenario[] {
+  if (text === undefined) return [...scenarios];
+  const rate = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(rate >= visitsPerLockPerHourMin && rate <= visitsPerLockPerHourMax))
+    throw new BadInputError(
+      `--visits-per-lock-per-hour must be a number in [${visitsPerLockPerHourMin}, ${visitsPerLockPerHourMax}], got "${text}"`,
+    );
+  if (!scenarios.some((scenario) => scenario.background))
+    throw new BadInputError(
+      '--visits-per-lock-per-hour: no served scenario runs background traffic (serve a site, or a scenario with "background": true)',
+    );
+  return scenarios.map((scenario) =>
+    scenario.background ? { ...scenario, visitsPerLockPerHour: rate } : scenario,
+  );
+}
+
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   // Digits only: Number() would read "" as 0 (a random port) and "0x50" as 80.
   const port = /^\d{1,5}$/.test(flags.port) ? Number(flags.port) : Number.NaN;
@@ -180,7 +202,10 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     throw new BadInputError(`--speed must be a number in (0, 86400], got "${flags.speed}"`);
   const siteFlags = siteFlagsOf(flags);
   // Every target is read before any twin starts: a bad one is bad input with nothing to stop.
-  const scenarios = siteFlags.map((site) => resolveTarget(site.target));
+  const scenarios = withTrafficRate(
+    siteFlags.map((site) => resolveTarget(site.target)),
+    flags.visitsPerLockPerHour,
+  );
   const clients = siteClients(
     flags.host,
     siteFlags.map((site) => site.key),

@@ -206,6 +206,24 @@ describe('lockstep serve', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/refusing to serve on 0\.0\.0\.0 with the demo API credentials/);
   });
+
+  it('refuses a traffic rate out of bounds, or one for a scenario without background traffic', () => {
+    const serve = (...args: string[]) =>
+      spawnSync(process.execPath, [cli, 'serve', '--port', '0', ...args], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    for (const rate of ['0', '601', 'lots', '-3']) {
+      const result = serve('--visits-per-lock-per-hour', rate);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(
+        `--visits-per-lock-per-hour must be a number in [0.01, 600], got "${rate}"`,
+      );
+    }
+    const quiet = serve('--scenario', 'not-closed', '--visits-per-lock-per-hour', '24');
+    expect(quiet.status).toBe(2);
+    expect(quiet.stderr).toMatch(/no served scenario runs background traffic/);
+  });
 });
 
 /** The one JSON object a `--json` run printed on stdout. */

@@ -28,6 +28,27 @@ function replayedHash(exported: Record<string, unknown>): string {
 }
 
 describe('export → replay', () => {
+  it('keeps a busier background traffic rate in the export, so the busy session replays', () => {
+    const parsed = parseSiteSpec(loadNamedSite('office'));
+    if (!parsed.ok) throw new Error('office does not load');
+    const busy = new LiveTwin({
+      scenario: { ...siteScenario(parsed.spec), visitsPerLockPerHour: 40 },
+      siteInput: 'office',
+      seed: 3,
+      speed: 1,
+      paused: true,
+    });
+    const quiet = officeSite();
+    busy.advance(1_800_000);
+    quiet.advance(1_800_000);
+    const exported = busy.exportScenario();
+    expect(exported.visitsPerLockPerHour).toBe(40);
+    expect(busy.twin.trace.events).toBeGreaterThan(quiet.twin.trace.events * 3);
+    expect(replayedHash(exported)).toBe(busy.twin.trace.fingerprint());
+    busy.stop();
+    quiet.stop();
+  });
+
   it('reproduces a session whose inputs land in the same millisecond as background inputs', () => {
     // Where the background traffic puts its inputs (the same seed gives the same times).
     const probe = officeSite();
