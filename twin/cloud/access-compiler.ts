@@ -8,7 +8,7 @@ import type { CredentialGrant, GrantTables, LockAccessData, UserGrant } from '..
 import { credentialIds } from '../access/lock-access-data.ts';
 import type { UserStanding } from '../access/lock-access-data.ts';
 import type { AccessGroup, CloudState, CloudUser, Schedule } from './model.ts';
-import { offlineAccessMaxBluenet, offlineListOf } from './offline-access.ts';
+import { offlineAccessMaxBluenet, offlineListOf } from './offline-list.ts';
 
 /** Blocked before suspended: a blocked user stays refused whatever their seat. */
 function standingOf(user: CloudUser | undefined): UserStanding {

@@ -3,7 +3,7 @@ import { decide } from '../devices/firmware-decision.ts';
 import { AccessCompiler } from './access-compiler.ts';
 import { createFixture } from './core-fixture.ts';
 import { CloudError } from './error-table.ts';
-import { offlineAccessMaxBluenet, offlineAccessMaxOf, offlineAccessMaxRf } from './offline-access.ts';
+import { offlineAccessMaxBluenet, offlineAccessMaxOf, offlineAccessMaxRf } from './offline-list.ts';
 
 const offlineListOf = (state: ReturnType<typeof createFixture>['state'], lockId: string): string[] =>
   [...new AccessCompiler(state).compile(lockId, 1).grants.offline].sort();

@@ -9,7 +9,7 @@
  * their pods' locks (error 2222); users added later through the cloud join no implicit group. An empty list makes
  * no group. The spec's explicit `accessGroups` follow, as written.
  */
-import { offlineAccessMaxOf } from './offline-access.ts';
+import { offlineAccessMaxOf } from './offline-list.ts';
 import type { SiteSpec, ScheduleSpec } from '../site/spec.ts';
 import { implicitGroupIdPrefix } from '../site/spec.ts';
 import type {
@@ -158,7 +158,8 @@ function lockFromSpec(lock: SiteSpec['locks'][number]): CloudLock {
     iqId: lock.iq,
     doorId: lock.door,
     settings: {
-      openTimeMs: lock.openTimeMs,
+      // A wall reader's controller drives its gate for the relay's time: that is the lock's open time.
+      openTimeMs: lock.controller?.relayOpenTimeMs ?? lock.openTimeMs,
       eomSchedules: lock.eomSchedules.map(scheduleFromSpec),
       alerts: { ...lock.alerts },
     },
