@@ -79,6 +79,7 @@ const defectCases: readonly (readonly [string, DefectName])[] = [
   ['incident-notifications', 'refused-attempt-not-notified'],
   ['pin-expiry', 'pin-expiry-ignored'],
   ['offline-access', 'offline-list-ignored'],
+  ['gate-controller', 'gate-relay-never-releases'],
 ];
 
 describe('the library catches the defects its scenarios are about', () => {

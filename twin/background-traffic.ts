@@ -7,6 +7,7 @@
 import type { TwinInput } from './inputs/input-schema.ts';
 import type { RandomStream } from './kernel/rng.ts';
 import type { LockSpec, SiteSpec } from './site/spec.ts';
+import { hasKeypad } from './site/lock-kinds.ts';
 import type { Twin } from './twin.ts';
 
 export interface BackgroundTrafficOptions {
@@ -60,7 +61,7 @@ class CredentialIndex {
   }
 
   private everyone(lock: LockSpec): readonly (readonly Credential[])[] {
-    const pinLock = lock.kind === 'pin';
+    const pinLock = hasKeypad(lock.kind);
     let people = this.everyoneAt.get(pinLock);
     if (people === undefined) {
       people = this.peopleIn(this.spec.users, lock);
@@ -87,7 +88,7 @@ class CredentialIndex {
   }
 
   private credentialsOf(userId: string, pin: string | undefined, lock: LockSpec): Credential[] {
-    if (lock.kind === 'pin') return pin === undefined ? [] : [{ kind: 'pin', id: pin }];
+    if (hasKeypad(lock.kind)) return pin === undefined ? [] : [{ kind: 'pin', id: pin }];
     return this.carriedByUser.get(userId) ?? [];
   }
 }

@@ -40,6 +40,8 @@ export const defectCatalog = {
   'privacy-not-enforced':
     'firmware: a lock in privacy mode (inside knob turned) still opens for users without the override-privacy permission',
   'tamper-not-reported': 'cloud: a lock’s tamper entry reaches the entries log but raises no tamper alert',
+  'gate-relay-never-releases':
+    'firmware: a wall reader’s controller keeps its relay energised after the exit button or an opening, so the gate never locks again',
 } as const;
 
 export type DefectName = keyof typeof defectCatalog;

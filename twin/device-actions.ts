@@ -124,6 +124,10 @@ export class SiteDeviceActions implements DeviceActions {
     this.options.registry.lock(lockId).send({ type: 'TAMPER', on });
   }
 
+  pressExitButton(lockId: string): void {
+    this.options.registry.lock(lockId).send({ type: 'EXIT_BUTTON' });
+  }
+
   /** The cloud notices an IQ back on the internet and sends what it missed. */
   private iqBackOnline(iqId: string): void {
     if (this.options.registry.iqConnected(iqId)) this.options.sync().iqReconnected(iqId);

@@ -306,6 +306,7 @@ function createLocks({
       data: cloud.sync.initialData(lock.id),
       audit,
       env,
+      ...(lock.controller === undefined ? {} : { controller: { ...lock.controller } }),
     };
     registry.locks.set(
       lock.id,

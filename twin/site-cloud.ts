@@ -23,6 +23,7 @@ import type { InternetHop } from './internet-hop.ts';
 import type { VirtualClock } from './kernel/clock.ts';
 import { RemoteCommands, type RemoteCommand } from './remote-commands.ts';
 import type { SiteSpec } from './site/spec.ts';
+import { hasKeypad } from './site/lock-kinds.ts';
 
 export interface SiteCloudLinks {
   readonly clock: VirtualClock;
@@ -70,7 +71,7 @@ export class SiteCloud implements CloudActions {
     private readonly links: SiteCloudLinks,
   ) {
     this.state = cloudStateFromSpec(spec);
-    this.keypadLocks = new Set(spec.locks.filter((lock) => lock.kind === 'pin').map((lock) => lock.id));
+    this.keypadLocks = new Set(spec.locks.filter((lock) => hasKeypad(lock.kind)).map((lock) => lock.id));
     this.remoteIgnoresAccess = defects.has('remote-ignores-access');
     this.incidentsUnnotified = defects.has('incident-not-notified');
     this.refusalsUnnotified = defects.has('refused-attempt-not-notified');

@@ -5,7 +5,8 @@
  * corners than runs that mix everything (Groce et al., "Swarm testing").
  */
 import fc from 'fast-check';
-import type { SiteSpecInput, TwinInput } from '../../twin/index.ts';
+import { hasKeypad, isWallReader, type SiteSpecInput, type TwinInput } from '../../twin/index.ts';
+import { exitButtonStory } from './generated-gates.ts';
 import { batteryRunsLowThenReplaced } from './generated-maintenance.ts';
 import { doorAroundMotor } from './generated-motor.ts';
 import { privacyStory, tamperStory } from './generated-privacy.ts';
@@ -89,8 +90,8 @@ function idsOf(spec: SiteSpecInput): Ids {
   const locks = spec.locks ?? [];
   return {
     locks: locks.map((lock) => lock.id),
-    pinLocks: locks.filter((lock) => lock.kind === 'pin').map((lock) => lock.id),
-    batteryLocks: locks.filter((lock) => lock.kind !== 'wall-reader').map((lock) => lock.id),
+    pinLocks: locks.filter((lock) => hasKeypad(lock.kind)).map((lock) => lock.id),
+    batteryLocks: locks.filter((lock) => !isWallReader(lock.kind)).map((lock) => lock.id),
     escutcheons: locks
       .filter((lock) => lock.kind === 'escutcheon')
       .map((lock) => ({ lock: lock.id, door: lock.door })),
@@ -505,16 +506,20 @@ export function stepChunkArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitr
         .tuple(fc.oneof(...credentialAdmin), fc.integer({ min: 500, max: 20_000 }))
         .map(([input, gapMs]): Step[] => [{ gapMs, input }]),
     );
+  // Doors pushed around a lock's motor runs, and a low battery then new batteries (one chunk's weight together).
   const motor = doorAroundMotor(spec, swarm);
-  if (motor !== undefined) chunks.push({ arbitrary: motor, weight: 1 });
   const maintenance = batteryRunsLowThenReplaced(spec, swarm);
-  if (maintenance !== undefined) chunks.push({ arbitrary: maintenance, weight: 1 });
   // Privacy mode and the tamper sensor share one chunk's weight, so the other stories keep their share.
   // So do the credential stories above (a cut-off lock, an admin's PIN or offline-access change).
   const lockStories = [privacyStory(spec, swarm), tamperStory(spec, swarm), ...credentialStories].filter(
     (story) => story !== undefined,
   );
   if (lockStories.length > 0) chunks.push({ arbitrary: fc.oneof(...lockStories), weight: 1 });
+  const deviceStories = [motor, maintenance].filter((story) => story !== undefined);
+  if (deviceStories.length > 0) chunks.push({ arbitrary: fc.oneof(...deviceStories), weight: 1 });
+  // Someone leaving by a gate's exit button, looked at again once its relay should have released.
+  const exitButton = exitButtonStory(spec, swarm);
+  if (exitButton !== undefined) chunks.push({ arbitrary: exitButton, weight: 1 });
   if (!swarm.doors || ids.escutcheons.length === 0 || ids.tags.length === 0) return fc.oneof(...chunks);
   const handleThenTag = fc
     .tuple(fc.constantFrom(...ids.escutcheons), pick(ids.tags), fc.integer({ min: 500, max: 20_000 }))

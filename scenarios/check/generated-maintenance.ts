@@ -4,7 +4,7 @@
  * judged after a low reading.
  */
 import fc from 'fast-check';
-import type { SiteSpecInput, TwinInput } from '../../twin/index.ts';
+import { isWallReader, type SiteSpecInput, type TwinInput } from '../../twin/index.ts';
 
 /** A generated step (generated-inputs.ts's Step, written out here so the two files do not import each other). */
 interface Step {
@@ -16,7 +16,7 @@ export function batteryRunsLowThenReplaced(
   spec: SiteSpecInput,
   swarm: { readonly battery: boolean },
 ): fc.Arbitrary<Step[]> | undefined {
-  const locks = (spec.locks ?? []).filter((lock) => lock.kind !== 'wall-reader').map((lock) => lock.id);
+  const locks = (spec.locks ?? []).filter((lock) => !isWallReader(lock.kind)).map((lock) => lock.id);
   if (!swarm.battery || locks.length === 0) return undefined;
   return fc
     .tuple(

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { features, type LockKind, type SiteSpecInput } from '../../twin/index.ts';
+import { gateChoiceArbitrary, gateOf, type GateChoice } from './generated-gates.ts';
 
 /**
  * Instants the generated runs start at (the site's zone is Europe/Amsterdam, UTC+1 in March until the 29th):
@@ -86,6 +87,8 @@ export interface SiteShape {
   readonly unscheduledUsers: readonly boolean[];
   readonly commissioning: (typeof commissioningChoices)[number];
   readonly openTimesMs: readonly (typeof openTimeChoicesMs)[number][];
+  /** Lock slots made gates: a wall reader with its controller (generated-gates.ts); null or none: the drawn kind. */
+  readonly gates?: readonly (GateChoice | null)[];
 }
 
 const kindArbitrary = fc.constantFrom<LockKind>(
@@ -130,6 +133,7 @@ export const siteShapeArbitrary: fc.Arbitrary<SiteShape> = fc.record({
   ),
   commissioning: fc.constantFrom(...commissioningChoices),
   openTimesMs: fc.array(fc.constantFrom(...openTimeChoicesMs), { minLength: 48, maxLength: 48 }),
+  gates: fc.array(gateChoiceArbitrary, { minLength: 48, maxLength: 48 }),
 });
 
 /** The spec of a shape. IQs stand 100 m apart so each IQ's radio tree is its own. */
@@ -149,7 +153,7 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
       far ||= isFar;
       const angle = (2 * Math.PI * index) / count;
       const radiusM = isFar ? 16 : 3 + (index % 3);
-      locks.push({
+      const drawn: (typeof locks)[number] = {
         id: `lock-${iqIndex + 1}-${index + 1}`,
         kind: shape.kinds[slot] ?? 'bluenet-escutcheon',
         iq: iq.id,
@@ -160,7 +164,8 @@ export function siteFromShape(shape: SiteShape): SiteSpecInput {
         access: [],
         eomSchedules: shape.eomOnLock[slot] === true ? [officeHours] : [],
         ...(shape.openTimesMs[slot] === undefined ? {} : { openTimeMs: shape.openTimesMs[slot] }),
-      });
+      };
+      locks.push(gateOf(drawn, shape.gates?.[slot]));
     }
     if (far)
       repeaters.push({ id: `rep-${iqIndex + 1}`, iq: iq.id, position: { x: iq.position.x + 8, y: 0 } });

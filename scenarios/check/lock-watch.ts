@@ -29,6 +29,7 @@ import {
 } from './model/expected-decision.ts';
 import type { LockRules } from './model/lock-rules.ts';
 import { motorMs, officeModeHoldMs } from './model/domain-numbers.ts';
+import { hasExitButton, modelMainsPowered } from './model/gate-model.ts';
 import { MotorModel } from './model/motor-model.ts';
 import { inSchedules } from './model/schedule-window.ts';
 import { PrivacyWatch } from './privacy-watch.ts';
@@ -81,6 +82,8 @@ interface Expectation {
 interface LockState {
   readonly kind: LockKind;
   readonly door: string;
+  /** A wall reader's controller has an exit button wired (model/gate-model.ts). */
+  readonly exitButton: boolean;
   battery: ModelBattery;
   mode: Mode;
   /** The office mode an 'office mode on' record announced, entered at the next office-mode bolt event. */
@@ -137,6 +140,7 @@ export class LockWatch {
       this.locks.set(lock.id, {
         kind: lock.kind,
         door: lock.door,
+        exitButton: hasExitButton(lock),
         battery: lock.battery,
         mode: 'locked',
         enteringMode: undefined,
@@ -304,7 +308,7 @@ export class LockWatch {
       case 'replace-battery': {
         // New batteries: fresh, and one record of the replacement at once (a wall reader has none to replace).
         const lock = this.locks.get(input.lock);
-        if (lock === undefined || lock.kind === 'wall-reader') return;
+        if (lock === undefined || modelMainsPowered(lock.kind)) return;
         lock.battery = 'fresh';
         this.expect(
           tMs,
@@ -337,9 +341,38 @@ export class LockWatch {
         if (lock !== undefined) this.privacy.knobTurned(input.lock, input.on, lock.mode, tMs);
         return;
       }
+      case 'exit-button':
+        return this.exitButtonPressed(input.lock, tMs);
       default:
         return;
     }
+  }
+
+  /**
+   * The exit button releases the controller's relay at once, without a credential: locked or already open, the
+   * lock records an opening from inside and (re)starts its open time (the relocks invariant then times it). In an
+   * office mode the gate is open already and the button does nothing.
+   */
+  private exitButtonPressed(lockId: string, tMs: number): void {
+    const lock = this.locks.get(lockId);
+    if (lock === undefined || !lock.exitButton || inOffice(lock.mode)) return;
+    this.expect(
+      tMs,
+      'door-watched',
+      `${lockId} recording its exit button`,
+      (e) =>
+        e.kind === 'lock.audit' &&
+        e.device === lockId &&
+        e.category === 'lock_opened' &&
+        e.method === 'inside_handle' &&
+        e.detail === 'opened by exit button',
+    );
+    this.expect(
+      tMs,
+      'door-watched',
+      `${lockId} releasing its relay for the exit button`,
+      (e) => e.kind === 'lock.unlocked' && e.device === lockId,
+    );
   }
 
   private addPending(lockId: string, pending: PendingCredential): void {

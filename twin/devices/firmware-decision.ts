@@ -6,6 +6,7 @@ import { isWithinSchedules } from '../access/schedule.ts';
 import type { BatteryLevel } from '../defaults.ts';
 import type { Defects } from '../defects.ts';
 import type { LockKind } from '../site/spec.ts';
+import { hasKeypad } from '../site/lock-kinds.ts';
 import type { AccessMethod } from '../access/audit-event.ts';
 import type { LockAccessData } from '../access/lock-access-data.ts';
 
@@ -59,7 +60,7 @@ function pinEndIgnored(grant: { readonly kind: string }, circumstances: LockCirc
 export function decide(attempt: CredentialAttempt, circumstances: LockCircumstances): Decision {
   const { data, lockUtcMs } = circumstances;
   if (circumstances.battery === 'very-low') return refuse('battery very low');
-  if (attempt.method === 'pin_code' && circumstances.kind !== 'pin') return refuse('no keypad on this lock');
+  if (attempt.method === 'pin_code' && !hasKeypad(circumstances.kind)) return refuse('no keypad on this lock');
   const grant = data.grants.credentials.get(attempt.credentialId);
   if (grant === undefined) return refuse('credential not on this lock');
   if (grant.blocked && circumstances.defects?.has('blocked-tag-still-opens') !== true)

@@ -21,6 +21,12 @@ export interface LockEnvironment extends DeviceEnvironment {
   readonly cutOff?: (lockId: string) => boolean;
 }
 
+/** What a wall reader knows of its controller (gate-controller.ts). */
+export interface ControllerInput {
+  readonly relayOpenTimeMs: number;
+  readonly exitButton: boolean;
+}
+
 export interface LockInput {
   readonly id: string;
   readonly kind: LockKind;
@@ -32,6 +38,8 @@ export interface LockInput {
   readonly data: LockAccessData;
   readonly audit: AuditBuffer;
   readonly env: LockEnvironment;
+  /** A wall reader's controller (gate-controller.ts); none on other locks. */
+  readonly controller?: ControllerInput;
 }
 
 export interface LockContext extends LockInput {
@@ -69,7 +77,9 @@ export type LockEvent =
   /** The inside privacy knob turned on or back (privacy.ts). */
   | { readonly type: 'PRIVACY_KNOB'; readonly on: boolean }
   /** The tamper sensor tripped or restored (tamper.ts). */
-  | { readonly type: 'TAMPER'; readonly on: boolean };
+  | { readonly type: 'TAMPER'; readonly on: boolean }
+  /** The exit button on a wall reader's controller pressed (gate-controller.ts). */
+  | { readonly type: 'EXIT_BUTTON' };
 
 /** The lock's own clock, in virtual milliseconds (what it stamps its audit events with). */
 export function lockClockMs(context: LockContext): number {

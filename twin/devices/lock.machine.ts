@@ -12,9 +12,11 @@ import type { AccessMethod } from '../access/audit-event.ts';
 import { currentWindowEndUtcMs, isWithinSchedules } from '../access/schedule.ts';
 import type { BoltEventKind } from '../events.ts';
 import type { LockKind } from '../site/spec.ts';
+import { isWallReader } from '../site/lock-kinds.ts';
 import { recordAudit } from './lock-audit.ts';
 import { endPrivacy, hasPrivacyKnob, remoteRefusalOf, turnKnob } from './privacy.ts';
 import { senseTamper } from './tamper.ts';
+import { exitButtonWired, recordExitButton, relayStuck } from './gate-controller.ts';
 import { iqTimeTaken } from './clock-correction.ts';
 import { batteryReplaced } from './maintenance.ts';
 import { boltOpen, boltShut, motorRegion, motorRunMs, openedWithoutOpening } from './lock-motor.ts';
@@ -47,7 +49,8 @@ const lockSetup = setup({
     input: {} as LockInput,
   },
   delays: {
-    openTime: ({ context }) => (context.env.defects.has('relock-never') ? neverMs : context.data.openTimeMs),
+    openTime: ({ context }) =>
+      context.env.defects.has('relock-never') || relayStuck(context) ? neverMs : context.data.openTimeMs,
     notClosedAfter: ({ context }) => context.notClosedAfterMs,
     eomEnd: ({ context }) => context.eomEndsInMs,
     motorRun: ({ context }) => motorRunMs(context),
@@ -84,6 +87,7 @@ const lockSetup = setup({
     remoteOfficeOn: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && event.on,
     remoteOfficeOff: ({ event }) => event.type === 'REMOTE_OFFICE_MODE' && !event.on,
     openedByInsideHandle: ({ event }) => event.type === 'DOOR_OPENED' && event.byInsideHandle,
+    exitButtonWired: ({ context }) => exitButtonWired(context),
     // Privacy mode (privacy.ts): the knob throws the deadbolt; remote commands need the override while it is on.
     privacyKnobOn: ({ context, event }) =>
       event.type === 'PRIVACY_KNOB' && event.on && hasPrivacyKnob(context.kind),
@@ -183,6 +187,7 @@ const lockSetup = setup({
         detail: 'opened from inside',
         method: 'inside_handle',
       }),
+    recordExitButton: ({ context }) => recordExitButton(context),
     recordIntrusion: ({ context }) =>
       recordAudit(context, { category: 'intrusion', detail: 'door opened without an opening' }),
     raiseNotClosed: ({ context }) =>
@@ -201,7 +206,7 @@ const lockSetup = setup({
     },
     setBattery: assign(({ context, event }) => {
       // A wall reader is mains powered (checked at the input too): it has no battery to report.
-      if (event.type !== 'SET_BATTERY' || event.level === context.battery || context.kind === 'wall-reader')
+      if (event.type !== 'SET_BATTERY' || event.level === context.battery || isWallReader(context.kind))
         return {};
       recordAudit(context, {
         category: event.level === 'fresh' ? 'battery_fresh' : 'battery_low',
@@ -300,6 +305,7 @@ export const lockMachine = lockSetup.createMachine({
               },
             ],
             PRIVACY_KNOB: { actions: 'turnPrivacyKnob' },
+            EXIT_BUTTON: { guard: 'exitButtonWired', target: 'unlocked', actions: 'recordExitButton' },
           },
         },
         unlocked: {
@@ -316,6 +322,13 @@ export const lockMachine = lockSetup.createMachine({
             TAG_HELD: manualOfficeModeByHeldTag,
             REMOTE_OPEN: { target: 'unlocked', reenter: true, actions: 'recordOpening' },
             REMOTE_OFFICE_MODE: manualOfficeModeFromCloud,
+            // The button pressed again while the relay is energised starts its open time over.
+            EXIT_BUTTON: {
+              guard: 'exitButtonWired',
+              target: 'unlocked',
+              reenter: true,
+              actions: 'recordExitButton',
+            },
             // The knob's deadbolt locks the door at once, ending the opening.
             PRIVACY_KNOB: {
               guard: 'privacyKnobOn',

@@ -6,12 +6,13 @@
  * reading does). A replacement is recorded even when the old batteries still read fresh: it is work done on the
  * door, and the log is where the facility manager looks for it. A wall reader is mains powered: the input refuses it.
  */
+import { isWallReader } from '../site/lock-kinds.ts';
 import { recordAudit } from './lock-audit.ts';
 import type { LockContext } from './lock-context.ts';
 
 /** The lock after new batteries: fresh, with its record. */
 export function batteryReplaced(context: LockContext): { readonly battery: 'fresh' } | Record<string, never> {
-  if (context.kind === 'wall-reader') return {};
+  if (isWallReader(context.kind)) return {};
   recordAudit(context, { category: 'battery_replaced', detail: 'battery replaced' });
   return { battery: 'fresh' };
 }

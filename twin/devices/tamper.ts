@@ -15,6 +15,7 @@ export const tamperSensorKinds: readonly LockKind[] = [
   'bluenet-cylinder',
   'pin',
   'wall-reader',
+  'wall-reader-pin',
 ];
 
 export function hasTamperSensor(kind: LockKind): boolean {

@@ -59,6 +59,9 @@ export function applyInput(target: InputTarget, input: TwinInput): InputOutcome 
     case 'tamper':
       devices.setTamper(input.lock, input.on);
       return applied;
+    case 'exit-button':
+      devices.pressExitButton(input.lock);
+      return applied;
     case 'cloud-lag':
       target.cloud.setConsistencyLag(input.lagMs);
       return applied;

@@ -3,13 +3,14 @@
  * not have is bad input (with the field's path), not a run that breaks halfway.
  */
 import { hasPrivacyKnob } from '../devices/privacy.ts';
+import { isWallReader } from '../site/lock-kinds.ts';
 import type { SpecError } from '../site/spec-error.ts';
 import type { SiteSpec } from '../site/spec.ts';
 import type { TwinInput } from './input-schema.ts';
 
 /** Wall readers run on mains power (their controller's supply): battery levels do not apply to them. */
 export function mainsPowered(spec: SiteSpec, lockId: string): boolean {
-  return spec.locks.some((lock) => lock.id === lockId && lock.kind === 'wall-reader');
+  return spec.locks.some((lock) => lock.id === lockId && isWallReader(lock.kind));
 }
 
 /** Every device an input names must exist in the site, and a battery input needs a lock with a battery. */
@@ -39,6 +40,14 @@ export function checkDeviceReferences(input: TwinInput, spec: SiteSpec): SpecErr
       path: 'lock',
       message: `lock "${input.lock}" is a wall reader: mains powered, it has no battery`,
     });
+  if (input.type === 'exit-button') {
+    const lock = spec.locks.find((candidate) => candidate.id === input.lock);
+    if (lock !== undefined && lock.controller?.exitButton !== true)
+      errors.push({
+        path: 'lock',
+        message: `lock "${input.lock}" has no exit button: only a wall reader's controller can have one wired`,
+      });
+  }
   if (input.type === 'privacy-knob') {
     const kind = spec.locks.find((lock) => lock.id === input.lock)?.kind;
     if (kind !== undefined && !hasPrivacyKnob(kind))

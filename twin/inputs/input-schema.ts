@@ -75,6 +75,8 @@ export const twinInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('privacy-knob'), lock: id, on: z.boolean() }),
   /** Someone forcing a lock or its cover trips its tamper sensor (`on`); `on: false`: the lock is whole again. */
   z.strictObject({ type: z.literal('tamper'), lock: id, on: z.boolean() }),
+  /** Someone inside presses the exit button wired to a wall reader's controller (gate-controller.ts). */
+  z.strictObject({ type: z.literal('exit-button'), lock: id }),
   /** The lock's own clock is this far off (positive: ahead): schedules are judged on it. */
   z.strictObject({
     type: z.literal('lock-clock'),

@@ -40,6 +40,8 @@ export interface DeviceActions {
   turnPrivacyKnob(lockId: string, on: boolean): void;
   /** A lock's tamper sensor tripped or restored. */
   setTamper(lockId: string, on: boolean): void;
+  /** The exit button wired to a wall reader's controller, pressed from inside. */
+  pressExitButton(lockId: string): void;
 }
 
 /** What admin actions do to the cloud; commands that travel through an IQ settle later. */

@@ -12,6 +12,7 @@ import { defectNames, isDefectName } from '../defects.ts';
 import { features, roles } from '../access/roles.ts';
 import { scheduleSchema } from './schedule-schema.ts';
 import { roomsSchema, wallsSchema } from './floor-plan.ts';
+import { isWallReader } from './lock-kinds.ts';
 import { coordinateMSchema, radioBounds, siteCountsMax, textCharsMax } from './physical-bounds.ts';
 import {
   batteryLevels,
@@ -58,6 +59,7 @@ export const lockKinds = [
   'escutcheon',
   'pin',
   'wall-reader',
+  'wall-reader-pin',
 ] as const;
 export type LockKind = (typeof lockKinds)[number];
 
@@ -81,6 +83,17 @@ export const doorAlertsSpecSchema = z.strictObject({
   lowBattery: z.boolean().default(true),
 });
 
+/**
+ * The controller a wall reader is wired to: its relay drives the gate, barrier or lift for its own open time
+ * (which replaces the lock's `openTimeMs`), and an exit button on the inside may release the relay without a
+ * credential. The bounds are the lock's open-time bounds (domain.md: 1–240 s).
+ */
+export const controllerSpecSchema = z.strictObject({
+  relayOpenTimeMs: z.number().int().min(openTimeMsMin).max(openTimeMsMax).default(openTimeMsDefault),
+  exitButton: z.boolean().default(false),
+});
+export type ControllerSpec = z.infer<typeof controllerSpecSchema>;
+
 export const lockSpecSchema = z
   .strictObject({
     id,
@@ -97,8 +110,14 @@ export const lockSpecSchema = z
     eomSchedules: schedules.default([]),
     /** The owner's pre-set alerts for this door; each is on unless switched off. */
     alerts: doorAlertsSpecSchema.prefault({}),
+    /** A wall reader's controller (wall readers only); none: the reader drives its door for `openTimeMs`. */
+    controller: controllerSpecSchema.optional(),
   })
-  .refine((lock) => lock.kind !== 'wall-reader' || lock.battery === 'fresh', {
+  .refine((lock) => lock.controller === undefined || isWallReader(lock.kind), {
+    message: 'only a wall reader has a controller',
+    path: ['controller'],
+  })
+  .refine((lock) => !isWallReader(lock.kind) || lock.battery === 'fresh', {
     // A wall reader runs on its controller's mains supply: it has no battery to run low.
     message: 'a wall reader is mains powered: it has no battery level',
     path: ['battery'],

@@ -73,6 +73,7 @@ export const lockKindWords: Readonly<Record<string, string>> = {
   escutcheon: 'escutcheon',
   pin: 'PIN keypad',
   'wall-reader': 'wall reader',
+  'wall-reader-pin': 'wall reader with keypad',
 };
 
 /**

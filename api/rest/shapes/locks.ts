@@ -3,8 +3,8 @@
  * remote command record. Ids are public UUIDs; a lock carries no site id, as on the service.
  *
  * - `lock_type` from the twin's lock kind: BLUEnet escutcheon and the older escutcheon → `escutcheon`, BLUEnet
- *   cylinder → `cylinder`, PIN lock → `escutcheon_pin`, wall reader → `wall_reader` (the twin has no wall reader
- *   with a keypad, so `wall_reader_pin` never appears);
+ *   cylinder → `cylinder`, PIN lock → `escutcheon_pin`, wall reader → `wall_reader`, wall reader with a keypad →
+ *   `wall_reader_pin`;
  * - `communication_type` is always `blue_net` and `vendor.reference` always `salto`;
  * - `locked_state` is the bolt as the twin holds it (`locked`, `unlocked`, `office_mode`);
  * - `left_open_alarm` / `intrusion_alarm`: an active NOT CLOSED / intrusion alert on the door's alert board;
@@ -35,6 +35,7 @@ const lockTypeOfKind: Readonly<Record<LockKind, (typeof lockTypes)[number]>> = {
   escutcheon: 'escutcheon',
   pin: 'escutcheon_pin',
   'wall-reader': 'wall_reader',
+  'wall-reader-pin': 'wall_reader_pin',
 };
 
 export const lockSchema = z.object({

@@ -5,6 +5,7 @@
  * the firmware on purpose: a wrong order or a wrong reason in the firmware shows as a disagreement.
  */
 import type { LockKind } from '../../../twin/index.ts';
+import { modelHasKeypad } from './gate-model.ts';
 import type { LockRules } from './lock-rules.ts';
 import { inSchedules } from './schedule-window.ts';
 
@@ -42,7 +43,7 @@ const refuse = (reason: string, user?: string): ExpectedDecision => ({ granted: 
 export function expectedDecision(shown: CredentialShown, situation: LockSituation): ExpectedDecision {
   const { rules, lockUtcMs } = situation;
   if (situation.battery === 'very-low') return refuse('battery very low');
-  if (shown.method === 'pin_code' && situation.kind !== 'pin') return refuse('no keypad on this lock');
+  if (shown.method === 'pin_code' && !modelHasKeypad(situation.kind)) return refuse('no keypad on this lock');
   const credential = rules.credentials.get(shown.credentialId);
   if (credential === undefined) return refuse('credential not on this lock');
   const user = credential.user;

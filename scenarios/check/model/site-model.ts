@@ -13,6 +13,7 @@
  */
 import type { AdminInput, LockKind, Role, SiteSpec, TwinInput } from '../../../twin/index.ts';
 import { expirePins, judgeSetPin, type PinHost, type PinVerdict } from './pin-model.ts';
+import { modelHasKeypad, openTimeMsOf } from './gate-model.ts';
 import { judgeOfflineAccess, offlineBoundOf, type OfflineKey, type OfflineTag } from './offline-model.ts';
 
 /** A weekly window in site time, as the model holds it (the spec's shape, optional dates possibly undefined). */
@@ -164,7 +165,7 @@ export class SiteModel {
       this.locks.set(lock.id, {
         iq: lock.iq,
         kind: lock.kind,
-        openTimeMs: lock.openTimeMs,
+        openTimeMs: openTimeMsOf(lock),
         eomSchedules: lock.eomSchedules,
       });
       // A lock's own access list is a group of its own, always open ("all": everyone but pod guests).
@@ -275,7 +276,7 @@ export class SiteModel {
           if (group.users.has(userId)) for (const lockId of group.locks) locks.add(lockId);
         return [...locks]
           .sort()
-          .filter((lockId) => this.locks.get(lockId)?.kind === 'pin')
+          .filter((lockId) => modelHasKeypad(this.locks.get(lockId)?.kind))
           .map((lockId) => {
             const iq = this.locks.get(lockId)?.iq ?? '';
             return {
