@@ -60,6 +60,8 @@ interface Ids {
   /** Locks with EOM windows: a permitted tag there starts Easy Office Mode. */
   readonly eomLocks: string[];
   readonly tags: string[];
+  /** Tags of users with the EOM permission (the ones that can start Easy Office Mode). */
+  readonly eomTags: string[];
   readonly phones: string[];
   readonly pins: string[];
   /** PINs that end (spec `pinExpiresAt`), with their end in run time. */
@@ -86,6 +88,13 @@ function outsidersOf(spec: SiteSpecInput): Ids['outsiders'] {
   });
 }
 
+function eomTagsOf(spec: SiteSpecInput): string[] {
+  const eomUsers = new Set(
+    (spec.users ?? []).filter((user) => user.permissions?.easyOfficeMode === true).map((user) => user.id),
+  );
+  return (spec.tags ?? []).filter((tag) => eomUsers.has(tag.user)).map((tag) => tag.id);
+}
+
 function idsOf(spec: SiteSpecInput): Ids {
   const locks = spec.locks ?? [];
   return {
@@ -98,6 +107,7 @@ function idsOf(spec: SiteSpecInput): Ids {
     doors: locks.map((lock) => lock.door),
     eomLocks: locks.filter((lock) => (lock.eomSchedules ?? []).length > 0).map((lock) => lock.id),
     tags: (spec.tags ?? []).map((tag) => tag.id),
+    eomTags: eomTagsOf(spec),
     phones: (spec.phones ?? []).map((phone) => phone.id),
     pins: (spec.users ?? []).flatMap((user) => (user.pin === undefined ? [] : [user.pin])),
     pinEnds: (spec.users ?? []).flatMap((user) =>
@@ -562,6 +572,8 @@ function eomThenChange(ids: Ids, swarm: Swarm): fc.Arbitrary<Step[]> | undefined
         action: fc.constant('set-eom-schedules'),
         args: fc.tuple(fc.constant(lock), fc.constantFrom(...eomScheduleChoices)),
       }),
+      // The owner may always switch MOM on (the case that must take over EOM); anyone may try either way.
+      fc.constant({ type: 'admin' as const, actor: owner, action: 'office-mode', args: [lock, true] }),
       fc.record({
         type: fc.constant('admin' as const),
         actor: pick([owner, ...ids.users]),
@@ -570,7 +582,14 @@ function eomThenChange(ids: Ids, swarm: Swarm): fc.Arbitrary<Step[]> | undefined
       }),
     ) as fc.Arbitrary<TwinInput>;
   return fc
-    .tuple(pick(ids.eomLocks), pick(ids.tags), fc.integer({ min: 500, max: 20_000 }))
+    .tuple(
+      pick(ids.eomLocks),
+      // Mostly a tag that can start EOM (else the change meets a lock that never entered it), now and then any.
+      ids.eomTags.length === 0
+        ? pick(ids.tags)
+        : fc.oneof({ arbitrary: pick(ids.eomTags), weight: 3 }, { arbitrary: pick(ids.tags), weight: 1 }),
+      fc.integer({ min: 500, max: 20_000 }),
+    )
     .chain(([lock, tag, gapMs]) =>
       fc.tuple(change(lock), fc.integer({ min: 1_000, max: 120_000 })).map(([input, afterMs]): Step[] => [
         { gapMs, input: { type: 'present-tag', tag, lock, holdMs: 0 } },
