@@ -366,6 +366,8 @@ export class InvariantMonitor {
       (category === 'lock_opened' ||
         (category === 'manual_office_mode' && detail.startsWith('office mode on')));
     if (remoteAct) this.remoteActsMs.set(lockId, [...(this.remoteActsMs.get(lockId) ?? []).slice(-50), tMs]);
+    // Whatever data the lock holds: a correction is judged on the clocks alone.
+    if (category === 'clock_corrected') this.clocks.corrected(lockId, detail, tMs);
     if (rules === undefined) return;
     if (category === 'lock_opened' && credential !== null) {
       const cutOff = this.twin.lockView(lockId).cutOff;
@@ -384,7 +386,6 @@ export class InvariantMonitor {
           `${lockId} refused ${credential} (${detail}) though version ${this.lockVersion.get(lockId) ?? 1} of its data allows it`,
         );
     }
-    if (category === 'clock_corrected') this.clocks.corrected(lockId, detail, tMs);
     if (category === 'easy_office_mode' && detail.startsWith('office mode on'))
       this.eomEnteredMs.set(lockId, tMs);
     if (
