@@ -24,6 +24,8 @@ export const expectationSchema = z.discriminatedUnion('type', [
     online: z.boolean().optional(),
     /** Privacy mode: the inside knob turned. */
     privacy: z.boolean().optional(),
+    /** The firmware version the lock runs (devices/firmware-update.ts). */
+    firmware: z.string().min(1).max(14).optional(),
   }),
   /** A decision the lock itself recorded (whether or not it ever reached the cloud). */
   z.strictObject({
@@ -110,6 +112,7 @@ export function scheduleTimedChecks(
           door: expectation.door,
           online: expectation.online,
           privacy: expectation.privacy,
+          firmware: expectation.firmware,
         };
         for (const [field, value] of Object.entries(wanted)) {
           const actual = view[field as keyof typeof view];

@@ -80,6 +80,7 @@ const defectCases: readonly (readonly [string, DefectName])[] = [
   ['pin-expiry', 'pin-expiry-ignored'],
   ['offline-access', 'offline-list-ignored'],
   ['gate-controller', 'gate-relay-never-releases'],
+  ['firmware-update-weak-link', 'firmware-update-bricks-on-failure'],
 ];
 
 describe('the library catches the defects its scenarios are about', () => {

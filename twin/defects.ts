@@ -42,6 +42,8 @@ export const defectCatalog = {
   'tamper-not-reported': 'cloud: a lock’s tamper entry reaches the entries log but raises no tamper alert',
   'gate-relay-never-releases':
     'firmware: a wall reader’s controller keeps its relay energised after the exit button or an opening, so the gate never locks again',
+  'firmware-update-bricks-on-failure':
+    'firmware: a lock that gives a firmware update up marks the half-received image as its running version',
 } as const;
 
 export type DefectName = keyof typeof defectCatalog;

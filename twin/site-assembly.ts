@@ -17,6 +17,7 @@ import { AuditBuffer } from './devices/audit-buffer.ts';
 import { doorMachine } from './devices/door.machine.ts';
 import { iqMachine } from './devices/iq.machine.ts';
 import { lockMachine } from './devices/lock.machine.ts';
+import { FirmwareTransfers } from './firmware-transfer.ts';
 import { phoneMachine } from './devices/phone.machine.ts';
 import { DeviceRegistry, UnknownDeviceError } from './devices/registry.ts';
 import { repeaterMachine } from './devices/repeater.machine.ts';
@@ -134,6 +135,7 @@ export function assembleSite(options: TwinOptions): AssembledSite {
     weakestLockTakesTaps: defects.has('weakest-lock-answers-tap'),
     cloud: cloudNow,
   });
+  const firmware = new FirmwareTransfers({ clock, mesh, registry });
   const cloud = new SiteCloud(spec, defects, {
     clock,
     trace,
@@ -145,6 +147,7 @@ export function assembleSite(options: TwinOptions): AssembledSite {
     lockOnline: (lockId) => registry.lockHeardByIq(lockId),
     dataToIq: (iqId, lockId, data) => network.dataToIq(iqId, lockId, data),
     commandToLock: (command, onAck) => network.commandToLock(command, onAck),
+    firmwareToLock: (lockId, version, onFinished) => firmware.start(lockId, version, onFinished),
     pinDraws: random.stream('cloud.pins'),
     digitalKeysChanged: (phoneIds) => late.phoneKeys?.changed(phoneIds),
   });

@@ -24,6 +24,8 @@ import type { VirtualClock } from './kernel/clock.ts';
 import { RemoteCommands, type RemoteCommand } from './remote-commands.ts';
 import type { SiteSpec } from './site/spec.ts';
 import { hasKeypad } from './site/lock-kinds.ts';
+import { FirmwareUpdates, type FirmwareUpdateRecord } from './cloud/firmware-updates.ts';
+import { factoryFirmwareVersion } from './devices/firmware-update.ts';
 
 export interface SiteCloudLinks {
   readonly clock: VirtualClock;
@@ -39,6 +41,8 @@ export interface SiteCloudLinks {
   readonly dataToIq: (iqId: string, lockId: string, data: LockAccessData) => boolean;
   /** `onAck` at the IQ, with the lock's refusal when it refused (a lock in privacy mode). */
   readonly commandToLock: (command: RemoteCommand, onAck: (refusal?: string) => void) => void;
+  /** IQ → mesh → lock: a firmware image; `onFinished` at the IQ when it completed or was given up. */
+  readonly firmwareToLock?: (lockId: string, version: string, onFinished: (completed: boolean) => void) => void;
   /** The seeded stream the cloud draws issued PINs from (`cloud.pins`). */
   readonly pinDraws: PinDraws;
   /** The cloud changed these phones' digital keys: tell their apps (twin/phone-key-sync.ts). */
@@ -53,6 +57,7 @@ export class SiteCloud implements CloudActions {
   readonly alerts = new AlertBoard();
   readonly notifier: Notifier;
   readonly commands: RemoteCommands;
+  readonly firmware: FirmwareUpdates;
 
   private readonly keypadLocks: ReadonlySet<string>;
   private readonly remoteIgnoresAccess: boolean;
@@ -122,6 +127,28 @@ export class SiteCloud implements CloudActions {
       sendToLock: links.commandToLock,
       claimsSuccessWhenIqOffline: defects.has('remote-open-iq-offline'),
     });
+    // The older escutcheon is updated at the door with a programming device, not over the mesh.
+    const meshUpdatable = new Set(spec.locks.filter((lock) => lock.kind !== 'escutcheon').map((lock) => lock.id));
+    this.firmware = new FirmwareUpdates(
+      {
+        nowMs: () => links.clock.now(),
+        authorize: (actorId, lockId) => this.core.authorizeFirmwareUpdate(actorId, lockId),
+        updatable: (lockId) => meshUpdatable.has(lockId) && links.firmwareToLock !== undefined,
+        iqOfLock: links.iqOfLock,
+        iqConnected: links.iqConnected,
+        // The IQ's report crosses the internet back to the cloud.
+        transfer: (lockId, version, onFinished) =>
+          links.firmwareToLock?.(lockId, version, (completed) =>
+            links.internet.cross(() => onFinished(completed)),
+          ),
+      },
+      factoryFirmwareVersion,
+    );
+  }
+
+  /** A firmware update of a lock (firmware-updates.ts): throws the refusal, else the update runs in virtual time. */
+  updateFirmware(actorId: string, lockId: string, version: unknown): FirmwareUpdateRecord {
+    return this.firmware.request(actorId, lockId, version);
   }
 
   /**

@@ -36,7 +36,7 @@ import type {
   SubscriptionState,
 } from './model.ts';
 import * as pods from './pods.ts';
-import { actor, reader, requireManage } from './rights.ts';
+import { actor, adminLevel, reader, requireLevel, requireManage } from './rights.ts';
 import { CloudError } from './error-table.ts';
 import { releaseSite } from './site-release.ts';
 import type { CloudRepeater } from './state-from-spec.ts';
@@ -430,6 +430,13 @@ export class CloudCore {
     ignoreAccessGroups = false,
   ): void {
     authorizeLockCommand(this.context, actorId, lockId, command, ignoreAccessGroups);
+  }
+
+  /** Whether `actorId` may update a lock's firmware (firmware-updates.ts): admins and owners only. */
+  authorizeFirmwareUpdate(actorId: string, lockId: string): void {
+    const user = actor(this.context, actorId);
+    found(this.context.state.locks, lockId);
+    requireLevel(this.context.state.site, user, adminLevel, 'update a lock’s firmware');
   }
 
   private actorOf(actorId: string): CloudUser {

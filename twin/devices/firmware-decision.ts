@@ -60,7 +60,8 @@ function pinEndIgnored(grant: { readonly kind: string }, circumstances: LockCirc
 export function decide(attempt: CredentialAttempt, circumstances: LockCircumstances): Decision {
   const { data, lockUtcMs } = circumstances;
   if (circumstances.battery === 'very-low') return refuse('battery very low');
-  if (attempt.method === 'pin_code' && !hasKeypad(circumstances.kind)) return refuse('no keypad on this lock');
+  if (attempt.method === 'pin_code' && !hasKeypad(circumstances.kind))
+    return refuse('no keypad on this lock');
   const grant = data.grants.credentials.get(attempt.credentialId);
   if (grant === undefined) return refuse('credential not on this lock');
   if (grant.blocked && circumstances.defects?.has('blocked-tag-still-opens') !== true)

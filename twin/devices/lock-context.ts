@@ -10,6 +10,7 @@ import type { LockKind } from '../site/spec.ts';
 import type { AuditBuffer } from './audit-buffer.ts';
 import type { DeviceEnvironment } from './device-environment.ts';
 import { decide, type Decision } from './firmware-decision.ts';
+import type { FirmwareBlock, FirmwareProgress } from './firmware-update.ts';
 
 export interface LockEnvironment extends DeviceEnvironment {
   /** Sends the lock's unacknowledged audit events towards its IQ (when a path may exist). */
@@ -51,6 +52,9 @@ export interface LockContext extends LockInput {
   readonly privacy: boolean;
   /** The tamper sensor is tripped (tamper.ts). */
   readonly tampered: boolean;
+  /** The firmware version the lock runs, and an update it is receiving (firmware-update.ts). */
+  readonly firmware: string;
+  readonly firmwareUpdate: FirmwareProgress | undefined;
 }
 
 export type LockEvent =
@@ -79,7 +83,10 @@ export type LockEvent =
   /** The tamper sensor tripped or restored (tamper.ts). */
   | { readonly type: 'TAMPER'; readonly on: boolean }
   /** The exit button on a wall reader's controller pressed (gate-controller.ts). */
-  | { readonly type: 'EXIT_BUTTON' };
+  | { readonly type: 'EXIT_BUTTON' }
+  /** A block of a firmware update landed, or none did for the stall bound (firmware-update.ts). */
+  | ({ readonly type: 'FIRMWARE_BLOCK' } & FirmwareBlock)
+  | { readonly type: 'FIRMWARE_ABANDON'; readonly version: string };
 
 /** The lock's own clock, in virtual milliseconds (what it stamps its audit events with). */
 export function lockClockMs(context: LockContext): number {

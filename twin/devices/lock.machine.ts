@@ -19,6 +19,7 @@ import { senseTamper } from './tamper.ts';
 import { exitButtonWired, recordExitButton, relayStuck } from './gate-controller.ts';
 import { iqTimeTaken } from './clock-correction.ts';
 import { batteryReplaced } from './maintenance.ts';
+import { factoryFirmwareVersion, firmwareAbandoned, firmwareBlockLanded } from './firmware-update.ts';
 import { boltOpen, boltShut, motorRegion, motorRunMs, openedWithoutOpening } from './lock-motor.ts';
 import { decisionFor, lockUtcMs, type LockContext, type LockEvent, type LockInput } from './lock-context.ts';
 
@@ -220,6 +221,12 @@ const lockSetup = setup({
       return { clockOffsetMs: event.offsetMs };
     }),
     replaceBattery: assign(({ context }) => batteryReplaced(context)),
+    firmwareBlock: assign(({ context, event }) =>
+      event.type === 'FIRMWARE_BLOCK' ? firmwareBlockLanded(context, event) : {},
+    ),
+    firmwareAbandon: assign(({ context, event }) =>
+      event.type === 'FIRMWARE_ABANDON' ? firmwareAbandoned(context, event.version) : {},
+    ),
     correctClock: assign(({ context }) => iqTimeTaken(context)),
     installData: assign(({ context, event }) => {
       if (event.type !== 'ACCESS_DATA' || event.data.version <= context.data.version) return {};
@@ -270,7 +277,15 @@ const manualOfficeModeFromCloud = {
 export const lockMachine = lockSetup.createMachine({
   id: 'lock',
   type: 'parallel',
-  context: ({ input }) => ({ ...input, clockOffsetMs: 0, eomEndsInMs: 0, privacy: false, tampered: false }),
+  context: ({ input }) => ({
+    ...input,
+    clockOffsetMs: 0,
+    eomEndsInMs: 0,
+    privacy: false,
+    tampered: false,
+    firmware: factoryFirmwareVersion,
+    firmwareUpdate: undefined,
+  }),
   on: {
     SET_BATTERY: { actions: 'setBattery' },
     SET_CLOCK_OFFSET: { actions: 'setClockOffset' },
@@ -279,6 +294,9 @@ export const lockMachine = lockSetup.createMachine({
     HEARTBEAT: { actions: 'resendAudit' },
     IQ_TIME: { actions: 'correctClock' },
     REPLACE_BATTERY: { actions: 'replaceBattery' },
+    // A firmware update runs beside the bolt: the old firmware decides until the last block lands.
+    FIRMWARE_BLOCK: { actions: 'firmwareBlock' },
+    FIRMWARE_ABANDON: { actions: 'firmwareAbandon' },
     TAMPER: { actions: 'senseTamper' },
   },
   states: {

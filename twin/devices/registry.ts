@@ -9,6 +9,7 @@ import type { AuditBuffer } from './audit-buffer.ts';
 import type { doorMachine } from './door.machine.ts';
 import { iqSyncState, type iqMachine, type IqSyncState } from './iq.machine.ts';
 import type { lockMachine } from './lock.machine.ts';
+import type { FirmwareProgress } from './firmware-update.ts';
 import { handleGives, type MotorState } from './lock-motor.ts';
 import type { phoneMachine } from './phone.machine.ts';
 import type { repeaterMachine } from './repeater.machine.ts';
@@ -41,6 +42,9 @@ export interface LockView {
   readonly cutOff: boolean;
   /** Credentials on the offline list of the data the lock holds (bounded: twin/cloud/offline-access.ts). */
   readonly offlineList: number;
+  /** The firmware version the lock runs, and an update it is receiving (devices/firmware-update.ts). */
+  readonly firmware: string;
+  readonly firmwareUpdate: FirmwareProgress | undefined;
 }
 
 export interface IqView {
@@ -172,6 +176,8 @@ export class DeviceRegistry {
       parent: this.topology.parentOf.get(lockId),
       cutOff: this.lockCutOff(lockId),
       offlineList: snapshot.context.data.grants.offline.size,
+      firmware: snapshot.context.firmware,
+      firmwareUpdate: snapshot.context.firmwareUpdate,
     };
   }
 

@@ -28,6 +28,7 @@ export const adminActionNames = [
   'set-permissions',
   'set-pin',
   'unblock-tag',
+  'update-firmware',
 ] as const;
 
 export type AdminActionName = (typeof adminActionNames)[number];

@@ -49,6 +49,8 @@ const actions: Record<AdminActionName, Action> = {
     cloud.core.issueDigitalKey(actor, text(args, 0), instant(args[1]), instant(args[2])),
   'create-access-group': (cloud, actor, args) => cloud.core.createAccessGroup(actor, args[0] as never),
   'assign-lock-to-iq': (cloud, actor, args) => cloud.core.assignLockToIq(actor, text(args, 0), text(args, 1)),
+  // args: [lock id, version]: the version is checked by the cloud (2207 when it is not major.minor.patch).
+  'update-firmware': (cloud, actor, args) => cloud.updateFirmware(actor, text(args, 0), args[1]),
   /** Any changing operation of the cloud core by name (what the REST API records, so a session replays). */
   core: (cloud, actor, args) => {
     const method = text(args, 0);

@@ -55,6 +55,8 @@ export interface CloudActions {
   /** The cloud draws a new PIN for the user (rotating any old one) and answers its digits. */
   issuePin(actorId: string, userId: string, expiresAtUtcMs?: number): string;
   onCommandSettled(commandId: number, listener: (code: number | null) => void): void;
+  /** A lock's firmware to `version`, over its mesh path (cloud/firmware-updates.ts). */
+  updateFirmware(actorId: string, lockId: string, version: unknown): unknown;
   /** The eventual-consistency fault: new guests stay half-known this long (0: off). */
   setConsistencyLag(lagMs: number): void;
 }

@@ -34,13 +34,7 @@ import {
   type StateAtResult,
   type ServerMessage,
 } from './protocol.ts';
-import {
-  alertWord,
-  batteryWord,
-  boltWord,
-  lockKindWord,
-  refusalWord,
-} from './words.ts';
+import { alertWord, batteryWord, boltWord, lockKindWord, refusalWord } from './words.ts';
 
 /** Interference zones remembered for drawing (the timeline shows past ones too); older ones are forgotten. */
 const interferencesMax = 32;

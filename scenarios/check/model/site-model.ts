@@ -15,6 +15,7 @@ import type { AdminInput, LockKind, Role, SiteSpec, TwinInput } from '../../../t
 import { expirePins, judgeSetPin, type PinHost, type PinVerdict } from './pin-model.ts';
 import { modelHasKeypad, openTimeMsOf } from './gate-model.ts';
 import { judgeOfflineAccess, offlineBoundOf, type OfflineKey, type OfflineTag } from './offline-model.ts';
+import { FirmwareModel } from './firmware-model.ts';
 
 /** A weekly window in site time, as the model holds it (the spec's shape, optional dates possibly undefined). */
 export interface Schedule {
@@ -110,6 +111,8 @@ export class SiteModel {
   private readonly otherIds: ReadonlySet<string>;
   /** Set once an input the model does not know changed what it cannot follow. */
   lost = false;
+  /** Firmware update requests (firmware-model.ts). */
+  private readonly firmware = new FirmwareModel();
   /** Counts the accepted changes to credentials and groups: lock rules need building again only when it moves. */
   revision = 0;
 
@@ -244,6 +247,22 @@ export class SiteModel {
         return this.issueKey(input.actor, actor, args);
       case 'revoke-key':
         return this.revokeKey(input.actor, actor, args[0]);
+      case 'update-firmware': {
+        const lock = typeof args[0] === 'string' ? this.locks.get(args[0]) : undefined;
+        return this.firmware.judge({
+          actorRank: this.actingRank(actor),
+          adminRank,
+          lockId: args[0],
+          version: args[1],
+          lock:
+            lock === undefined
+              ? undefined
+              : {
+                  ...(lock.kind === undefined ? {} : { kind: lock.kind }),
+                  iqConnected: this.iqPowered.get(lock.iq) === true && this.iqInternet.get(lock.iq) === true,
+                },
+        });
+      }
       case 'core':
         if (args[0] === 'setRole') return this.setRole(input.actor, actor, args[1], args[2]);
         if (args[0] === 'deleteUser') return this.deleteUser(input.actor, actor, args[1]);
