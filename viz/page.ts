@@ -109,6 +109,7 @@ svg.dense .label { display: none; }
 .room-floor { fill: #f3f5f9; stroke: none; } .room:nth-child(even) .room-floor { fill: #eef2f7; }
 .room-name { font: 600 15px system-ui, sans-serif; text-anchor: middle; fill: #9aa4b2; pointer-events: none; letter-spacing: .02em; }
 #plan .label { font-size: calc(12px * var(--label-k, 1)); } #plan .label.small, #plan .rssi-label { font-size: calc(11px * var(--label-k, 1)); }
+#plan.compact .label.battery:not(.battery-low):not(.battery-very-low):not(.battery-veryLow), #plan.compact .label.online { display: none; }
 #plan .room-name { font-size: calc(15px * var(--label-k, 1)); } #plan .glyph { font-size: calc(12px * var(--label-k, 1)); }
 .wall { fill: none; stroke-linecap: square; stroke-linejoin: miter; } .wall-glass { stroke-dasharray: 10 3; }
 .door-gap { stroke: #f3f5f9; stroke-width: 14; stroke-linecap: butt; }

@@ -128,6 +128,20 @@ function svgPoints(points: readonly Point[]): string {
   return points.map((point) => `${px(point.x)},${py(point.y)}`).join(' ');
 }
 
+/** Above this label scale (the plan drawn at under ~85 % of its size) the locks' labels go compact. */
+const compactLabelK = 1.15;
+
+interface LabelLine {
+  readonly text: SVGTextElement;
+  /** The lock's lowest point, in plan units. */
+  readonly belowY: number;
+  readonly index: number;
+}
+
+function placeLabelLine(line: LabelLine, k: number): void {
+  line.text.setAttribute('y', String(line.belowY + (14 + line.index * 13) * k));
+}
+
 export class FloorPlan {
   private readonly root: SVGSVGElement;
   private readonly roomLayer = svg('g', { class: 'rooms' });
@@ -147,6 +161,9 @@ export class FloorPlan {
   private floor: FloorPlanState | undefined;
   private readonly activity = new StageActivity();
   private people = new Map<string, SVGGElement>();
+  /** The locks' label lines, re-spaced when the labels' size changes; rebuilt with the plan. */
+  private labelLines: LabelLine[] = [];
+  private labelK = 1;
   private canvas: CanvasStage | undefined;
   private frameQueued = false;
   /** Links drawn as jammed now: while any is, frames keep coming so they flash on the canvas. */
@@ -166,9 +183,22 @@ export class FloorPlan {
   /** Sets `--label-k` so that labels render at least at their CSS size on screen. */
   private keepLabelsReadable(): void {
     const scale = this.root.getScreenCTM()?.a ?? 1;
-    const k = scale > 0 ? Math.max(1, 1 / scale) : 1;
     // Rounded up, so a label never lands a hair under its size.
-    this.root.style.setProperty('--label-k', String(Math.ceil(k * 1000) / 1000));
+    const k = Math.ceil((scale > 0 ? Math.max(1, 1 / scale) : 1) * 1000) / 1000;
+    this.root.style.setProperty('--label-k', String(k));
+    // Enlarged labels need their lines spaced as much, and a plan scaled down has no room for every line: then
+    // a lock shows its name, bolt and door, and its battery and link only when they are wrong.
+    this.root.classList.toggle('compact', k > compactLabelK);
+    this.labelK = k;
+    for (const line of this.labelLines) placeLabelLine(line, k);
+  }
+
+  /** A lock's label line `index` (0: its name) under the lock, kept spaced for the labels' size. */
+  private labelLine(text: SVGTextElement, belowY: number, index: number): SVGTextElement {
+    const line = { text, belowY, index };
+    this.labelLines.push(line);
+    placeLabelLine(line, this.labelK);
+    return text;
   }
 
   /** Every message the page receives: the snapshot's floor plan, and the events the stage animates. */
@@ -270,6 +300,7 @@ export class FloorPlan {
     this.linksDrawn = '';
     this.drawn = new Map();
     this.people = new Map();
+    this.labelLines = [];
     const plan = this.floor;
     const points: Point[] = [...devices.iqs, ...devices.repeaters, ...devices.locks];
     for (const room of plan?.rooms ?? []) points.push(...room.polygon);
@@ -498,12 +529,11 @@ export class FloorPlan {
     const ring = svg('circle', { cx: x, cy: y, r: radius + 6, class: 'select-ring' });
     const body = svg('circle', { cx: x, cy: y, r: radius, class: 'lock-body' });
     const line = (index: number, testId: string, extraClass = ''): SVGTextElement =>
-      svg('text', {
-        x,
-        y: y + radius + 14 + index * 13,
-        class: `label small ${extraClass}`.trim(),
-        'data-testid': testId,
-      });
+      this.labelLine(
+        svg('text', { x, class: `label small ${extraClass}`.trim(), 'data-testid': testId }),
+        y + radius,
+        index,
+      );
     const state = line(1, `lock-state-${lock.id}`, 'state');
     const doorText = line(2, `door-state-${lock.id}`, 'door-state');
     const battery = line(3, `battery-${lock.id}`);
@@ -530,7 +560,7 @@ export class FloorPlan {
         class: 'padlock-body',
         'aria-hidden': 'true',
       }),
-      svg('text', { x, y: y + radius + 14, class: 'label name' }, lock.name),
+      this.labelLine(svg('text', { x, class: 'label name' }, lock.name), y + radius, 0),
       state,
       doorText,
       battery,
