@@ -252,6 +252,8 @@ export function vizPageHtml(): string {
         <legend>Lock faults</legend>
         <div class="row"><label>battery <select id="battery-level" aria-label="Battery level"><option value="fresh">OK</option><option value="low">low</option><option value="very-low">very low</option></select></label><button type="button" id="set-battery" aria-label="Set the battery level">Set battery</button></div>
         <div class="row"><label>clock off by <input type="number" id="clock-drift" aria-label="Lock clock drift (s, + ahead)" value="0" min="-86400" max="86400" step="1"> s</label><button type="button" id="set-clock" aria-label="Set the lock clock drift">Set clock</button></div>
+        <div class="row"><button type="button" id="replace-battery" aria-label="Replace the lock's batteries">New batteries</button><button type="button" id="tamper-on" aria-label="Trip the lock's tamper sensor">Tamper</button><button type="button" id="tamper-off" aria-label="Restore the lock's tamper sensor">Tamper end</button></div>
+        <div class="row"><button type="button" id="privacy-on" aria-label="Turn the inside privacy knob on">Privacy on</button><button type="button" id="privacy-off" aria-label="Turn the inside privacy knob back">Privacy off</button><button type="button" id="exit-button" aria-label="Press the gate controller's exit button">Exit button</button></div>
         <output id="lock-fault-result" class="result" data-testid="lock-fault-result" role="status"></output>
       </fieldset>
     </section>

@@ -157,6 +157,24 @@ describe('the page controls the whole demo, in one clock and honest modes', () =
     expect(pageErrors).toEqual([]);
   }, 40_000);
 
+  it('trips and restores the tamper sensor from the page: a tamper alert in the banner, then cleared', async () => {
+    requireChromium();
+    await page.getByRole('button', { name: "Trip the lock's tamper sensor" }).click();
+    const bannerAlert = page.getByTestId('banner-alert-lock-front-tamper');
+    await bannerAlert.waitFor({ state: 'visible', timeout: waitMs });
+    expect(await bannerAlert.innerText()).toContain('Front door');
+    await page.getByRole('button', { name: "Restore the lock's tamper sensor" }).click();
+    await bannerAlert.waitFor({ state: 'detached', timeout: waitMs });
+    // The office's front door has no controller: the twin refuses the exit button and the page says why.
+    await page.getByRole('button', { name: "Press the gate controller's exit button" }).click();
+    await page
+      .getByTestId('lock-fault-result')
+      .filter({ hasText: 'exit button:' })
+      .waitFor({ timeout: waitMs });
+    expect(await page.getByTestId('lock-fault-result').getAttribute('class')).toContain('error');
+    expect(pageErrors).toEqual([]);
+  }, 40_000);
+
   it('keeps the floor plan labels readable and the timeline on screen at 1024×700', async () => {
     requireChromium();
     const sizes = await page.evaluate(() =>

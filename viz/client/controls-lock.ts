@@ -302,6 +302,30 @@ export class LockControls {
           : 'choose a battery level',
       );
     });
+    // What the twin refuses for this lock (no knob on a cylinder, a wall reader's batteries, no exit button) comes
+    // back as the refusal's words.
+    this.button('replace-battery', () =>
+      this.act(out, 'new batteries', (lock) => ({ action: 'replace-battery', lock: lock.id })),
+    );
+    for (const on of [true, false]) {
+      this.button(on ? 'tamper-on' : 'tamper-off', () =>
+        this.act(out, on ? 'tamper sensor tripped' : 'tamper sensor restored', (lock) => ({
+          action: 'tamper',
+          lock: lock.id,
+          on,
+        })),
+      );
+      this.button(on ? 'privacy-on' : 'privacy-off', () =>
+        this.act(out, on ? 'privacy knob on' : 'privacy knob off', (lock) => ({
+          action: 'privacy-knob',
+          lock: lock.id,
+          on,
+        })),
+      );
+    }
+    this.button('exit-button', () =>
+      this.act(out, 'exit button', (lock) => ({ action: 'exit-button', lock: lock.id })),
+    );
     this.button('set-clock', () => {
       const seconds = Number(byId<HTMLInputElement>('clock-drift').value);
       this.act(out, `lock clock off by ${seconds} s`, (lock) =>
