@@ -30,5 +30,5 @@ export * from './cloud/index.ts';
 export type { RemoteCommand, RemoteCommandKind } from './remote-commands.ts';
 export type { IqSyncState } from './devices/iq.machine.ts';
 export { defectCatalog, defectNames, isDefectName, type DefectName } from './defects.ts';
-export { hasPrivacyKnob, privacyKnobKinds } from './devices/privacy.ts';
-export { hasTamperSensor, tamperSensorKinds } from './devices/tamper.ts';
+export { hasPrivacyKnob } from './devices/privacy.ts';
+export { hasTamperSensor } from './devices/tamper.ts';

@@ -1,6 +1,6 @@
 /** The site module's public face: the spec schema and types, validation, the named sites, the campus generator. */
 export * from './spec.ts';
-export { hasKeypad, isWallReader, keypadKinds, wallReaderKinds } from './lock-kinds.ts';
+export { hasKeypad, isWallReader } from './lock-kinds.ts';
 export { specFilePath, type SpecError } from './spec-error.ts';
 export * from './physical-bounds.ts';
 export * from './floor-plan.ts';
