@@ -26,7 +26,16 @@ type DeviceEvent<Kind extends string, Fields = unknown> = Kind extends string
 
 export type BoltEventKind = 'lock.unlocked' | 'lock.locked' | 'lock.office-mode';
 export type RadioMessage =
-  'audit' | 'audit-ack' | 'hb' | 'hb-ack' | 'data' | 'data-ack' | 'command' | 'command-ack' | 'fw-block' | 'fw-block-ack';
+  | 'audit'
+  | 'audit-ack'
+  | 'hb'
+  | 'hb-ack'
+  | 'data'
+  | 'data-ack'
+  | 'command'
+  | 'command-ack'
+  | 'fw-block'
+  | 'fw-block-ack';
 
 export type TwinEvent =
   | { readonly kind: 'twin.start'; readonly site: string; readonly seed: number }

@@ -42,7 +42,11 @@ export interface SiteCloudLinks {
   /** `onAck` at the IQ, with the lock's refusal when it refused (a lock in privacy mode). */
   readonly commandToLock: (command: RemoteCommand, onAck: (refusal?: string) => void) => void;
   /** IQ → mesh → lock: a firmware image; `onFinished` at the IQ when it completed or was given up. */
-  readonly firmwareToLock?: (lockId: string, version: string, onFinished: (completed: boolean) => void) => void;
+  readonly firmwareToLock?: (
+    lockId: string,
+    version: string,
+    onFinished: (completed: boolean) => void,
+  ) => void;
   /** The seeded stream the cloud draws issued PINs from (`cloud.pins`). */
   readonly pinDraws: PinDraws;
   /** The cloud changed these phones' digital keys: tell their apps (twin/phone-key-sync.ts). */
@@ -128,7 +132,9 @@ export class SiteCloud implements CloudActions {
       claimsSuccessWhenIqOffline: defects.has('remote-open-iq-offline'),
     });
     // The older escutcheon is updated at the door with a programming device, not over the mesh.
-    const meshUpdatable = new Set(spec.locks.filter((lock) => lock.kind !== 'escutcheon').map((lock) => lock.id));
+    const meshUpdatable = new Set(
+      spec.locks.filter((lock) => lock.kind !== 'escutcheon').map((lock) => lock.id),
+    );
     this.firmware = new FirmwareUpdates(
       {
         nowMs: () => links.clock.now(),

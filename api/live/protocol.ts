@@ -297,6 +297,23 @@ export const lockStateSchema = z.strictObject({
     .describe(
       'Credentials on the offline list of the data the lock holds (bounded: 360, or 39 on a site with an RF lock). Always sent.',
     ),
+  firmware: z
+    .string()
+    .max(14)
+    .optional()
+    .describe(
+      'The firmware version the lock runs (major.minor.patch); it changes only when an update completes. Always sent.',
+    ),
+  firmwareUpdate: z
+    .strictObject({
+      target: z.string().max(14),
+      blocksReceived: z.number().int().min(0),
+      blocksTotal: z.number().int().min(1),
+    })
+    .optional()
+    .describe(
+      'A firmware update the lock is receiving over the mesh: the new version and its blocks landed so far (absent: none running). The lock decides on the old firmware until the last block lands.',
+    ),
   parent: z
     .string()
     .optional()

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { hasKeypad, isWallReader, type SiteSpecInput, type TwinInput } from '../../twin/index.ts';
 import { exitButtonStory } from './generated-gates.ts';
 import { batteryRunsLowThenReplaced } from './generated-maintenance.ts';
+import { firmwareUpdateThenOutage } from './generated-firmware.ts';
 import { doorAroundMotor } from './generated-motor.ts';
 import { privacyStory, tamperStory } from './generated-privacy.ts';
 
@@ -525,7 +526,9 @@ export function stepChunkArbitrary(spec: SiteSpecInput, swarm: Swarm): fc.Arbitr
     (story) => story !== undefined,
   );
   if (lockStories.length > 0) chunks.push({ arbitrary: fc.oneof(...lockStories), weight: 1 });
-  const deviceStories = [motor, maintenance].filter((story) => story !== undefined);
+  // A firmware update cut short by an outage is maintenance too: it shares that chunk's weight.
+  const firmware = firmwareUpdateThenOutage(spec, swarm);
+  const deviceStories = [motor, maintenance, firmware].filter((story) => story !== undefined);
   if (deviceStories.length > 0) chunks.push({ arbitrary: fc.oneof(...deviceStories), weight: 1 });
   // Someone leaving by a gate's exit button, looked at again once its relay should have released.
   const exitButton = exitButtonStory(spec, swarm);

@@ -31,7 +31,8 @@
  * - clock-corrected: a drifted lock takes its IQ's time with the next heartbeat that reaches it, by exactly its
  *   offset, with one entry, and never otherwise (clock-watch.ts);
  * - battery-alert: once a lock's battery is fresh again (new batteries, a fresh reading) and its events are in, its
- *   low-battery alert is no longer active (battery-alert-watch.ts).
+ *   low-battery alert is no longer active (battery-alert-watch.ts);
+ * - firmware-version: a lock's firmware version changes only when an update completes (firmware-watch.ts).
  */
 import {
   radioConfigDefault,
@@ -51,6 +52,7 @@ import {
 } from './model/domain-numbers.ts';
 import { BatteryAlertWatch } from './battery-alert-watch.ts';
 import { ClockWatch } from './clock-watch.ts';
+import { FirmwareWatch } from './firmware-watch.ts';
 import { LockWatch } from './lock-watch.ts';
 import { TamperWatch } from './tamper-watch.ts';
 import { NotificationWatch } from './notification-watch.ts';
@@ -83,6 +85,7 @@ export const invariantNames = [
   'attempt-notified',
   'privacy-shown',
   'tamper-alert',
+  'firmware-version',
 ] as const;
 export type InvariantName = (typeof invariantNames)[number];
 
@@ -143,6 +146,8 @@ export class InvariantMonitor {
   private readonly clocks: ClockWatch;
   /** Each lock's low-battery alert against its battery (battery-alert-watch.ts). */
   private readonly batteryAlerts: BatteryAlertWatch;
+  /** Each lock's firmware version against its completed updates (firmware-watch.ts). */
+  private readonly firmware: FirmwareWatch;
   /** When each lock last entered Easy Office Mode. */
   private readonly eomEnteredMs = new Map<string, number>();
   private readonly pathOfLock = new Map<string, readonly string[]>();
@@ -175,6 +180,7 @@ export class InvariantMonitor {
     for (const lockId of twin.lockIds()) this.lockVersion.set(lockId, 1);
     this.auditCapacity = twin.spec.settings.auditBufferMax ?? auditBufferMaxDefault;
     this.batteryAlerts = new BatteryAlertWatch(twin, (message) => this.fail('battery-alert', message));
+    this.firmware = new FirmwareWatch(twin, (message) => this.fail('firmware-version', message));
     this.clocks = new ClockWatch(new Set(twin.lockIds()), (message) => this.fail('clock-corrected', message));
     this.watch = new LockWatch(twin.spec, {
       rules: (lockId) => this.currentRules(lockId),
@@ -201,6 +207,7 @@ export class InvariantMonitor {
   observe(traced: TracedTwinEvent): void {
     this.observeEvent(traced);
     this.watch.observe(traced);
+    this.firmware.observe(traced);
   }
 
   private observeEvent({ event, tMs }: TracedTwinEvent): void {
@@ -454,6 +461,7 @@ export class InvariantMonitor {
     // Entries first: what they say (an overflow) is read by the checks of each lock below.
     this.checkEntries();
     this.batteryAlerts.checkStep((lockId) => this.overflowReported.has(lockId));
+    this.firmware.checkStep();
     this.notifications.checkStep();
     const nowMs = this.twin.clock.now();
     this.checkTamperAlerts(nowMs);

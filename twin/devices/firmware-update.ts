@@ -39,9 +39,13 @@ export function acceptsBlock(context: LockContext, block: FirmwareBlock): boolea
 }
 
 /** A block landed: progress, or, with the last one, the restart on the new version. */
-export function firmwareBlockLanded(context: LockContext, block: FirmwareBlock): FirmwareFields | Record<string, never> {
+export function firmwareBlockLanded(
+  context: LockContext,
+  block: FirmwareBlock,
+): FirmwareFields | Record<string, never> {
   if (!acceptsBlock(context, block) || context.firmware === block.version) return {};
-  const current = context.firmwareUpdate?.target === block.version ? context.firmwareUpdate.blocksReceived : 0;
+  const current =
+    context.firmwareUpdate?.target === block.version ? context.firmwareUpdate.blocksReceived : 0;
   const blocksReceived = Math.max(current, block.index + 1);
   if (blocksReceived < block.total)
     return {
@@ -56,7 +60,10 @@ export function firmwareBlockLanded(context: LockContext, block: FirmwareBlock):
 }
 
 /** No block for the stall bound: the partial image is dropped and the old firmware stays. */
-export function firmwareAbandoned(context: LockContext, version: string): FirmwareFields | Record<string, never> {
+export function firmwareAbandoned(
+  context: LockContext,
+  version: string,
+): FirmwareFields | Record<string, never> {
   const update = context.firmwareUpdate;
   if (update?.target !== version) return {};
   recordAudit(context, {

@@ -115,6 +115,14 @@ const lockState = object<LockState>({
   auditBuffered: number({ int: true, min: 0 }),
   cutOff: optional(boolean),
   offlineList: optional(number({ int: true, min: 0 })),
+  firmware: optional(string),
+  firmwareUpdate: optional(
+    object<NonNullable<LockState['firmwareUpdate']>>({
+      target: string,
+      blocksReceived: number({ int: true, min: 0 }),
+      blocksTotal: number({ int: true, min: 1 }),
+    }),
+  ),
   parent: optional(string),
   name: string,
   kind: string,
