@@ -8,24 +8,11 @@
  * is the first.
  */
 import { recordAudit } from './lock-audit.ts';
+import type { FirmwareBlock } from './firmware-image.ts';
 import type { LockContext } from './lock-context.ts';
 
 /** The version every lock of a site runs until it is updated (site specs do not name one). */
 export const factoryFirmwareVersion = '1.0.0';
-
-/** An update the lock is receiving: the new version and how many of its blocks have landed. */
-export interface FirmwareProgress {
-  readonly target: string;
-  readonly blocksReceived: number;
-  readonly blocksTotal: number;
-}
-
-export interface FirmwareBlock {
-  readonly version: string;
-  /** 0-based; blocks land in order (the IQ sends the next only once this one is acknowledged). */
-  readonly index: number;
-  readonly total: number;
-}
 
 type FirmwareFields = Pick<LockContext, 'firmware' | 'firmwareUpdate'>;
 

@@ -10,7 +10,7 @@ import type { LockKind } from '../site/spec.ts';
 import type { AuditBuffer } from './audit-buffer.ts';
 import type { DeviceEnvironment } from './device-environment.ts';
 import { decide, type Decision } from './firmware-decision.ts';
-import type { FirmwareBlock, FirmwareProgress } from './firmware-update.ts';
+import type { FirmwareBlock, FirmwareProgress } from './firmware-image.ts';
 
 export interface LockEnvironment extends DeviceEnvironment {
   /** Sends the lock's unacknowledged audit events towards its IQ (when a path may exist). */

@@ -9,7 +9,7 @@ import type { AuditBuffer } from './audit-buffer.ts';
 import type { doorMachine } from './door.machine.ts';
 import { iqSyncState, type iqMachine, type IqSyncState } from './iq.machine.ts';
 import type { lockMachine } from './lock.machine.ts';
-import type { FirmwareProgress } from './firmware-update.ts';
+import type { FirmwareProgress } from './firmware-image.ts';
 import { handleGives, type MotorState } from './lock-motor.ts';
 import type { phoneMachine } from './phone.machine.ts';
 import type { repeaterMachine } from './repeater.machine.ts';
