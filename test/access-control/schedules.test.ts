@@ -45,9 +45,16 @@ describe('access groups under schedules in the site local time', () => {
       startsAtUtc: '2026-03-27T05:00:00Z',
       accessGroups: [{ id: 'morning', users: ['user-1'], locks: ['lock-a'], schedules: [morning] }],
     });
+    // With its IQ off no heartbeat brings the IQ's time, so the lock keeps its drifted clock (clock-correction.ts);
+    // its tag has offline access, so it is judged on its schedule as usual.
+    twin.apply({ type: 'power', device: 'iq-1', on: false });
     twin.apply({ type: 'lock-clock', lock: 'lock-a', offsetMs: hourMs });
     // Friday 09:30 local by the wall, 10:30 by the lock's clock.
     expect(attemptAt(3.5 * hourMs, twin)).toBe('lock_rejected: outside schedule');
+    // Once its IQ is back, the next heartbeat sets the lock's clock right: the same time of day opens.
+    twin.apply({ type: 'power', device: 'iq-1', on: true });
+    twin.runUntil(twin.clock.now() + 2 * 60_000);
+    expect(attemptAt(twin.clock.now() + 1_000, twin)).toBe('lock_opened: opened by tag');
   });
 
   it('refuses a user whose group lost the lock once the change has synced, and says how stale the lock was', () => {

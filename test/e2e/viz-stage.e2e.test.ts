@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveTwin, liveTwinOfNamedSite, startServer, type RunningServer } from '../../api/index.ts';
 import { siteScenario } from '../../scenarios/index.ts';
+import { motorMsDefault } from '../../twin/defaults.ts';
 import { loadNamedSite, parseSiteSpec, type SiteSpec } from '../../twin/index.ts';
 import { chromiumMissing } from '../../viz/headless-chromium.ts';
 import { mountViz } from '../../viz/serve.ts';
@@ -132,7 +133,9 @@ describe('the stage in Chromium', () => {
       state: 'attached',
       timeout: waitMs,
     });
-    // Let in, they push the door open and go through.
+    // Let in, they push the door open once the motor has drawn the bolt (a push before it does not give; the twin
+    // runs at 1×, so wall time is virtual time here) and go through.
+    await page.waitForTimeout(motorMsDefault + 200);
     officeTwin!.apply({ type: 'open-door', door: 'door-front' });
     await page.locator(`[data-testid="${figure}"][data-phase="going-through"]`).waitFor({
       state: 'attached',
