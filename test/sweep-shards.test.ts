@@ -81,7 +81,7 @@ const sweeps = [
   {
     name: 'a sweep with a defect that fails',
     key: 'failing',
-    args: ['--runs', '12', '--steps', '4', '--mode', 'safety', '--defect', 'relock-never', '--no-shrink'],
+    args: ['--runs', '12', '--steps', '6', '--mode', 'safety', '--defect', 'relock-never', '--no-shrink'],
     exitCode: 1,
   },
   {
