@@ -5,13 +5,8 @@
  * back. Independent steps almost never start an update and then cut its link for that long.
  */
 import fc from 'fast-check';
-import type { SiteSpecInput, TwinInput } from '../../twin/index.ts';
-
-/** A generated step (generated-inputs.ts's Step, written out here so the two files do not import each other). */
-interface Step {
-  readonly gapMs: number;
-  readonly input: TwinInput;
-}
+import type { SiteSpecInput } from '../../twin/index.ts';
+import type { Step } from './generated-step.ts';
 
 export function firmwareUpdateThenOutage(
   spec: SiteSpecInput,

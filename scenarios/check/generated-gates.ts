@@ -6,13 +6,8 @@
  * steps seldom wait that long at the same gate).
  */
 import fc from 'fast-check';
-import type { SiteSpecInput, TwinInput } from '../../twin/index.ts';
-
-/** A generated step (generated-inputs.ts's Step, written out here so the two files do not import each other). */
-interface Step {
-  readonly gapMs: number;
-  readonly input: TwinInput;
-}
+import type { SiteSpecInput } from '../../twin/index.ts';
+import type { Step } from './generated-step.ts';
 
 export interface GateChoice {
   readonly kind: 'wall-reader' | 'wall-reader-pin';

@@ -11,6 +11,9 @@ import { batteryRunsLowThenReplaced } from './generated-maintenance.ts';
 import { firmwareUpdateThenOutage } from './generated-firmware.ts';
 import { doorAroundMotor } from './generated-motor.ts';
 import { privacyStory, tamperStory } from './generated-privacy.ts';
+import type { Step } from './generated-step.ts';
+
+export type { Step };
 
 export interface Swarm {
   readonly tags: boolean;
@@ -43,12 +46,6 @@ export const swarmArbitrary: fc.Arbitrary<Swarm> = fc
   })
   // Someone has to do something: a run with no people tests nothing.
   .map((swarm) => (swarm.tags || swarm.phones || swarm.pins ? swarm : { ...swarm, tags: true }));
-
-export interface Step {
-  /** Virtual time since the previous step. */
-  readonly gapMs: number;
-  readonly input: TwinInput;
-}
 
 interface Ids {
   readonly locks: string[];

@@ -4,13 +4,8 @@
  * judged after a low reading.
  */
 import fc from 'fast-check';
-import { isWallReader, type SiteSpecInput, type TwinInput } from '../../twin/index.ts';
-
-/** A generated step (generated-inputs.ts's Step, written out here so the two files do not import each other). */
-interface Step {
-  readonly gapMs: number;
-  readonly input: TwinInput;
-}
+import { isWallReader, type SiteSpecInput } from '../../twin/index.ts';
+import type { Step } from './generated-step.ts';
 
 export function batteryRunsLowThenReplaced(
   spec: SiteSpecInput,

@@ -5,13 +5,8 @@
  * inside a run. Every gap is at least 1 ms: the harness runs each step's millisecond out before the next.
  */
 import fc from 'fast-check';
-import type { SiteSpecInput, TwinInput } from '../../twin/index.ts';
-
-/** A generated step (generated-inputs.ts's Step, written out here so the two files do not import each other). */
-interface Step {
-  readonly gapMs: number;
-  readonly input: TwinInput;
-}
+import type { SiteSpecInput } from '../../twin/index.ts';
+import type { Step } from './generated-step.ts';
 
 /** What a lock's open time is when its spec names none (the domain's 5 s). */
 const openTimeMsWhenUnset = 5_000;

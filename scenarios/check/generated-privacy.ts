@@ -9,12 +9,7 @@
  */
 import fc from 'fast-check';
 import { hasPrivacyKnob, type SiteSpecInput, type TwinInput } from '../../twin/index.ts';
-
-/** A generated step (generated-inputs.ts's Step, written out here so the two files do not import each other). */
-interface Step {
-  readonly gapMs: number;
-  readonly input: TwinInput;
-}
+import type { Step } from './generated-step.ts';
 
 export function privacyStory(
   spec: SiteSpecInput,
