@@ -15,6 +15,7 @@ import { siteScenario } from '../scenarios/index.ts';
 import { loadNamedSite, parseSiteSpec } from '../twin/index.ts';
 import { liveProtocols } from './fixtures/live-socket.ts';
 import { LiveTestClient } from './hostile/live-client.ts';
+import { stopChild } from './stop-child.ts';
 
 const officeClient = { clientId: 'office-client', clientSecret: 'office-client-secret-0123' } as const;
 const annexClient = { clientId: 'annex-client', clientSecret: 'annex-client-secret-01234' } as const;
@@ -379,11 +380,7 @@ describe('lockstep serve --site', () => {
       const health = (await (await fetch(`${url}/healthz`)).json()) as { sites: { key: string }[] };
       expect(health.sites.map((site) => site.key)).toEqual(['office', 'annex']);
     } finally {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGINT');
-        await exited;
-      }
+      await stopChild(child);
     }
   }, 60_000);
 

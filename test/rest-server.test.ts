@@ -15,6 +15,7 @@ import { siteUid } from '../api/rest/connect-ids.ts';
 import { createTestLive, sitePathOf, testClient } from '../api/rest/testing.ts';
 import { siteScenario } from '../scenarios/index.ts';
 import { loadNamedSite, parseSiteSpec } from '../twin/index.ts';
+import { stopChild } from './stop-child.ts';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -308,11 +309,7 @@ describe('lockstep serve --password-file and --identity-prefix', () => {
       expect(await login('user-daan', 'lockstep')).toBe(400);
       expect(await login('user-anna', 'lockstep')).toBe(400);
     } finally {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGINT');
-        await exited;
-      }
+      await stopChild(child);
     }
   }, 60_000);
 

@@ -133,9 +133,10 @@ describe('the stage in Chromium', () => {
       state: 'attached',
       timeout: waitMs,
     });
-    // Let in, they push the door open once the motor has drawn the bolt (a push before it does not give; the twin
-    // runs at 1×, so wall time is virtual time here) and go through.
-    await page.waitForTimeout(motorMsDefault + 200);
+    // Let in, they push the door open once the motor has drawn the bolt (a push before it does not give), by the
+    // twin's own clock, and go through.
+    const motorDoneMs = officeTwin!.twin.clock.now() + motorMsDefault;
+    while (officeTwin!.twin.clock.now() < motorDoneMs) await page.waitForTimeout(50);
     officeTwin!.apply({ type: 'open-door', door: 'door-front' });
     await page.locator(`[data-testid="${figure}"][data-phase="going-through"]`).waitFor({
       state: 'attached',
